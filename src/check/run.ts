@@ -1,0 +1,225 @@
+// The four ways to run a check: the staged hook, the full audit, named files
+// and changes since a revision. Each picks a source and a file list, then
+// shares the same scanning, rules and sanity checks.
+
+import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
+import { openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
+import { usageError } from '../errors.js';
+import { loadConfig } from '../config/load.js';
+import { buildScope, type Scope } from '../scope.js';
+import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
+import { auditWarnings, sanityFindings } from '../rules/sanity.js';
+import { indexSource, revisionSource, worktreeSource } from '../source/sources.js';
+import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
+import { analyzeSource } from '../rules/bannedApi.js';
+import { decodeUtf8, scanManifests, scanRust } from './scan.js';
+import { parentLookup, treeLookup, type ModuleFacts } from './testModules.js';
+import { messages } from '../messages.js';
+
+export type Target =
+  | { kind: 'staged' }
+  | { kind: 'all'; from: 'worktree' | 'index' | { rev: string } }
+  | { kind: 'files'; files: string[] }
+  | { kind: 'since'; rev: string };
+
+export interface CheckOptions {
+  cwd: string;
+  target: Target;
+  /** --config, relative to cwd; default chokepoint.toml at the repository root. */
+  configPath?: string;
+  matcher?: MatcherName;
+  strict?: boolean;
+  progress?: (done: number, total: number) => void;
+}
+
+export interface CheckRun {
+  result: CheckResult;
+  config: Config;
+  repo: Repository;
+  /** Set when a staged chokepoint.toml turned the hook into a full audit of the index. */
+  note?: string;
+}
+
+/** Everything a run needs that follows from the config. */
+interface Rules {
+  config: Config;
+  /** Repo-relative path of the config, for findings that point at it. */
+  configPath: string;
+  scope: Scope;
+  index: ClassIndex;
+  matcher: MatcherName;
+}
+
+async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): Promise<Rules> {
+  const { config, repoPath } = await loadConfig(repo.root, opts.cwd, opts.configPath, index);
+  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+}
+
+interface Selection {
+  rust: string[];
+  manifests: string[];
+  scanned: number;
+  excluded: number;
+}
+
+function select(paths: readonly string[], scope: Scope): Selection {
+  const rust: string[] = [];
+  const manifests: string[] = [];
+  let excluded = 0;
+  for (const p of paths) {
+    const verdict = scope.classify(p);
+    if (verdict.status === 'scanned') rust.push(p);
+    else if (verdict.status === 'excluded') excluded++;
+    if (scope.isManifest(p)) manifests.push(p);
+  }
+  return { rust, manifests, scanned: rust.length, excluded };
+}
+
+/** Reads module facts of a file that was not part of the scan (parents of staged files). */
+function factsReader(source: Source, rules: Rules): (path: string) => Promise<ModuleFacts | undefined> {
+  const cache = new Map<string, Promise<ModuleFacts | undefined>>();
+  return (path) => {
+    let facts = cache.get(path);
+    if (!facts) {
+      facts = source.readFiles([path]).then((m) => {
+        const bytes = m.get(path);
+        const text = bytes && decodeUtf8(bytes);
+        return text === undefined ? undefined : analyzeSource(text, [], rules.matcher);
+      });
+      cache.set(path, facts);
+    }
+    return facts;
+  };
+}
+
+interface Judged {
+  findings: Finding[];
+  warnings: Finding[];
+  filesScanned: number;
+  manifestsChecked: number;
+}
+
+/** Scans the selection; with `wholeTree`, adds sanity findings and warnings. */
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, warn: boolean): Promise<Judged> {
+  const readFacts = factsReader(source, rules);
+  const rust = await scanRust(source, selection.rust, {
+    index: rules.index,
+    matcher: rules.matcher,
+    lookup: (facts) => (allPaths ? treeLookup(facts) : parentLookup((p) => (facts.has(p) ? Promise.resolve(facts.get(p)) : readFacts(p)))),
+    factsOf: (p) => readFacts(p),
+    progress: opts.progress,
+  });
+  const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
+  const findings = [...rust.findings, ...deps.findings];
+  const warnings: Finding[] = [];
+  if (allPaths) {
+    findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
+    if (warn) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
+  }
+  return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked };
+}
+
+async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
+  const paths = await source.listPaths();
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true);
+}
+
+/** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
+function removedAllowlisted(changes: readonly Change[], rules: Rules): Finding[] {
+  const findings: Finding[] = [];
+  for (const change of changes) {
+    const gone = change.status === 'D' ? change.path : change.status === 'R' ? change.from : undefined;
+    if (gone === undefined) continue;
+    const classes = rules.config.classes.filter((c) => c.allow.some((e) => e.path === gone)).map((c) => c.name);
+    if (classes.length === 0) continue;
+    findings.push({
+      kind: 'allowlisted-path-removed',
+      path: gone,
+      message: messages.allowlistedPathRemoved(gone, classes.join(', '), change.status === 'R' ? change.path : undefined),
+    });
+  }
+  return findings;
+}
+
+function finish(mode: RunMode, judged: Judged, started: number, strict: boolean): CheckResult {
+  const byLocation = (a: Finding, b: Finding) =>
+    (a.path ?? '').localeCompare(b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.kind.localeCompare(b.kind);
+  const findings = strict ? [...judged.findings, ...judged.warnings] : judged.findings;
+  return {
+    mode,
+    findings: findings.sort(byLocation),
+    warnings: strict ? [] : judged.warnings.sort(byLocation),
+    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Math.round(performance.now() - started) },
+  };
+}
+
+async function runStaged(repo: Repository, opts: CheckOptions, started: number): Promise<CheckRun> {
+  const source = indexSource(repo.root);
+  try {
+    const rules = await loadRules(repo, opts, opts.configPath ? undefined : source);
+    const changes = await readStagedChanges(repo);
+    if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
+      const judged = await auditTree(source, rules, opts);
+      return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: `${rules.configPath} is staged: the rules changed, so the whole index was audited` };
+    }
+    const live = changes.filter((c) => c.status !== 'D');
+    source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
+    const judged = await judge(source, rules, select(live.map((c) => c.path), rules.scope), undefined, opts, false);
+    judged.findings.push(...removedAllowlisted(changes, rules));
+    return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
+  } finally {
+    source.close();
+  }
+}
+
+async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
+  const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
+  try {
+    const rules = await loadRules(repo, opts);
+    const judged = await auditTree(source, rules, opts);
+    return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
+  } finally {
+    source.close();
+  }
+}
+
+async function runFiles(repo: Repository, opts: CheckOptions, files: string[], started: number): Promise<CheckRun> {
+  const source = worktreeSource(repo.root);
+  const rules = await loadRules(repo, opts);
+  const paths = [...new Set(files.map((f) => repoRelativePath(repo, opts.cwd, f)))];
+  const judged = await judge(source, rules, select(paths, rules.scope), undefined, opts, false);
+  return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
+}
+
+async function runSince(repo: Repository, opts: CheckOptions, rev: string, started: number): Promise<CheckRun> {
+  const commit = await resolveCommit(repo, rev);
+  const source = revisionSource(repo.root, 'HEAD');
+  try {
+    const rules = await loadRules(repo, opts);
+    const changes = await readChangesSince(repo, commit);
+    const all = await source.listPaths();
+    const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
+    const tree = select(all, rules.scope);
+    const judged = await judge(source, rules, { ...select(changed, rules.scope), scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false);
+    return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
+  } finally {
+    source.close();
+  }
+}
+
+export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
+  const started = performance.now();
+  const repo = await openRepository(opts.cwd);
+  const t = opts.target;
+  switch (t.kind) {
+    case 'staged':
+      return runStaged(repo, opts, started);
+    case 'all':
+      return runAll(repo, opts, t.from, started);
+    case 'files':
+      return runFiles(repo, opts, t.files, started);
+    case 'since':
+      if (!repo.hasHead) throw usageError(messages.unknownRevision('HEAD'), 'make a first commit before using --since');
+      return runSince(repo, opts, t.rev, started);
+  }
+}

@@ -1,0 +1,116 @@
+// Reads and judges files in bounded chunks: memory follows the chunk, not the
+// repository. Pure analysis happens per file; only hits and module facts stay.
+
+import type { Config, Finding, MatcherName, Source } from '../types.js';
+import type { NeedleHit } from '../rust/index.js';
+import { analyzeSource, bannedApiFindings, lineAround, type ClassIndex } from '../rules/bannedApi.js';
+import { checkManifest } from '../rules/dependencies.js';
+import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
+import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
+import { messages } from '../messages.js';
+
+const CHUNK = 64;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RustScan {
+  findings: Finding[];
+  /** Needles found per file in production code, allowlisted or not. */
+  needlesByFile: Map<string, Set<string>>;
+  /** Module facts of every file read (for test-module resolution). */
+  facts: Map<string, ModuleFacts>;
+  filesScanned: number;
+}
+
+/** Reads `paths` from `source` in chunks, calling `visit` for each one that exists. */
+export async function forEachFile(source: Source, paths: readonly string[], visit: (path: string, bytes: Buffer) => void, progress?: (done: number) => void): Promise<void> {
+  for (let i = 0; i < paths.length; i += CHUNK) {
+    const chunk = paths.slice(i, i + CHUNK);
+    const contents = await source.readFiles(chunk);
+    for (const path of chunk) {
+      const bytes = contents.get(path);
+      if (bytes) visit(path, bytes);
+    }
+    progress?.(Math.min(i + CHUNK, paths.length));
+  }
+}
+
+export interface RustScanOptions {
+  index: ClassIndex;
+  matcher: MatcherName;
+  /** Builds the lookup for test-module resolution once every file has been read. */
+  lookup: (facts: Map<string, ModuleFacts>) => DeclarerLookup;
+  /** Facts of files that were not scanned (e.g. parents read on demand). */
+  factsOf: (path: string, known: Map<string, ModuleFacts>) => Promise<ModuleFacts | undefined>;
+  progress?: (done: number, total: number) => void;
+}
+
+export async function scanRust(source: Source, paths: readonly string[], opts: RustScanOptions): Promise<RustScan> {
+  const findings: Finding[] = [];
+  const hitsByFile = new Map<string, { hits: NeedleHit[]; lines: Map<number, string> }>();
+  const facts = new Map<string, ModuleFacts>();
+  let filesScanned = 0;
+  await forEachFile(
+    source,
+    paths,
+    (path, bytes) => {
+      filesScanned++;
+      const text = decodeUtf8(bytes);
+      if (text === undefined) {
+        findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+        return;
+      }
+      const analysis = analyzeSource(text, opts.index.needles, opts.matcher);
+      facts.set(path, { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls });
+      // Keep the hit lines, not the text: the report shows them, memory stays small.
+      if (analysis.hits.length) {
+        hitsByFile.set(path, { hits: analysis.hits, lines: new Map(analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)])) });
+      }
+    },
+    opts.progress && ((done) => opts.progress!(done, paths.length)),
+  );
+
+  const lookup = opts.lookup(facts);
+  const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p, facts));
+  const needlesByFile = new Map<string, Set<string>>();
+  for (const [path, { hits, lines }] of hitsByFile) {
+    // The seed-compatible matcher knows nothing of module files, by design.
+    if (opts.matcher === 'precise' && (await testModuleReason(path, lookup, factsOf))) continue;
+    needlesByFile.set(path, new Set(hits.map((h) => h.needle)));
+    findings.push(...bannedApiFindings(path, hits, opts.index, opts.matcher, (h) => lines.get(h.offset) ?? ''));
+  }
+  return { findings, needlesByFile, facts, filesScanned };
+}
+
+export interface ManifestScan {
+  findings: Finding[];
+  usedExceptions: Set<string>;
+  manifestsChecked: number;
+}
+
+export async function scanManifests(source: Source, paths: readonly string[], config: Config, matcher: MatcherName): Promise<ManifestScan> {
+  const findings: Finding[] = [];
+  const usedExceptions = new Set<string>();
+  let manifestsChecked = 0;
+  const rule = config.dependencies;
+  if (!rule) return { findings, usedExceptions, manifestsChecked };
+  await forEachFile(source, paths, (path, bytes) => {
+    manifestsChecked++;
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+      return;
+    }
+    const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);
+    findings.push(...verdict.findings);
+    for (const crate of verdict.usedExceptions) usedExceptions.add(crate);
+  });
+  return { findings, usedExceptions, manifestsChecked };
+}

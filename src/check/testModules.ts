@@ -1,0 +1,66 @@
+// Out-of-line test modules: `src/net/tests.rs` is test code when a parent
+// declares `#[cfg(test)] mod tests;` (or when the parent is itself test code).
+// Only files that have hits need this answer, so it is computed on demand.
+
+import type { ModuleDecl } from '../rust/index.js';
+import { childModuleCandidates, parentModuleCandidates } from '../rust/index.js';
+
+export interface Declaration {
+  declarer: string;
+  decl: ModuleDecl;
+}
+
+/** Module facts about one file, as far as the resolver needs them. */
+export interface ModuleFacts {
+  testOnlyFile: boolean;
+  moduleDecls: readonly ModuleDecl[];
+}
+
+/** Finds the declarations that may name `path` as their module file. */
+export type DeclarerLookup = (path: string) => Promise<Declaration[]>;
+
+/**
+ * Why `path` is test code, or undefined when it is production code. Follows
+ * non-test declarations upward, because a module declared inside a test
+ * module is test code too.
+ */
+export async function testModuleReason(path: string, lookup: DeclarerLookup, facts: (path: string) => Promise<ModuleFacts | undefined>, seen = new Set<string>()): Promise<string | undefined> {
+  if (seen.has(path)) return undefined;
+  seen.add(path);
+  for (const { declarer, decl } of await lookup(path)) {
+    const where = `${declarer}:${decl.line}`;
+    if (decl.testOnly) return `declared as a test module by \`#[cfg(test)] mod ${decl.name};\` at ${where}`;
+    const parentFacts = await facts(declarer);
+    if (parentFacts?.testOnlyFile) return `its parent module ${declarer} is test-only (\`#![cfg(test)]\`)`;
+    const upward = await testModuleReason(declarer, lookup, facts, seen);
+    if (upward) return `its parent module ${declarer} is test code: ${upward}`;
+  }
+  return undefined;
+}
+
+/** A lookup over facts already known for a whole tree (the full audit). */
+export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLookup {
+  const byChild = new Map<string, Declaration[]>();
+  for (const [declarer, f] of facts) {
+    for (const decl of f.moduleDecls) {
+      for (const child of childModuleCandidates(declarer, decl)) {
+        byChild.set(child, [...(byChild.get(child) ?? []), { declarer, decl }]);
+      }
+    }
+  }
+  return async (path) => byChild.get(path) ?? [];
+}
+
+/** A lookup that reads the conventional parent files on demand (the staged check). */
+export function parentLookup(facts: (path: string) => Promise<ModuleFacts | undefined>): DeclarerLookup {
+  return async (path) => {
+    const found: Declaration[] = [];
+    for (const parent of parentModuleCandidates(path)) {
+      const f = await facts(parent);
+      for (const decl of f?.moduleDecls ?? []) {
+        if (childModuleCandidates(parent, decl).includes(path)) found.push({ declarer: parent, decl });
+      }
+    }
+    return found;
+  };
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Entry point: parse the command line, run one command, map the outcome to an
+// exit code (0 clean or bypassed, 1 findings, 2 usage/config/environment).
+// Commands are imported lazily so the pre-commit hook loads only what it uses.
+
+import { parseArgs } from 'node:util';
+import { UserError, usageError } from './errors.js';
+import { messages } from './messages.js';
+
+export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
+
+Usage:
+  chokepoint                         check the staged files (what the pre-commit hook runs)
+  chokepoint check --staged          the same
+  chokepoint check --all             full audit of the working tree, with sanity checks
+                                     (--cached: audit the index; --rev REV: audit a commit)
+  chokepoint --all                   alias of check --all
+  chokepoint check FILE...           check these working-tree files (for lint-staged)
+  chokepoint check --since REV       files changed since the merge base with REV, plus sanity checks
+  chokepoint init [--from GUARDS.rs] write chokepoint.toml (--from imports an architecture_guards.rs test)
+  chokepoint install [--force]       register the pre-commit and commit-msg hooks (simple-git-hooks)
+  chokepoint uninstall               remove the hooks chokepoint installed
+  chokepoint explain PATH            is PATH in scope, test code, allowlisted, and what it contains
+
+Options:
+  --config PATH      config file (default: chokepoint.toml at the repository root)
+  --format F         human (default), json, sarif or github
+  --cwd DIR          run as if started in DIR
+  --strict           warnings fail the run too
+  --matcher M        precise (default) or line (reproduces the seed test's verdicts)
+  --bypass REASON    report findings but exit 0, recording the reason (also CHOKEPOINT_BYPASS)
+  -h, --help         this text
+  -v, --version      the version
+
+Exit codes: 0 clean (or bypassed), 1 findings, 2 usage, config or environment error.
+`;
+
+const OPTIONS = {
+  staged: { type: 'boolean' },
+  all: { type: 'boolean' },
+  cached: { type: 'boolean' },
+  rev: { type: 'string' },
+  since: { type: 'string' },
+  config: { type: 'string' },
+  format: { type: 'string' },
+  cwd: { type: 'string' },
+  strict: { type: 'boolean' },
+  matcher: { type: 'string' },
+  bypass: { type: 'string' },
+  from: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export type ParsedArgs = ReturnType<typeof parse>;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw usageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), messages.usageHint);
+  }
+}
+
+const COMMANDS = ['check', 'init', 'install', 'uninstall', 'explain', 'hook'] as const;
+type Command = (typeof COMMANDS)[number];
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (args.values.version) {
+    const { readPackageVersion } = await import('./version.js');
+    process.stdout.write(`${readPackageVersion()}\n`);
+    return 0;
+  }
+  const [first, ...rest] = args.positionals;
+  const command: Command = first === undefined ? 'check' : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'check';
+  // `chokepoint path/to/file.rs` is not a command: only `check` takes files.
+  if (first !== undefined && command === 'check' && first !== 'check') throw usageError(messages.unknownCommand(first), messages.usageHint);
+  const positionals = first === undefined ? [] : rest;
+  switch (command) {
+    case 'check':
+      return (await import('./commands/check.js')).checkCommand(args.values, positionals);
+    case 'init':
+      return (await import('./commands/init.js')).initCommand(args.values, positionals);
+    case 'install':
+      return (await import('./commands/install.js')).installCommand(args.values, positionals);
+    case 'uninstall':
+      return (await import('./commands/install.js')).uninstallCommand(args.values, positionals);
+    case 'explain':
+      return (await import('./commands/explain.js')).explainCommand(args.values, positionals);
+    case 'hook':
+      return (await import('./commands/hook.js')).hookCommand(args.values, positionals);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof UserError) {
+    process.stderr.write(`chokepoint: ${err.describe()}\n`);
+    return 2;
+  }
+  // Not a user error: a bug. Say so, with the stack, and still exit 2.
+  process.stderr.write(`chokepoint: internal error — please report it with this output\n${(err as Error)?.stack ?? String(err)}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.exitCode = reportError(err);
+  },
+);

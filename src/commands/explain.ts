@@ -1,0 +1,74 @@
+// `chokepoint explain PATH`: every fact chokepoint uses to judge one file —
+// scope (and the pattern that decided), test code (and why), allowlist
+// entries (and their reasons), and the needles the file contains.
+
+import { resolve } from 'node:path';
+import pc from 'picocolors';
+import type { ParsedArgs } from '../cli.js';
+import { usageError } from '../errors.js';
+import { messages } from '../messages.js';
+import { openRepository, repoRelativePath } from '../git.js';
+import { loadConfig } from '../config/load.js';
+import { buildScope } from '../scope.js';
+import { worktreeSource } from '../source/sources.js';
+import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
+import { decodeUtf8 } from '../check/scan.js';
+import { parentLookup, testModuleReason, type ModuleFacts } from '../check/testModules.js';
+import { chooseMatcher } from './check.js';
+
+export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
+  if (positionals.length !== 1) throw usageError('usage: chokepoint explain PATH', 'name one file, e.g. chokepoint explain crates/net/src/socket.rs');
+  const cwd = resolve(values.cwd ?? '.');
+  const repo = await openRepository(cwd);
+  const path = repoRelativePath(repo, cwd, positionals[0]!);
+
+  const { config } = await loadConfig(repo.root, cwd, values.config);
+  const matcher = chooseMatcher(values.matcher) ?? config.matcher;
+  const scope = buildScope(config);
+  const index = indexClasses(config.classes);
+  const out: string[] = [pc.bold(path)];
+
+  const verdict = scope.classify(path);
+  if (verdict.status === 'scanned') out.push(`  scope:     scanned — included by ${JSON.stringify(verdict.includedBy)}, no exclude pattern matches`);
+  else if (verdict.status === 'excluded') out.push(`  scope:     excluded — included by ${JSON.stringify(verdict.includedBy)} but excluded by ${JSON.stringify(verdict.excludedBy)}`);
+  else out.push(`  scope:     outside — ${verdict.removedBy ? `removed by ${JSON.stringify(verdict.removedBy)}` : `no include pattern matches (${config.scope.include.map((g) => JSON.stringify(g)).join(', ')})`}`);
+  const manifest = scope.manifestPattern(path);
+  if (manifest) out.push(`  manifest:  checked by the dependency rule (${JSON.stringify(manifest)})`);
+
+  const source = worktreeSource(repo.root);
+  const bytes = (await source.readFiles([path])).get(path);
+  const text = bytes && decodeUtf8(bytes);
+  const facts = async (p: string): Promise<ModuleFacts | undefined> => {
+    const b = (await source.readFiles([p])).get(p);
+    const t = b && decodeUtf8(b);
+    return t === undefined ? undefined : analyzeSource(t, [], matcher);
+  };
+  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
+  if (bytes === undefined) out.push('  file:      does not exist in the working tree');
+  else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
+
+  if (analysis) {
+    const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testModuleReason(path, parentLookup(facts), facts) : undefined;
+    out.push(`  test code: ${reason ? `yes — ${reason}` : matcher === 'line' ? 'judged line by line (line matcher)' : 'no'}`);
+  }
+
+  const entries = config.classes.flatMap((cls) => cls.allow.filter((e) => e.path === path).map((e) => ({ cls, e })));
+  if (entries.length === 0) out.push('  allowlist: not allowlisted for any class');
+  for (const { cls, e } of entries) {
+    out.push(`  allowlist: ${cls.name}${e.needles ? ` (only ${e.needles.map((n) => `\`${n}\``).join(', ')})` : ''} — ${e.reason}`);
+  }
+
+  if (analysis) {
+    if (analysis.hits.length === 0) out.push('  needles:   none in production code');
+    for (const hit of analysis.hits) {
+      for (const cls of index.classesOf.get(hit.needle) ?? []) {
+        const ok = isSanctioned(index.allow.get(path)?.get(cls.name), hit.needle);
+        const status = verdict.status !== 'scanned' ? pc.dim('not scanned') : ok ? pc.green('allowlisted') : pc.red('violation');
+        out.push(`  needle:    ${path}:${hit.line}:${hit.column} \`${hit.needle}\` (class ${cls.name}) — ${status}`);
+      }
+    }
+  }
+  source.close();
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,42 @@
+// `chokepoint init [--from GUARDS.rs]`: write chokepoint.toml, either a
+// commented starter or an import of an architecture_guards.rs-style test.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { ParsedArgs } from '../cli.js';
+import { UserError, usageError } from '../errors.js';
+import { messages } from '../messages.js';
+import { openRepository } from '../git.js';
+import { CONFIG_FILE, parseConfig } from '../config/load.js';
+import { STARTER_CONFIG } from '../config/starter.js';
+
+export async function initCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
+  if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint init [--from GUARDS.rs] [--force]');
+  const cwd = resolve(values.cwd ?? '.');
+  const repo = await openRepository(cwd);
+  const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
+  const display = relative(cwd, target) || target;
+  let text = STARTER_CONFIG;
+  if (values.from !== undefined) {
+    const from = resolve(cwd, values.from);
+    let source: string;
+    try {
+      source = await readFile(from, 'utf8');
+    } catch {
+      throw new UserError('usage', `cannot read ${values.from}`, undefined, 'pass the path of the guards test, e.g. --from crates/sidecar/tests/architecture_guards.rs');
+    }
+    const { importGuards } = await import('../config/importGuards.js');
+    text = importGuards(source, relative(repo.root, from).split('\\').join('/'));
+  }
+  // What init writes must load: a bug here would otherwise surface at the first commit.
+  parseConfig(text, display, target);
+  try {
+    await writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(messages.configExists(display), messages.configExistsHint);
+    throw err;
+  }
+  process.stdout.write(`chokepoint: wrote ${display}${values.from !== undefined ? ` (imported from ${values.from})` : ''}\n`);
+  process.stdout.write(`next: \`chokepoint --all\` audits the tree; \`chokepoint install\` adds the pre-commit hook\n`);
+  return 0;
+}

@@ -1,0 +1,55 @@
+// The commented config `chokepoint init` writes when there is nothing to import.
+
+export const STARTER_CONFIG = `# chokepoint.toml — which host APIs are banned in this Rust project, and the
+# reviewed files (chokepoints) where each is allowed. Docs: README of chokepoint.
+#
+# Globs: *  any characters but /    **  any characters, / included
+#        **/  zero or more directories    ?  one character    {a,b}  either
+
+# matcher = "precise"   # default; "line" reproduces an architecture_guards.rs test exactly
+
+[scope]
+# Production sources. A leading ! removes files from the scope entirely.
+include = ["crates/*/src/**/*.rs", "!crates/*/src/**/bin/**"]
+# In scope but deliberately not scanned (build scripts, benchmarks, ...).
+exclude = ["**/build.rs"]
+# A full audit fails when it scans fewer files than this: a lint that
+# scans nothing passes vacuously.
+min_files = 1
+
+[[class]]
+name = "fs"
+reason = "Host filesystem access must go through the reviewed filesystem chokepoint."
+# use_instead = "crates/host/src/fs.rs"
+needles = ["std::fs", "tokio::fs", "File::open", "File::create", "OpenOptions"]
+
+# Each allowlist entry needs a reason: reviewers read it, reports show it.
+# [[class.allow]]
+# path = "crates/host/src/fs.rs"
+# reason = "the filesystem chokepoint: every path is checked against the sandbox root"
+# needles = ["std::fs"]   # optional: sanction only some of the class's needles
+
+[[class]]
+name = "net"
+reason = "Sockets and HTTP clients open egress; only the network chokepoint may."
+needles = ["std::net::", "tokio::net::", "reqwest::", "hyper::", "TcpStream::", "UdpSocket::bind", "std::os::unix::net"]
+
+[[class]]
+name = "process"
+reason = "Spawning host processes escapes the sandbox."
+needles = ["std::process::Command", "tokio::process", "Command::new"]
+
+[[class]]
+name = "env"
+reason = "Environment reads leak host configuration into the guest."
+needles = ["env::var(", "env::var_os(", "env::vars("]
+
+[dependency_rule]
+manifests = ["crates/*/Cargo.toml"]
+# Case-insensitive substrings of crate names (globs when they contain * or ?).
+banned = []
+forbid_escaping_paths = false
+# [[dependency_rule.allow]]
+# crate = "agent-protocol-types"
+# reason = "plain data types, no agent runtime"
+`;

@@ -1,0 +1,52 @@
+// Every sentence chokepoint says to a user, in one place, so wording stays
+// consistent and each message says what is wrong and how to get out.
+
+const q = (s: string): string => JSON.stringify(s);
+
+export const messages = {
+  // environment
+  gitMissing: 'git was not found on PATH',
+  gitMissingHint: 'install git, or start chokepoint from a shell whose PATH contains it',
+  gitFailed: (args: readonly string[], stderr: string) => `\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`,
+  notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
+  notARepositoryHint: 'run chokepoint inside the repository it should check, or pass --cwd DIR',
+  bareRepository: (cwd: string) => `${cwd} is a bare repository: it has no working tree or index to check`,
+  bareRepositoryHint: 'run chokepoint in a clone with a working tree (for a commit, use --all --rev REV there)',
+  unknownRevision: (rev: string) => `unknown revision ${q(rev)}`,
+  unknownRevisionHint: 'name a commit, branch or tag that exists here (fetch it first in a shallow CI clone)',
+
+  // config
+  configMissing: (path: string) => `no config file at ${path}`,
+  configMissingHint: 'run `chokepoint init` (or `chokepoint init --from path/to/architecture_guards.rs`) to create one',
+  configNotUtf8: 'the config is not valid UTF-8 text',
+  configExists: (path: string) => `${path} already exists`,
+  configExistsHint: 'pass --force to overwrite it',
+
+  // usage
+  unknownCommand: (cmd: string) => `unknown command ${q(cmd)}`,
+  usageHint: 'run `chokepoint --help` for the commands and options',
+  conflictingModes: 'choose one of --staged, --all, --since REV or FILE arguments',
+  emptyBypass: 'a bypass needs a reason: CHOKEPOINT_BYPASS (or --bypass) is empty',
+  emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',
+  fileOutsideRepository: (path: string) => `${path} is outside the repository`,
+  cachedNeedsAll: '--cached and --rev go with --all',
+
+  // findings
+  bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
+  invalidUtf8: 'not valid UTF-8: a Rust source must be UTF-8, and a file that cannot be read cannot be cleared',
+  tooFewFiles: (found: number, min: number) =>
+    `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
+  missingAllowlistPath: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,
+  deadAllowlistEntry: (path: string, cls: string, why: string) => `allowlist entry ${q(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`,
+  allowlistedPathRemoved: (path: string, classes: string, to?: string) =>
+    to
+      ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
+      : `${q(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`,
+  staleAllowlistEntry: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
+  unusedNeedle: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
+  unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
+
+  // ways out, shown under banned-API findings
+  wayOutRoute: (useInstead?: string) => (useInstead ? `route the access through ${useInstead}` : 'route the access through an existing chokepoint module'),
+  wayOutAllow: (cls: string) => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in chokepoint.toml with a reason`,
+} as const;

@@ -1,0 +1,87 @@
+// The terminal report: findings grouped by class, each with its source line and
+// the match underlined, then why the class is banned and the two ways out.
+
+import pc from 'picocolors';
+import type { CheckResult, Config, Finding } from '../types.js';
+import { messages } from '../messages.js';
+
+const MODE_LABEL: Record<CheckResult['mode'], string> = {
+  staged: 'staged check',
+  all: 'full audit',
+  files: 'file check',
+  since: 'changed-files check',
+};
+
+const location = (f: Finding): string =>
+  f.path === undefined ? '(whole tree)' : `${f.path}${f.line !== undefined ? `:${f.line}` : ''}${f.line !== undefined && f.column !== undefined ? `:${f.column}` : ''}`;
+
+/** A path that shows control characters and quotes unambiguously. */
+const printablePath = (path: string): string => (/[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path);
+
+function snippet(f: Finding): string[] {
+  if (f.lineText === undefined || f.line === undefined || f.column === undefined) return [];
+  const gutter = String(f.line);
+  const pad = ' '.repeat(gutter.length);
+  // Tabs become one space so the caret lines up whatever the tab width.
+  const text = f.lineText.replace(/\t/g, ' ');
+  const start = f.column - 1;
+  const end = Math.min(text.length, start + Math.max(1, f.length ?? 1));
+  const shown = text.slice(0, start) + pc.bold(pc.red(text.slice(start, end))) + text.slice(end);
+  return [`    ${pc.dim(`${gutter} |`)} ${shown}`, `    ${pc.dim(`${pad} |`)} ${' '.repeat(start)}${pc.red('^'.repeat(Math.max(1, end - start)))}`];
+}
+
+function group(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.kind === 'banned-api' ? `class:${f.class}` : f.kind === 'banned-dependency' || f.kind === 'escaping-path-dependency' ? 'dependencies' : f.kind === 'invalid-file' ? 'unreadable files' : 'sanity';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return groups;
+}
+
+function renderGroup(key: string, findings: readonly Finding[], config: Config, level: 'error' | 'warning'): string[] {
+  const cls = key.startsWith('class:') ? config.classes.find((c) => c.name === key.slice(6)) : undefined;
+  const title = cls ? `class ${cls.name}` : key;
+  const mark = level === 'error' ? pc.red('✗') : pc.yellow('!');
+  const lines = [`${mark} ${pc.bold(title)} ${pc.dim(`(${findings.length})`)}`];
+  for (const f of findings) {
+    const where = pc.cyan(printablePath(location(f)));
+    lines.push(f.kind === 'banned-api' ? `  ${where}  ${f.message}` : `  ${where}  ${pc.dim(`[${f.kind}]`)} ${f.message}`);
+    lines.push(...snippet(f));
+  }
+  if (cls) {
+    lines.push(`  ${pc.bold('why:')} ${cls.reason}`);
+    lines.push(`  ${pc.bold('fix:')} ${messages.wayOutRoute(cls.useInstead)}`);
+    lines.push(`       ${messages.wayOutAllow(cls.name)}`);
+  }
+  return lines;
+}
+
+function summary(result: CheckResult): string {
+  const { stats } = result;
+  const perClass = new Map<string, number>();
+  for (const f of result.findings) {
+    const key = f.kind === 'banned-api' ? f.class! : f.kind;
+    perClass.set(key, (perClass.get(key) ?? 0) + 1);
+  }
+  const counts = [...perClass].map(([k, n]) => `${k} ${n}`).join(', ');
+  const scanned = `${stats.filesScanned} file${stats.filesScanned === 1 ? '' : 's'}, ${stats.manifestsChecked} manifest${stats.manifestsChecked === 1 ? '' : 's'} checked in ${stats.durationMs} ms (${MODE_LABEL[result.mode]})`;
+  const warn = result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
+  if (result.findings.length === 0) return `${pc.green('✓')} chokepoint: no findings${warn}; ${scanned}`;
+  const n = result.findings.length;
+  const head = result.bypass !== undefined ? pc.yellow(`! chokepoint: ${n} finding${n === 1 ? '' : 's'} BYPASSED`) : pc.red(`✗ chokepoint: ${n} finding${n === 1 ? '' : 's'}`);
+  return `${head} (${counts})${warn}; ${scanned}`;
+}
+
+export function formatHuman(result: CheckResult, config: Config, note?: string): string {
+  const out: string[] = [];
+  if (note) out.push(pc.dim(note), '');
+  for (const [key, findings] of group(result.findings)) out.push(...renderGroup(key, findings, config, 'error'), '');
+  for (const [key, findings] of group(result.warnings)) out.push(...renderGroup(key, findings, config, 'warning').map((l, i) => (i === 0 ? l.replace(key, `${key} (warnings)`) : l)), '');
+  out.push(summary(result));
+  if (result.bypass !== undefined) {
+    out.push(pc.yellow(`  bypassed with reason: ${result.bypass}`));
+    out.push(pc.dim('  the commit-msg hook records it as a Chokepoint-Bypass trailer; the full audit in CI still sees these findings'));
+  }
+  return `${out.join('\n')}\n`;
+}

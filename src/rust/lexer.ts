@@ -1,0 +1,319 @@
+// A forgiving, single-pass Rust lexer over UTF-16 char codes.
+//
+// It never throws and runs in linear time on any input: unterminated literals
+// and comments simply run to the end of the file, unknown characters become
+// one-character punctuation, and every lookahead is bounded. Comments and
+// whitespace are trivia: they produce no token, and the gap between two
+// tokens' offsets is how later stages know that trivia stood there.
+
+import { CLASS_DIGIT, CLASS_IDENT, CLASS_SPACE, charClass, isDigit, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
+
+export type TokenKind =
+  /** identifier or keyword */
+  | 'ident'
+  /** `r#name`; `text` is the plain name */
+  | 'rawIdent'
+  /** `'a`, `'static`, loop labels */
+  | 'lifetime'
+  /** string, raw string, byte/C string, char or byte literal; `text` is a placeholder */
+  | 'literal'
+  | 'number'
+  /** `::` or a single other character */
+  | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  /** UTF-16 offset of the first code unit in the source. */
+  start: number;
+  /** UTF-16 offset just past the token. */
+  end: number;
+  /** The token as the code view shows it (raw identifiers plain, literals as a placeholder). */
+  text: string;
+}
+
+/** Stands for every literal in the code view, so no needle sees inside one. */
+export const LITERAL_PLACEHOLDER = '""';
+
+const LF = 0x0a;
+const DQUOTE = 0x22;
+const HASH = 0x23;
+const QUOTE = 0x27;
+const STAR = 0x2a;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const LBRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const LOWER_B = 0x62;
+const LOWER_C = 0x63;
+const LOWER_R = 0x72;
+const BOM = 0xfeff;
+
+// One shared string per ASCII punctuation char: no allocation per token.
+const PUNCT_TEXT: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+export function lexRust(src: string): Token[] {
+  const n = src.length;
+  const out: Token[] = [];
+  let i = src.charCodeAt(0) === BOM ? 1 : 0;
+  i = skipShebang(src, i);
+
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls === CLASS_SPACE) {
+      i++;
+      continue;
+    }
+
+    const start = i;
+    if (cls === CLASS_IDENT) {
+      const litEnd = c === LOWER_B || c === LOWER_C || c === LOWER_R ? prefixedLiteralEnd(src, i, c) : -1;
+      if (litEnd > 0) {
+        out.push({ kind: 'literal', start, end: litEnd, text: LITERAL_PLACEHOLDER });
+        i = litEnd;
+        continue;
+      }
+      if (c === LOWER_R && src.charCodeAt(i + 1) === HASH && isIdentStart(src.charCodeAt(i + 2))) {
+        const end = identEnd(src, i + 3);
+        out.push({ kind: 'rawIdent', start, end, text: src.slice(i + 2, end) });
+        i = end;
+        continue;
+      }
+      const end = identEnd(src, i + 1);
+      out.push({ kind: 'ident', start, end, text: src.slice(start, end) });
+      i = end;
+      continue;
+    }
+    if (cls === CLASS_DIGIT) {
+      const end = numberEnd(src, i);
+      out.push({ kind: 'number', start, end, text: src.slice(start, end) });
+      i = end;
+      continue;
+    }
+    if (c === SLASH) {
+      const c2 = src.charCodeAt(i + 1);
+      if (c2 === SLASH) {
+        const nl = src.indexOf('\n', i + 2);
+        i = nl < 0 ? n : nl;
+        continue;
+      }
+      if (c2 === STAR) {
+        i = blockCommentEnd(src, i + 2);
+        continue;
+      }
+    }
+    if (c === DQUOTE) {
+      const end = quotedEnd(src, i + 1);
+      out.push({ kind: 'literal', start, end, text: LITERAL_PLACEHOLDER });
+      i = end;
+      continue;
+    }
+    if (c === QUOTE) {
+      i = lexQuote(src, i, out);
+      continue;
+    }
+    if (c === COLON && src.charCodeAt(i + 1) === COLON) {
+      out.push({ kind: 'punct', start, end: i + 2, text: '::' });
+      i += 2;
+      continue;
+    }
+    // Everything else (ASCII punctuation, control characters, NUL) is one char.
+    out.push({ kind: 'punct', start, end: i + 1, text: PUNCT_TEXT[c] ?? String.fromCharCode(c) });
+    i++;
+  }
+  return out;
+}
+
+/** A `#!` first line that does not open an inner attribute is a shebang: trivia. */
+function skipShebang(src: string, i: number): number {
+  if (src.charCodeAt(i) !== HASH || src.charCodeAt(i + 1) !== 0x21) return i;
+  let k = i + 2;
+  while (k < src.length && isRustWhitespace(src.charCodeAt(k))) k++;
+  if (src.charCodeAt(k) === LBRACKET) return i;
+  const nl = src.indexOf('\n', i);
+  return nl < 0 ? src.length : nl;
+}
+
+/** End of a (possibly nested) block comment whose body starts at `k`. */
+function blockCommentEnd(src: string, k: number): number {
+  const n = src.length;
+  let depth = 1;
+  while (k < n) {
+    const c = src.charCodeAt(k);
+    if (c === SLASH && src.charCodeAt(k + 1) === STAR) {
+      depth++;
+      k += 2;
+    } else if (c === STAR && src.charCodeAt(k + 1) === SLASH) {
+      k += 2;
+      if (--depth === 0) return k;
+    } else {
+      k++;
+    }
+  }
+  return n;
+}
+
+function identEnd(src: string, k: number): number {
+  const n = src.length;
+  while (k < n) {
+    const cls = charClass(src.charCodeAt(k));
+    if (cls !== CLASS_IDENT && cls !== CLASS_DIGIT) break;
+    k++;
+  }
+  return k;
+}
+
+/** End of a `"`-string whose body starts at `k` (escapes honoured; EOF if unterminated). */
+function quotedEnd(src: string, k: number): number {
+  const n = src.length;
+  while (k < n) {
+    const c = src.charCodeAt(k);
+    if (c === BACKSLASH) k += 2;
+    else if (c === DQUOTE) return k + 1;
+    else k++;
+  }
+  return n;
+}
+
+/**
+ * Literals spelled with an identifier-like prefix: `b"…"`, `c"…"`, `b'x'`,
+ * `r"…"`, `r#"…"#`, `br#"…"#`, `cr#"…"#`. Returns the end offset, or -1 when
+ * the characters at `i` are an ordinary identifier.
+ */
+function prefixedLiteralEnd(src: string, i: number, c: number): number {
+  let r = i;
+  if (c === LOWER_B || c === LOWER_C) {
+    const c2 = src.charCodeAt(i + 1);
+    if (c2 === DQUOTE) return quotedEnd(src, i + 2);
+    if (c === LOWER_B && c2 === QUOTE) {
+      const end = charLiteralEnd(src, i + 1);
+      // `b'` that is not a well-formed byte literal: take the quote anyway.
+      return end > 0 ? end : i + 2;
+    }
+    if (c2 !== LOWER_R) return -1;
+    r = i + 1;
+  } else if (c !== LOWER_R) {
+    return -1;
+  }
+  return rawStringEnd(src, r + 1);
+}
+
+/**
+ * Raw string whose `#`s start at `k` (just after the `r`). Returns -1 unless
+ * the hashes are followed by `"`. Linear: each char is examined at most once
+ * as a candidate closing hash and once by the scan for quotes.
+ */
+function rawStringEnd(src: string, k: number): number {
+  const n = src.length;
+  let hashes = 0;
+  while (src.charCodeAt(k + hashes) === HASH) hashes++;
+  if (src.charCodeAt(k + hashes) !== DQUOTE) return -1;
+  let j = k + hashes + 1;
+  while (j < n) {
+    if (src.charCodeAt(j) !== DQUOTE) {
+      j++;
+      continue;
+    }
+    let h = 0;
+    while (h < hashes && src.charCodeAt(j + 1 + h) === HASH) h++;
+    if (h === hashes) return j + 1 + hashes;
+    j += 1 + h;
+  }
+  return n;
+}
+
+/**
+ * A char literal opening at quote `q`, or -1 if the text there is not one
+ * (then it is a lifetime or a stray quote). Escapes look ahead a bounded
+ * distance so a lone `'\` cannot make lexing quadratic.
+ */
+function charLiteralEnd(src: string, q: number): number {
+  const n = src.length;
+  const c1 = src.charCodeAt(q + 1);
+  if (c1 === BACKSLASH) {
+    const limit = Math.min(n, q + 16); // `'\u{10FFFF}'` is 12 long
+    for (let k = q + 3; k < limit; k++) {
+      const ck = src.charCodeAt(k);
+      if (ck === QUOTE) return k + 1;
+      if (ck === LF) break;
+    }
+    // Unterminated: take just `'\`, so no token ends in an identifier
+    // character that the next token continues (the needle prefilter relies on it).
+    return Math.min(n, q + 2);
+  }
+  if (q + 1 >= n) return -1;
+  const width = c1 >= 0xd800 && c1 <= 0xdbff && isLowSurrogate(src.charCodeAt(q + 2)) ? 2 : 1;
+  return src.charCodeAt(q + 1 + width) === QUOTE ? q + 2 + width : -1;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** `'x'` char literal, `'a` lifetime/label, or a stray `'`. */
+function lexQuote(src: string, i: number, out: Token[]): number {
+  const charEnd = charLiteralEnd(src, i);
+  if (charEnd > 0) {
+    out.push({ kind: 'literal', start: i, end: charEnd, text: LITERAL_PLACEHOLDER });
+    return charEnd;
+  }
+  let k = i + 1;
+  // Raw lifetime `'r#a`.
+  if (src.charCodeAt(k) === LOWER_R && src.charCodeAt(k + 1) === HASH && isIdentStart(src.charCodeAt(k + 2))) {
+    k += 2;
+  }
+  if (isIdentStart(src.charCodeAt(k))) {
+    const end = identEnd(src, k + 1);
+    // Like rustc, `'ab'` is a (malformed) char literal, not a lifetime.
+    if (src.charCodeAt(end) === QUOTE) {
+      out.push({ kind: 'literal', start: i, end: end + 1, text: LITERAL_PLACEHOLDER });
+      return end + 1;
+    }
+    out.push({ kind: 'lifetime', start: i, end, text: src.slice(i, end) });
+    return end;
+  }
+  out.push({ kind: 'punct', start: i, end: i + 1, text: "'" });
+  return i + 1;
+}
+
+/**
+ * Integer or float literal with any suffix: `1`, `1_000u32`, `0x1F_u8`,
+ * `1.5e-3f64`, `1.`; `1..2` leaves the `..` alone and `1.foo()` the method.
+ * Trailing identifier characters are absorbed so that an identifier never
+ * directly follows a number token.
+ */
+function numberEnd(src: string, i: number): number {
+  const n = src.length;
+  let k = i + 1;
+  const c1 = src.charCodeAt(k);
+  const radix = src.charCodeAt(i) === 0x30 && (c1 === 0x78 || c1 === 0x6f || c1 === 0x62); // 0x 0o 0b
+  let seenDot = false;
+  let seenExp = false;
+  while (k < n) {
+    const c = src.charCodeAt(k);
+    if (isIdentContinue(c)) {
+      if (!radix && (c === 0x65 || c === 0x45)) {
+        seenExp = true;
+        const s = src.charCodeAt(k + 1);
+        if ((s === PLUS || s === MINUS) && isDigit(src.charCodeAt(k + 2))) {
+          k += 3;
+          continue;
+        }
+      }
+      k++;
+      continue;
+    }
+    if (c === DOT && !radix && !seenDot && !seenExp) {
+      const next = src.charCodeAt(k + 1);
+      if (next === DOT || isIdentStart(next)) break;
+      seenDot = true;
+      k++;
+      continue;
+    }
+    break;
+  }
+  return k;
+}

@@ -1,0 +1,213 @@
+// Needles as the matcher uses them: normalised like the code view, plus the
+// fragments that must occur verbatim in a file for the needle to have any
+// chance of matching (a cheap prefilter that lets most files skip lexing).
+
+import { isIdentContinue, isRustWhitespace } from './chars.js';
+
+/**
+ * A piece of a needle that any match spells verbatim in the source.
+ *
+ * Why this is sound: the code view and expanded `use` paths only differ from
+ * the source at `::` (trivia dropped), at spaces (any trivia), at literal
+ * placeholders and at raw identifiers (`r#` dropped). Fragments never span
+ * those: they split at `::`, spaces and quotes, and before every identifier
+ * run that follows punctuation (where a raw identifier could start).
+ * Identifier runs in the view are never glued to another token's identifier
+ * characters, so a fragment edge that is an identifier edge in the needle is
+ * one in the source too (`fs` in `std::fs` cannot be the tail of `offset`).
+ */
+export interface Fragment {
+  text: string;
+  /** Identity of text plus bounds, for caching. */
+  key: string;
+  /** The source character before it must not continue an identifier. */
+  leftBound: boolean;
+  /** The source character after it must not continue an identifier. */
+  rightBound: boolean;
+}
+
+export interface CompiledNeedle {
+  /** The needle as configured (what hits report). */
+  needle: string;
+  /** The needle as it can appear in the code view; '' never matches. */
+  pattern: string;
+  fragments: Fragment[];
+}
+
+/** Whitespace runs become one space and whitespace around `::` disappears, as in the code view. */
+export function normalizeNeedle(needle: string): string {
+  let out = '';
+  let pendingSpace = false;
+  for (let k = 0; k < needle.length; k++) {
+    const c = needle.charCodeAt(k);
+    if (isRustWhitespace(c)) {
+      pendingSpace = true;
+      continue;
+    }
+    const startsPath = c === 0x3a && needle.charCodeAt(k + 1) === 0x3a;
+    if (pendingSpace && !startsPath && !out.endsWith('::')) out += ' ';
+    pendingSpace = false;
+    if (startsPath) {
+      out += '::';
+      k++;
+    } else {
+      out += needle[k];
+    }
+  }
+  if (pendingSpace && out.length > 0 && !out.endsWith('::')) out += ' ';
+  return out;
+}
+
+export function needleFragments(pattern: string): Fragment[] {
+  const out: Fragment[] = [];
+  let start = 0;
+  const cut = (end: number): void => {
+    if (end > start) {
+      const text = pattern.slice(start, end);
+      const leftBound = start > 0 && isIdentContinue(pattern.charCodeAt(start));
+      const rightBound = end < pattern.length && isIdentContinue(pattern.charCodeAt(end - 1));
+      out.push({ text, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${text}`, leftBound, rightBound });
+    }
+  };
+  for (let k = 0; k < pattern.length; k++) {
+    const c = pattern.charCodeAt(k);
+    if (c === 0x3a && pattern.charCodeAt(k + 1) === 0x3a) {
+      cut(k);
+      start = k + 2;
+      k++;
+    } else if (c === 0x20 || c === 0x22 || c === 0x27) {
+      cut(k);
+      start = k + 1;
+    } else if (k > start && isIdentContinue(c) && !isIdentContinue(pattern.charCodeAt(k - 1))) {
+      cut(k);
+      start = k;
+    }
+  }
+  cut(pattern.length);
+  return out;
+}
+
+/** A compiled needle list with its single-pass prefilter. */
+export interface NeedleSet {
+  needles: CompiledNeedle[];
+  /** One fragment per needle (its most selective), deduplicated; needles refer to them by index. */
+  anchors: Fragment[];
+  /** For each needle, the index of its anchor in `anchors`, or -1 when it has no fragment. */
+  anchorOf: Int32Array;
+  /**
+   * Finds anchor occurrences in one pass (irregexp beats one indexOf per
+   * needle). Its `lastIndex` is reset before every use.
+   */
+  scanner: RegExp | undefined;
+  /** Anchor indices by their first char code. */
+  byFirstChar: Map<number, number[]>;
+}
+
+// Fragments so common in Rust that they make poor anchors.
+const COMMON = new Set(['std', 'core', 'alloc', 'crate', 'self', 'super', 'new', 'use', 'pub', 'fn', 'let', 'mut']);
+
+function selectivity(f: Fragment): number {
+  return (COMMON.has(f.text) ? 0 : 100) + f.text.length + (f.leftBound ? 1 : 0) + (f.rightBound ? 1 : 0);
+}
+
+// Exactly the code units isIdentContinue accepts, for the scanner's look-arounds.
+const IDENT_UNIT = '[0-9A-Za-z_\\u0080-\\u0084\\u0086-\\u200d\\u2010-\\u2027\\u202a-\\uffff]';
+
+/** The anchor as a regex, with its identifier bounds as look-arounds. */
+function anchorSource(f: Fragment): string {
+  return `${f.leftBound ? `(?<!${IDENT_UNIT})` : ''}${escapeRegExp(f.text)}${f.rightBound ? `(?!${IDENT_UNIT})` : ''}`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const cache = new WeakMap<readonly string[], NeedleSet>();
+
+/** Compile a needle list; the result is cached per list object. */
+export function compileNeedles(list: readonly string[]): NeedleSet {
+  const hit = cache.get(list);
+  if (hit !== undefined) return hit;
+  const needles = list.map((needle) => {
+    const pattern = normalizeNeedle(needle);
+    return { needle, pattern, fragments: needleFragments(pattern) };
+  });
+  const anchors: Fragment[] = [];
+  const anchorIndex = new Map<string, number>();
+  const anchorOf = new Int32Array(needles.length).fill(-1);
+  needles.forEach((nd, idx) => {
+    if (nd.fragments.length === 0) return;
+    const best = nd.fragments.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
+    let at = anchorIndex.get(best.key);
+    if (at === undefined) {
+      at = anchors.length;
+      anchors.push(best);
+      anchorIndex.set(best.key, at);
+    }
+    anchorOf[idx] = at;
+  });
+  const sources = [...new Set(anchors.map(anchorSource))];
+  const scanner = sources.length > 0 ? new RegExp(sources.join('|'), 'g') : undefined;
+  const byFirstChar = new Map<number, number[]>();
+  anchors.forEach((a, idx) => {
+    const c = a.text.charCodeAt(0);
+    byFirstChar.set(c, [...(byFirstChar.get(c) ?? []), idx]);
+  });
+  const set = { needles, anchors, anchorOf, scanner, byFirstChar };
+  cache.set(list, set);
+  return set;
+}
+
+function boundsHold(src: string, at: number, frag: Fragment): boolean {
+  // A leading BOM is trivia even though it is not whitespace.
+  if (frag.leftBound && at > 0 && isIdentContinue(src.charCodeAt(at - 1)) && !(at === 1 && src.charCodeAt(0) === 0xfeff)) {
+    return false;
+  }
+  return !(frag.rightBound && isIdentContinue(src.charCodeAt(at + frag.text.length)));
+}
+
+/** Whether `frag` occurs in `src` with its identifier boundaries. */
+export function fragmentOccurs(src: string, frag: Fragment): boolean {
+  for (let at = src.indexOf(frag.text); at >= 0; at = src.indexOf(frag.text, at + 1)) {
+    if (boundsHold(src, at, frag)) return true;
+  }
+  return false;
+}
+
+/** Needles that might match somewhere in `src` (never drops one that does). */
+export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
+  const { anchors, anchorOf, scanner, byFirstChar } = set;
+  const found = new Uint8Array(anchors.length);
+  let missing = anchors.length;
+  if (scanner !== undefined) {
+    // A leading BOM is trivia, but the look-behind would see it as a letter.
+    const text = src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
+    scanner.lastIndex = 0;
+    for (let m = scanner.exec(text); m !== null && missing > 0; m = scanner.exec(text)) {
+      // The alternation reports one anchor per position: test all that could start there.
+      const at = m.index;
+      for (const a of byFirstChar.get(text.charCodeAt(at)) ?? []) {
+        if (found[a] === 0 && text.startsWith(anchors[a]!.text, at) && boundsHold(text, at, anchors[a]!)) {
+          found[a] = 1;
+          missing--;
+        }
+      }
+      scanner.lastIndex = at + 1;
+    }
+  }
+  const seen = new Map<string, boolean>();
+  anchors.forEach((a, idx) => seen.set(a.key, found[idx] === 1));
+  const present = (frag: Fragment): boolean => {
+    let v = seen.get(frag.key);
+    if (v === undefined) {
+      v = fragmentOccurs(src, frag);
+      seen.set(frag.key, v);
+    }
+    return v;
+  };
+  return set.needles.filter((nd, idx) => {
+    const anchor = anchorOf[idx]!;
+    if (nd.pattern === '' || (anchor >= 0 && found[anchor] === 0)) return false;
+    return nd.fragments.every(present);
+  });
+}

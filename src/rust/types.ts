@@ -1,0 +1,44 @@
+// The results of Rust analysis, as other layers consume them.
+
+export interface NeedleHit {
+  /** Which needle matched (as configured). */
+  needle: string;
+  /** UTF-16 index into the original text where the match starts. */
+  offset: number;
+  /** 1-based. */
+  line: number;
+  /** 1-based, UTF-16 code units; a leading BOM is not counted. */
+  column: number;
+  /** UTF-16 length in the original text that the match covers (best effort across stripped trivia). */
+  length: number;
+}
+
+/** An out-of-line `mod name;` declaration. */
+export interface ModuleDecl {
+  /** `r#foo` is given as `foo`. */
+  name: string;
+  /** Value of `#[path = "..."]` on it, if any. */
+  pathAttr?: string;
+  /** It carries a test-only cfg, sits inside test code, or the file is test-only. */
+  testOnly: boolean;
+  /** Names of enclosing inline `mod x { ... }` blocks, outermost first. */
+  inlineParents: string[];
+  /**
+   * `#[path]` of each inline parent (parallel to `inlineParents`, null where
+   * absent); present only when some parent has one. Such a path replaces the
+   * parent's directory, as rustc does.
+   */
+  inlineParentPaths?: Array<string | null>;
+  /** Position of the `mod` keyword. */
+  line: number;
+  column: number;
+}
+
+export interface RustAnalysis {
+  /** Needle matches in production code only, sorted by offset, no duplicate (needle, offset). */
+  hits: NeedleHit[];
+  /** The file's leading inner attribute is a test-only cfg such as `#![cfg(test)]`. */
+  testOnlyFile: boolean;
+  /** Every out-of-line module declaration, test or not. */
+  moduleDecls: ModuleDecl[];
+}

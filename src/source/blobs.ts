@@ -1,0 +1,97 @@
+// Reads many blobs through one `git cat-file --batch` process: one process for
+// the whole run instead of one per file is most of the hook's speed.
+
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { environmentError } from '../errors.js';
+import { messages } from '../messages.js';
+
+interface Pending {
+  oid: string;
+  resolve: (blob: Buffer | undefined) => void;
+  reject: (err: Error) => void;
+}
+
+export class BlobReader {
+  private child: ChildProcessWithoutNullStreams | undefined;
+  private readonly queue: Pending[] = [];
+  private buffer: Buffer = Buffer.alloc(0);
+  private failure: Error | undefined;
+
+  constructor(private readonly cwd: string) {}
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], {
+      cwd: this.cwd,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.drain();
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      this.fail(e.code === 'ENOENT' ? environmentError(messages.gitMissing, messages.gitMissingHint) : e);
+    });
+    child.on('close', (code) => {
+      if (this.queue.length) this.fail(environmentError(messages.gitFailed(['cat-file', '--batch'], stderr.trim() || `exit ${code}`)));
+    });
+    child.stdin.on('error', () => {
+      /* reported through 'close' */
+    });
+    this.child = child;
+    return child;
+  }
+
+  private fail(err: Error): void {
+    this.failure = err;
+    for (const p of this.queue.splice(0)) p.reject(err);
+  }
+
+  /** Parses as many complete answers as the buffer holds. */
+  private drain(): void {
+    for (;;) {
+      const pending = this.queue[0];
+      if (!pending) return;
+      const eol = this.buffer.indexOf(10);
+      if (eol < 0) return;
+      const header = this.buffer.toString('utf8', 0, eol);
+      if (header.endsWith(' missing')) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.queue.shift();
+        pending.resolve(undefined);
+        continue;
+      }
+      const size = Number(header.slice(header.lastIndexOf(' ') + 1));
+      if (!Number.isFinite(size)) {
+        this.fail(environmentError(messages.gitFailed(['cat-file', '--batch'], `unexpected answer: ${header}`)));
+        return;
+      }
+      const end = eol + 1 + size + 1; // content, then a newline
+      if (this.buffer.length < end) return;
+      const blob = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
+      this.buffer = this.buffer.subarray(end);
+      this.queue.shift();
+      pending.resolve(blob);
+    }
+  }
+
+  /** Reads blobs by object id, in one round trip for the whole list. */
+  read(oids: readonly string[]): Promise<(Buffer | undefined)[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (oids.length === 0) return Promise.resolve([]);
+    const child = this.start();
+    const answers = oids.map(
+      (oid) => new Promise<Buffer | undefined>((resolve, reject) => this.queue.push({ oid, resolve, reject })),
+    );
+    child.stdin.write(oids.map((oid) => `${oid}\n`).join(''));
+    return Promise.all(answers);
+  }
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child = undefined;
+  }
+}

@@ -1,0 +1,112 @@
+// Three read-only views of a repository's files: the working tree, the index
+// (what the next commit records) and a commit. Nothing here writes anything.
+
+import { lstat, readFile, readlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Source } from '../types.js';
+import { git, splitNul } from '../git.js';
+import { BlobReader } from './blobs.js';
+
+const GITLINK = '160000';
+
+/** Parses `<mode> <oid> <stage>\t<path>` (ls-files -s) or `<mode> <type> <oid>\t<path>` (ls-tree). */
+function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const record of splitNul(buffer)) {
+    const tab = record.indexOf('\t');
+    const fields = record.slice(0, tab).split(' ');
+    const path = record.slice(tab + 1);
+    if (fields[0] === GITLINK) continue; // submodules have no blob to read
+    // During a merge the index holds stages 1-3 for a path; stage 2 is ours.
+    if (oidField === 1 && fields[2] !== '0' && fields[2] !== '2') continue;
+    entries.set(path, fields[oidField]!);
+  }
+  return entries;
+}
+
+/** A source backed by git objects: a path → blob id table plus one cat-file process. */
+function objectSource(kind: 'index' | 'revision', root: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>): Source & { seed(entries: Map<string, string>): void } {
+  const reader = new BlobReader(root);
+  const known = new Map<string, string | undefined>();
+  let all: Promise<Map<string, string>> | undefined;
+  return {
+    kind,
+    seed(entries) {
+      for (const [path, oid] of entries) known.set(path, oid);
+    },
+    async listPaths() {
+      all ??= loadAll();
+      const entries = await all;
+      for (const [path, oid] of entries) known.set(path, oid);
+      return [...entries.keys()].sort();
+    },
+    async readFiles(paths) {
+      const unknown = paths.filter((p) => !known.has(p));
+      if (unknown.length) {
+        const found = all ? await all : await loadSome(unknown);
+        for (const p of unknown) known.set(p, found.get(p));
+      }
+      const oids = paths.map((p) => known.get(p));
+      const wanted = oids.filter((oid): oid is string => oid !== undefined);
+      const blobs = await reader.read(wanted);
+      const result = new Map<string, Buffer | undefined>();
+      let next = 0;
+      paths.forEach((p, i) => result.set(p, oids[i] === undefined ? undefined : blobs[next++]));
+      return result;
+    },
+    close: () => reader.close(),
+  };
+}
+
+const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
+
+/** The index: honours GIT_INDEX_FILE, so `git commit -a` and `git commit -- path` are judged as committed. */
+export function indexSource(root: string): Source & { seed(entries: Map<string, string>): void } {
+  return objectSource(
+    'index',
+    root,
+    async () => parseEntries(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
+    async (paths) => parseEntries(await git(['ls-files', '-s', '-z', '--', ...paths], { cwd: root, env: LITERAL }), 1),
+  );
+}
+
+/** The tree of a commit. */
+export function revisionSource(root: string, commit: string): Source {
+  const load = async (paths: readonly string[]) =>
+    parseEntries(await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root, env: LITERAL }), 2);
+  return objectSource('revision', root, () => load([]), load);
+}
+
+/** The working tree: tracked and untracked-but-not-ignored files, as they are on disk. */
+export function worktreeSource(root: string): Source {
+  return {
+    kind: 'worktree',
+    async listPaths() {
+      const [present, deleted] = await Promise.all([
+        git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root }),
+        git(['ls-files', '-z', '--deleted'], { cwd: root }),
+      ]);
+      const gone = new Set(splitNul(deleted));
+      return [...new Set(splitNul(present))].filter((p) => !gone.has(p)).sort();
+    },
+    async readFiles(paths) {
+      const entries = await Promise.all(paths.map(async (p) => [p, await readWorktreeFile(root, p)] as const));
+      return new Map(entries);
+    },
+    close() {},
+  };
+}
+
+/** Reads a file without following a symlink: a link is judged by its target text, as git stores it. */
+async function readWorktreeFile(root: string, path: string): Promise<Buffer | undefined> {
+  const abs = join(root, path);
+  try {
+    const info = await lstat(abs);
+    if (info.isSymbolicLink()) return Buffer.from(await readlink(abs), 'utf8');
+    if (!info.isFile()) return undefined;
+    return await readFile(abs);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}

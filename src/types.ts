@@ -1,0 +1,128 @@
+// The data model shared by every layer: configuration, findings, results.
+
+/** Which matcher judges Rust sources. */
+export type MatcherName = 'precise' | 'line';
+
+/** One banned class, as configured. */
+export interface BannedClass {
+  name: string;
+  /** Why the class is banned: shown with every finding of the class. */
+  reason: string;
+  /** The sanctioned chokepoint to route through instead, if there is one. */
+  useInstead?: string;
+  needles: string[];
+  allow: AllowEntry[];
+  /** Position of the class table in the config, for messages. */
+  at?: Position;
+}
+
+export interface AllowEntry {
+  /** Repo-relative path with `/` separators. */
+  path: string;
+  reason: string;
+  /** When set, the entry sanctions only these needles of the class. */
+  needles?: string[];
+  at?: Position;
+}
+
+export interface ScopeConfig {
+  /** Globs of production sources; a leading `!` removes files from the walk. */
+  include: string[];
+  /** Globs of in-scope files that are deliberately not scanned. */
+  exclude: string[];
+  /** A full audit must scan at least this many files (0: no minimum). */
+  minFiles: number;
+  /** Count excluded files toward `minFiles` (what the seed test did). */
+  countExcluded: boolean;
+}
+
+export interface DependencyException {
+  crate: string;
+  reason: string;
+  at?: Position;
+}
+
+export interface DependencyRuleConfig {
+  /** Globs of Cargo manifests. */
+  manifests: string[];
+  /** Banned crate-name markers: case-insensitive substrings, or globs when they contain `*` or `?`. */
+  banned: string[];
+  allow: DependencyException[];
+  /** Report `path = "…"` dependencies that resolve outside the repository. */
+  forbidEscapingPaths: boolean;
+}
+
+export interface Config {
+  /** Absolute path of the config file it came from ('' for a built-in config). */
+  file: string;
+  matcher: MatcherName;
+  scope: ScopeConfig;
+  classes: BannedClass[];
+  dependencies?: DependencyRuleConfig;
+}
+
+/** 1-based line and column (UTF-16 code units). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type FindingKind =
+  | 'banned-api'
+  | 'banned-dependency'
+  | 'escaping-path-dependency'
+  | 'too-few-files'
+  | 'missing-allowlist-path'
+  | 'dead-allowlist-entry'
+  | 'allowlisted-path-removed'
+  | 'invalid-file'
+  // warnings (errors under --strict)
+  | 'stale-allowlist-entry'
+  | 'unused-needle'
+  | 'unused-dependency-exception';
+
+export interface Finding {
+  kind: FindingKind;
+  /** One sentence saying what is wrong. */
+  message: string;
+  /** Repo-relative, `/` separators; absent for tree-wide findings. */
+  path?: string;
+  line?: number;
+  column?: number;
+  /** Length of the match in UTF-16 code units, for underlining. */
+  length?: number;
+  class?: string;
+  needle?: string;
+  dependency?: string;
+  table?: string;
+  /** The source line the finding points at, for the human report. */
+  lineText?: string;
+}
+
+export type RunMode = 'staged' | 'all' | 'files' | 'since';
+
+export interface Stats {
+  filesScanned: number;
+  manifestsChecked: number;
+  durationMs: number;
+}
+
+export interface CheckResult {
+  mode: RunMode;
+  findings: Finding[];
+  warnings: Finding[];
+  stats: Stats;
+  /** Set when the run was bypassed with a reason: findings are reported but do not fail. */
+  bypass?: string;
+}
+
+/** A read-only view of file contents at some point (working tree, index, commit). */
+export interface Source {
+  readonly kind: 'worktree' | 'index' | 'revision';
+  /** Every path the source holds (repo-relative, `/` separators), sorted. */
+  listPaths(): Promise<string[]>;
+  /** Contents of the given paths; a path that is absent maps to undefined. */
+  readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
+  /** Release any process the source holds. */
+  close(): void;
+}
