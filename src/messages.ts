@@ -31,6 +31,8 @@ export const messages = {
   fileOutsideRepository: (path: string) => `${path} is outside the repository`,
   cachedNeedsAll: '--cached and --rev go with --all',
 
+  rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
+
   // findings
   bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
   invalidUtf8: 'not valid UTF-8: a Rust source must be UTF-8, and a file that cannot be read cannot be cleared',

@@ -151,6 +151,6 @@ export async function smallRepo(commit = true): Promise<Repo> {
   return repo;
 }
 
-export function parseJson(stdout: string): { ok: boolean; mode: string; findings: Array<Record<string, unknown>>; warnings: Array<Record<string, unknown>>; stats: Record<string, number> } {
+export function parseJson(stdout: string): { ok: boolean; mode: string; findings: Array<Record<string, unknown>>; warnings: Array<Record<string, unknown>>; stats: { files_scanned: number; manifests_checked: number; duration_ms: number } } {
   return JSON.parse(stdout) as ReturnType<typeof parseJson>;
 }

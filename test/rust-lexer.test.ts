@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { analyzeRust, buildCodeView, lexRust, type Token } from '../src/rust/index.js';
 
 const kinds = (src: string): string[] => lexRust(src).map((t) => `${t.kind}:${src.slice(t.start, t.end)}`);
-const view = (src: string): string => buildCodeView(lexRust(src)).text;
+const view = (src: string): string => buildCodeView(src, lexRust(src)).text;
 
 test('identifiers, raw identifiers and keywords', () => {
   assert.deepEqual(kinds('fn r#fs(x_1: u8)'), ['ident:fn', 'rawIdent:r#fs', 'punct:(', 'ident:x_1', 'punct::', 'ident:u8', 'punct:)']);
@@ -109,7 +109,7 @@ test('code view: adjacency, single spaces, `::` glue and literal placeholders', 
 
 test('code view maps every unit back to the source', () => {
   const src = 'x  r#fs "lit"';
-  const v = buildCodeView(lexRust(src));
+  const v = buildCodeView(src, lexRust(src));
   assert.equal(v.text, 'x fs ""');
   assert.deepEqual([...v.text].map((_, k) => v.offsetAt(k)), [0, 1, 5, 6, 7, 8, 12]);
 });

@@ -160,7 +160,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     const changes = await readStagedChanges(repo);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
       const judged = await auditTree(source, rules, opts);
-      return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: `${rules.configPath} is staged: the rules changed, so the whole index was audited` };
+      return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
@@ -187,6 +187,12 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
   const paths = [...new Set(files.map((f) => repoRelativePath(repo, opts.cwd, f)))];
+  // lint-staged and the pre-commit framework pass the config like any file:
+  // new rules mean the whole tree must be judged again.
+  if (paths.includes(rules.configPath)) {
+    const judged = await auditTree(source, rules, opts);
+    return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
+  }
   const judged = await judge(source, rules, select(paths, rules.scope), undefined, opts, false);
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }

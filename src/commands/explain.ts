@@ -47,8 +47,10 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
 
+  let testReason: string | undefined;
   if (analysis) {
     const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testModuleReason(path, parentLookup(facts), facts) : undefined;
+    testReason = reason;
     out.push(`  test code: ${reason ? `yes — ${reason}` : matcher === 'line' ? 'judged line by line (line matcher)' : 'no'}`);
   }
 
@@ -63,7 +65,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
     for (const hit of analysis.hits) {
       for (const cls of index.classesOf.get(hit.needle) ?? []) {
         const ok = isSanctioned(index.allow.get(path)?.get(cls.name), hit.needle);
-        const status = verdict.status !== 'scanned' ? pc.dim('not scanned') : ok ? pc.green('allowlisted') : pc.red('violation');
+        const status = verdict.status !== 'scanned' ? pc.dim('not scanned') : testReason ? pc.dim('test code, not checked') : ok ? pc.green('allowlisted') : pc.red('violation');
         out.push(`  needle:    ${path}:${hit.line}:${hit.column} \`${hit.needle}\` (class ${cls.name}) — ${status}`);
       }
     }

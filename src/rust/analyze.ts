@@ -43,7 +43,7 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
 
   // `use` items are judged by their expanded paths instead of their text.
   for (let k = 0; k < tokens.length; k++) {
-    if (omit[k] !== 0 || !startsUseItem(tokens, k)) continue;
+    if (tokens[k]!.text !== 'use' || omit[k] !== 0 || !startsUseItem(tokens, k)) continue;
     const tree = expandUseTree(tokens, k, pairs);
     for (const path of tree.paths) {
       for (const nd of live) {
@@ -58,7 +58,7 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
     k = tree.end - 1;
   }
 
-  const view = buildCodeView(tokens, omit);
+  const view = buildCodeView(text, tokens, omit);
   for (const nd of live) {
     for (let at = view.text.indexOf(nd.pattern); at >= 0; at = view.text.indexOf(nd.pattern, at + 1)) {
       const offset = view.offsetAt(at);

@@ -20,53 +20,90 @@ export interface CodeView {
  */
 export const VIEW_BARRIER = '\n';
 
+const VERBATIM = 0; // view units copy source units one to one
+const LITERAL = 1; // the placeholder: first unit at the literal's start, the rest at its end
+const GAP = 2; // a separator standing for trivia or omitted tokens
+
 /**
- * Build the view of `tokens`, leaving out every token whose `omit` entry is
- * non-zero (test code, expanded `use` items).
+ * Build the view of `tokens` lexed from `src`, leaving out every token whose
+ * `omit` entry is non-zero (test code, expanded `use` items).
+ *
+ * Touching tokens are copied from the source as one slice, so the view is a
+ * few hundred slices rather than one piece per token; hits are rare, so the
+ * way back is a binary search over those runs, not a per-unit table.
  */
-export function buildCodeView(tokens: readonly Token[], omit?: Uint8Array): CodeView {
-  // Only per-token starts are recorded: hits are rare, so mapping a view
-  // index back is a binary search instead of a per-character table.
-  const shown = new Int32Array(tokens.length); // token index of each shown token
-  const viewStart = new Int32Array(tokens.length); // its first unit in the view
-  let count = 0;
+export function buildCodeView(src: string, tokens: readonly Token[], omit?: Uint8Array): CodeView {
+  const runView: number[] = []; // where each run starts in the view
+  const runSrc: number[] = []; // where it starts in the source
+  const runEnd: number[] = []; // where it ends in the source
+  const runKind: number[] = [];
   let text = '';
+  let openStart = -1; // the verbatim run being extended, not yet copied
+  let openEnd = -1;
+  const flush = (): void => {
+    if (openStart >= 0) text += src.slice(openStart, openEnd);
+    openStart = -1;
+  };
+  const run = (kind: number, from: number, to: number): void => {
+    runView.push(text.length);
+    runSrc.push(from);
+    runEnd.push(to);
+    runKind.push(kind);
+  };
+
   let prev: Token | undefined;
   let skipped = false;
-
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (omit !== undefined && omit[k] !== 0) {
       skipped = prev !== undefined;
       continue;
     }
-    if (prev !== undefined) {
-      if (skipped) text += VIEW_BARRIER;
-      else if (t.start !== prev.end && !isPath(t) && !isPath(prev)) text += ' ';
+    if (prev !== undefined && (skipped || t.start !== prev.end)) {
+      flush();
+      if (skipped || !(isPath(t) || isPath(prev))) {
+        run(GAP, prev.end, prev.end);
+        text += skipped ? VIEW_BARRIER : ' ';
+      }
     }
     skipped = false;
-    shown[count] = k;
-    viewStart[count] = text.length;
-    count++;
-    text += t.text;
     prev = t;
+    if (t.kind === 'literal') {
+      flush();
+      run(LITERAL, t.start, t.end);
+      text += t.text;
+      continue;
+    }
+    const start = t.kind === 'rawIdent' ? t.start + 2 : t.start;
+    if (openStart >= 0 && start === openEnd) {
+      openEnd = t.end;
+    } else {
+      flush();
+      run(VERBATIM, start, t.end);
+      openStart = start;
+      openEnd = t.end;
+    }
   }
+  flush();
 
   const offsetAt = (index: number): number => {
-    // Last shown token starting at or before `index`.
     let lo = 0;
-    let hi = count - 1;
+    let hi = runView.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (viewStart[mid]! <= index) lo = mid;
+      if (runView[mid]! <= index) lo = mid;
       else hi = mid - 1;
     }
-    const t = tokens[shown[lo]!];
-    if (t === undefined) return 0;
-    const within = index - viewStart[lo]!;
-    if (within >= t.text.length) return t.end; // the separator after it
-    if (t.kind === 'literal') return within === 0 ? t.start : t.end - 1;
-    return (t.kind === 'rawIdent' ? t.start + 2 : t.start) + within;
+    const within = index - (runView[lo] ?? 0);
+    const from = runSrc[lo] ?? 0;
+    switch (runKind[lo]) {
+      case VERBATIM:
+        return from + within;
+      case LITERAL:
+        return within === 0 ? from : runEnd[lo]! - 1;
+      default:
+        return from;
+    }
   };
   return { text, offsetAt };
 }

@@ -24,7 +24,9 @@ export function collectModuleDecls(
 ): ModuleDecl[] {
   const decls: ModuleDecl[] = [];
   // Most files declare nothing: find out cheaply before tracking nesting.
-  if (!tokens.some((t, k) => t.kind === 'ident' && t.text === 'mod' && isDeclAt(tokens, k))) return decls;
+  let any = false;
+  for (let k = 0; k < tokens.length && !any; k++) any = tokens[k]!.text === 'mod' && isDeclAt(tokens, k);
+  if (!any) return decls;
   // One entry per open bracket: the inline module it opens, or null.
   const stack: Array<InlineModule | null> = [];
 

@@ -99,6 +99,8 @@ export interface NeedleSet {
    * needle). Its `lastIndex` is reset before every use.
    */
   scanner: RegExp | undefined;
+  /** Needles without any fragment (all punctuation): always candidates. */
+  anchorless: CompiledNeedle[];
   /** Anchor indices by their first char code. */
   byFirstChar: Map<number, number[]>;
 }
@@ -153,7 +155,8 @@ export function compileNeedles(list: readonly string[]): NeedleSet {
     const c = a.text.charCodeAt(0);
     byFirstChar.set(c, [...(byFirstChar.get(c) ?? []), idx]);
   });
-  const set = { needles, anchors, anchorOf, scanner, byFirstChar };
+  const anchorless = needles.filter((nd, idx) => anchorOf[idx] === -1 && nd.pattern !== '');
+  const set = { needles, anchors, anchorOf, scanner, byFirstChar, anchorless };
   cache.set(list, set);
   return set;
 }
@@ -195,6 +198,7 @@ export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
       scanner.lastIndex = at + 1;
     }
   }
+  if (missing === anchors.length && set.anchorless.length === 0) return [];
   const seen = new Map<string, boolean>();
   anchors.forEach((a, idx) => seen.set(a.key, found[idx] === 1));
   const present = (frag: Fragment): boolean => {

@@ -38,7 +38,11 @@ export function testRegions(tokens: readonly Token[], pairs: Int32Array = pairBr
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
-    if (isPunct(t, '#')) {
+    if (t.kind !== 'punct') {
+      i++;
+      continue;
+    }
+    if (t.text === '#') {
       const first = attributeAt(tokens, pairs, i);
       if (first?.inner) {
         if (isTestOnlyCfgAttr(tokens, pairs, first)) {

@@ -34,9 +34,11 @@ export function pairBrackets(tokens: readonly Token[]): Int32Array {
   const stack: number[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (isOpenBracket(t)) {
+    if (t.kind !== 'punct') continue;
+    const x = t.text;
+    if (x === '{' || x === '(' || x === '[') {
       stack.push(k);
-    } else if (isCloseBracket(t)) {
+    } else if (x === '}' || x === ')' || x === ']') {
       const open = stack.pop();
       if (open !== undefined) {
         pairs[open] = k;
