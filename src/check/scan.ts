@@ -10,7 +10,8 @@ import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testM
 import { messages } from '../messages.js';
 
 const CHUNK = 64;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeUtf8(bytes: Buffer): string | undefined {
   try {
