@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
   // `chokepoint path/to/file.rs` is not a command: only `check` takes files.
   if (first !== undefined && command === 'check' && first !== 'check') throw usageError(messages.unknownCommand(first), messages.usageHint);
   const positionals = first === undefined ? [] : rest;
+  if (command === 'check' && isPlainStagedCheck(args.values, positionals)) await prefetchStagedCheck(args.values.cwd);
   switch (command) {
     case 'check':
       return (await import('./commands/check.js')).checkCommand(args.values, positionals);
@@ -96,6 +97,22 @@ export async function main(argv: string[]): Promise<number> {
     case 'hook':
       return (await import('./commands/hook.js')).hookCommand(args.values, positionals);
   }
+}
+
+function isPlainStagedCheck(values: ParsedArgs['values'], files: string[]): boolean {
+  return files.length === 0 && !values.all && values.since === undefined;
+}
+
+/**
+ * The hook's time is mostly fixed costs: loading chokepoint and starting git.
+ * Start the git processes it will need first, so the two overlap.
+ */
+async function prefetchStagedCheck(cwd: string | undefined): Promise<void> {
+  const [{ prefetchGit }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { resolve }] = await Promise.all([import('./git.js'), import('./source/changes.js'), import('./source/blobs.js'), import('node:path')]);
+  const dir = resolve(cwd ?? '.');
+  prefetchGit(['rev-parse', '--show-toplevel'], dir);
+  prefetchGit(STAGED_DIFF_ARGS, dir);
+  warmBlobReader(dir);
 }
 
 function reportError(err: unknown): number {

@@ -1,7 +1,8 @@
 // The only module that starts git. Plain child_process rather than execa: the
 // pre-commit hook's start-up time is the product, and this is all we need.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { environmentError, usageError } from './errors.js';
 import { messages } from './messages.js';
@@ -24,17 +25,46 @@ function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...process.env, ...extra, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
+const prefetched = new Map<string, Promise<GitResult>>();
+const prefetchKey = (args: readonly string[], cwd: string): string => `${cwd}\0${args.join('\0')}`;
+
+/**
+ * Starts a git command now, for a later `runGit` with the same arguments and
+ * directory to pick up: the pre-commit hook starts its git processes while
+ * the rest of chokepoint is still loading.
+ */
+export function prefetchGit(args: readonly string[], cwd: string): void {
+  const pending = spawnGit(args, { cwd });
+  pending.catch(() => undefined); // reported when (if) it is taken
+  prefetched.set(prefetchKey(args, cwd), pending);
+}
+
 /** Runs git to completion. A missing git binary is an environment error (exit 2). */
 export function runGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
+  const key = prefetchKey(args, opts.cwd);
+  const early = opts.input === undefined && opts.env === undefined ? prefetched.get(key) : undefined;
+  if (early) {
+    prefetched.delete(key);
+    return early;
+  }
+  return spawnGit(args, opts);
+}
+
+function spawnGit(args: readonly string[], opts: GitOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      // Some failures (a --cwd that is a file) are thrown rather than emitted.
+      reject(spawnError(e as NodeJS.ErrnoException, opts.cwd));
+      return;
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'ENOENT' ? environmentError(messages.gitMissing, messages.gitMissingHint) : e);
-    });
+    child.on('error', (e: NodeJS.ErrnoException) => reject(spawnError(e, opts.cwd)));
     child.on('close', (code) => {
       resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code: code ?? 1 });
     });
@@ -43,6 +73,21 @@ export function runGit(args: readonly string[], opts: GitOptions): Promise<GitRe
     });
     child.stdin.end(opts.input ?? '');
   });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** spawn reports a missing working directory like a missing program: tell the two apart. */
+function spawnError(e: NodeJS.ErrnoException, cwd: string): Error {
+  if (e.code !== 'ENOENT' && e.code !== 'ENOTDIR') return e;
+  if (!isDirectory(cwd)) return usageError(messages.notADirectory(cwd), messages.notADirectoryHint);
+  return environmentError(messages.gitMissing, messages.gitMissingHint);
 }
 
 /** Runs git and returns stdout; a failure becomes an environment error quoting git. */
@@ -65,8 +110,6 @@ export function splitNul(buffer: Buffer): string[] {
 export interface Repository {
   /** Absolute path of the working tree's top level. */
   root: string;
-  /** Whether HEAD names a commit (false in a new repository). */
-  hasHead: boolean;
 }
 
 /** Finds the repository around `cwd`, with clear errors for the usual wrong places. */
@@ -82,9 +125,12 @@ export async function openRepository(cwd: string): Promise<Repository> {
     }
     throw environmentError(messages.gitFailed(['rev-parse', '--show-toplevel'], top.stderr.trim()));
   }
-  const root = top.stdout.toString('utf8').replace(/\n$/, '');
-  const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: root });
-  return { root, hasHead: head.code === 0 };
+  return { root: top.stdout.toString('utf8').replace(/\n$/, '') };
+}
+
+/** Whether HEAD names a commit (false in a new repository). */
+export async function hasHead(repo: Repository): Promise<boolean> {
+  return (await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: repo.root })).code === 0;
 }
 
 /** Resolves a revision to a commit id, or fails with a usage error naming it. */

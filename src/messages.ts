@@ -10,6 +10,8 @@ export const messages = {
   gitFailed: (args: readonly string[], stderr: string) => `\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`,
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
   notARepositoryHint: 'run chokepoint inside the repository it should check, or pass --cwd DIR',
+  notADirectory: (cwd: string) => `${cwd} does not exist or is not a directory`,
+  notADirectoryHint: 'pass --cwd an existing directory inside the repository to check',
   bareRepository: (cwd: string) => `${cwd} is a bare repository: it has no working tree or index to check`,
   bareRepositoryHint: 'run chokepoint in a clone with a working tree (for a commit, use --all --rev REV there)',
   unknownRevision: (rev: string) => `unknown revision ${q(rev)}`,
@@ -19,8 +21,11 @@ export const messages = {
   configMissing: (path: string) => `no config file at ${path}`,
   configMissingHint: 'run `chokepoint init` (or `chokepoint init --from path/to/architecture_guards.rs`) to create one',
   configNotUtf8: 'the config is not valid UTF-8 text',
+  configNotUtf8Hint: 'save the config as UTF-8: TOML files must be UTF-8',
   configExists: (path: string) => `${path} already exists`,
   configExistsHint: 'pass --force to overwrite it',
+  configNotWritten: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
+  configNotWrittenHint: 'pass --config a path in an existing, writable directory',
 
   // usage
   unknownCommand: (cmd: string) => `unknown command ${q(cmd)}`,

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeRust, buildCodeView, lexRust, type Token } from '../src/rust/index.js';
+import { analyzeRust, buildCodeView, lexRust, tokenize, type Token } from '../src/rust/index.js';
 
 const kinds = (src: string): string[] => lexRust(src).map((t) => `${t.kind}:${src.slice(t.start, t.end)}`);
-const view = (src: string): string => buildCodeView(src, lexRust(src)).text;
+const view = (src: string): string => buildCodeView(tokenize(src)).text;
 
 test('identifiers, raw identifiers and keywords', () => {
   assert.deepEqual(kinds('fn r#fs(x_1: u8)'), ['ident:fn', 'rawIdent:r#fs', 'punct:(', 'ident:x_1', 'punct::', 'ident:u8', 'punct:)']);
@@ -68,12 +68,13 @@ test('chars and bytes versus lifetimes and labels', () => {
 test('numbers: floats, exponents, suffixes, ranges', () => {
   assert.deepEqual(kinds('1.0e5 2.5E-3f64 0x1F_u8 0b1010 1_000u32 1..2 x.0 1.max(2) 3.'), [
     'number:1.0e5', 'number:2.5E-3f64', 'number:0x1F_u8', 'number:0b1010', 'number:1_000u32',
-    'number:1', 'punct:.', 'punct:.', 'number:2',
+    'number:1', 'punct:..', 'number:2',
     'ident:x', 'punct:.', 'number:0',
     'number:1', 'punct:.', 'ident:max', 'punct:(', 'number:2', 'punct:)',
     'number:3.',
   ]);
   assert.deepEqual(kinds('0x1E-5'), ['number:0x1E', 'punct:-', 'number:5']);
+  assert.deepEqual(kinds('a..=b ..c... 1.. x.y'), ['ident:a', 'punct:..=', 'ident:b', 'punct:..', 'ident:c', 'punct:...', 'number:1', 'punct:..', 'ident:x', 'punct:.', 'ident:y']);
 });
 
 test('a shebang line is trivia, `#![` is not a shebang', () => {
@@ -109,7 +110,7 @@ test('code view: adjacency, single spaces, `::` glue and literal placeholders', 
 
 test('code view maps every unit back to the source', () => {
   const src = 'x  r#fs "lit"';
-  const v = buildCodeView(src, lexRust(src));
+  const v = buildCodeView(tokenize(src));
   assert.equal(v.text, 'x fs ""');
   assert.deepEqual([...v.text].map((_, k) => v.offsetAt(k)), [0, 1, 5, 6, 7, 8, 12]);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeRust, lexRust, testRegions } from '../src/rust/index.js';
+import { analyzeRust, lexRust, testRegions, tokenize } from '../src/rust/index.js';
 
 const hitsOf = (src: string, needles: readonly string[] = ['std::fs']): string[] =>
   analyzeRust(src, needles).hits.map((h) => `${h.needle}@${h.line}:${h.column}`);
@@ -143,7 +143,7 @@ test('an inline module made test-only by its inner attribute', () => {
 test('test regions as token ranges', () => {
   const src = 'a; #[cfg(test)] mod t { x } b; #[test] fn f() {} c';
   const tokens = lexRust(src);
-  const { ranges, mask } = testRegions(tokens);
+  const { ranges, mask } = testRegions(tokenize(src));
   const text = ranges.map(([s, e]) => src.slice(tokens[s]!.start, tokens[e - 1]!.end));
   assert.deepEqual(text, ['#[cfg(test)] mod t { x }', '#[test] fn f() {}']);
   assert.equal(mask.reduce((a, b) => a + b, 0), ranges.reduce((a, [s, e]) => a + e - s, 0));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeRust, expandUseTree, lexRust, pairBrackets } from '../src/rust/index.js';
+import { analyzeRust, expandUseTree, lexRust, tokenize } from '../src/rust/index.js';
 
 const hitsOf = (src: string, needles: readonly string[]): string[] =>
   analyzeRust(src, needles).hits.map((h) => `${h.needle}@${h.line}:${h.column}`);
@@ -10,7 +10,7 @@ const lines = (...ls: string[]): string => ls.join('\n');
 function pathsOf(src: string): string[] {
   const tokens = lexRust(src);
   const k = tokens.findIndex((t) => t.kind === 'ident' && t.text === 'use');
-  return expandUseTree(tokens, k, pairBrackets(tokens)).paths.map((p) => p.text);
+  return expandUseTree(tokenize(src), k).paths.map((p) => p.text);
 }
 
 test('expansion: groups, nesting, self, renames, globs, leading ::', () => {

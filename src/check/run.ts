@@ -3,7 +3,7 @@
 // shares the same scanning, rules and sanity checks.
 
 import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
-import { openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
+import { hasHead, openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
 import { usageError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope, type Scope } from '../scope.js';
@@ -156,8 +156,8 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
 async function runStaged(repo: Repository, opts: CheckOptions, started: number): Promise<CheckRun> {
   const source = indexSource(repo.root);
   try {
-    const rules = await loadRules(repo, opts, opts.configPath ? undefined : source);
-    const changes = await readStagedChanges(repo);
+    // Two git processes at once: the staged config and the staged changes.
+    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source), readStagedChanges(repo)]);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
       const judged = await auditTree(source, rules, opts);
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
@@ -225,7 +225,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
     case 'files':
       return runFiles(repo, opts, t.files, started);
     case 'since':
-      if (!repo.hasHead) throw usageError(messages.unknownRevision('HEAD'), 'make a first commit before using --since');
+      if (!(await hasHead(repo))) throw usageError(messages.unknownRevision('HEAD'), 'make a first commit before using --since');
       return runSince(repo, opts, t.rev, started);
   }
 }

@@ -2,24 +2,18 @@
 // repository. Pure analysis happens per file; only hits and module facts stay.
 
 import type { Config, Finding, MatcherName, Source } from '../types.js';
+
+export { decodeUtf8 };
 import type { NeedleHit } from '../rust/index.js';
-import { analyzeSource, bannedApiFindings, lineAround, type ClassIndex } from '../rules/bannedApi.js';
+import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
+import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
+import { judgeInParallel, workerCount } from './parallel.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
 
 const CHUNK = 64;
-// ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-export function decodeUtf8(bytes: Buffer): string | undefined {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 export interface RustScan {
   findings: Finding[];
@@ -58,25 +52,26 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   const hitsByFile = new Map<string, { hits: NeedleHit[]; lines: Map<number, string> }>();
   const facts = new Map<string, ModuleFacts>();
   let filesScanned = 0;
-  await forEachFile(
-    source,
-    paths,
-    (path, bytes) => {
-      filesScanned++;
-      const text = decodeUtf8(bytes);
-      if (text === undefined) {
-        findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
-        return;
-      }
-      const analysis = analyzeSource(text, opts.index.needles, opts.matcher);
-      facts.set(path, { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls });
-      // Keep the hit lines, not the text: the report shows them, memory stays small.
-      if (analysis.hits.length) {
-        hitsByFile.set(path, { hits: analysis.hits, lines: new Map(analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)])) });
-      }
-    },
-    opts.progress && ((done) => opts.progress!(done, paths.length)),
-  );
+  const collect = (outcome: FileOutcome): void => {
+    filesScanned++;
+    if (outcome.invalid) {
+      findings.push({ kind: 'invalid-file', path: outcome.path, message: messages.invalidUtf8 });
+      return;
+    }
+    facts.set(outcome.path, outcome.facts);
+    if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
+  };
+  const threads = source.kind === 'worktree' && source.root !== undefined ? workerCount(paths.length) : 0;
+  if (threads > 0) {
+    (await judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads)).forEach(collect);
+  } else {
+    await forEachFile(
+      source,
+      paths,
+      (path, bytes) => collect(judgeFile(path, bytes, opts.index.needles, opts.matcher)),
+      opts.progress && ((done) => opts.progress!(done, paths.length)),
+    );
+  }
 
   const lookup = opts.lookup(facts);
   const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p, facts));

@@ -33,8 +33,9 @@ export async function initCommand(values: ParsedArgs['values'], positionals: str
   try {
     await writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw usageError(messages.configExists(display), messages.configExistsHint);
-    throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EEXIST') throw usageError(messages.configExists(display), messages.configExistsHint);
+    throw usageError(messages.configNotWritten(display, e.code ?? e.message), messages.configNotWrittenHint);
   }
   process.stdout.write(`chokepoint: wrote ${display}${values.from !== undefined ? ` (imported from ${values.from})` : ''}\n`);
   process.stdout.write(`next: \`chokepoint --all\` audits the tree; \`chokepoint install\` adds the pre-commit hook\n`);

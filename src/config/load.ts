@@ -20,13 +20,26 @@ export function parseConfig(text: string, displayPath: string, absolutePath: str
   return validateConfig(parsed.value, text, displayPath, absolutePath);
 }
 
-/** Decodes config bytes, refusing anything that is not UTF-8 text. */
+/** Decodes config bytes, refusing anything that is not UTF-8 text (at the first bad byte). */
 export function decodeConfig(bytes: Buffer, displayPath: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw configError(displayPath, messages.configNotUtf8);
+    const at = firstInvalidUtf8(bytes);
+    throw configError(displayPath, messages.configNotUtf8, at.line, at.column, messages.configNotUtf8Hint);
   }
+}
+
+/** Line and column (UTF-16 units, a BOM not counted) of the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  const lossy = bytes.toString('utf8');
+  for (let i = lossy.indexOf('\uFFFD'); i >= 0; i = lossy.indexOf('\uFFFD', i + 1)) {
+    const at = Buffer.byteLength(lossy.slice(0, i));
+    if (bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) continue; // a real U+FFFD
+    const lines = lossy.slice(0, i).replace(/^\uFEFF/, '').split('\n');
+    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  }
+  return { line: 1, column: 1 };
 }
 
 export interface LoadedConfig {

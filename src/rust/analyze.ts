@@ -1,14 +1,14 @@
 // The precise matcher for one Rust file: lex, find test code and module
 // declarations, expand `use` trees, and search needles in what is left.
 
-import { isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
-import { buildCodeView } from './codeView.js';
-import { lexRust } from './lexer.js';
+import { identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
+import { buildCodeView, type CodeView } from './codeView.js';
+import { tokenize } from './lexer.js';
 import { collectModuleDecls } from './moduleDecls.js';
-import { compileNeedles, possibleNeedles, type CompiledNeedle } from './needles.js';
+import { boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
-import { pairBrackets } from './tokens.js';
+import { pairBrackets, type TokenStream } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 
@@ -19,38 +19,60 @@ interface RawHit {
   length: number;
 }
 
+/**
+ * Needle hits in the production code of one Rust source (test code skipped,
+ * `use` trees expanded), whether the whole file is test-only, and its
+ * out-of-line module declarations. Never throws.
+ */
 export function analyzeRust(text: string, needles: readonly string[]): RustAnalysis {
+  return analyze(text, needles, true);
+}
+
+/**
+ * The same analysis without the shortcuts (prefilter, fast path, windowed
+ * search): every needle is searched in the whole view. Slower; it exists so
+ * tests can check that the shortcuts never change a result.
+ */
+export function analyzeRustExhaustively(text: string, needles: readonly string[]): RustAnalysis {
+  return analyze(text, needles, false);
+}
+
+function analyze(text: string, needles: readonly string[], shortcuts: boolean): RustAnalysis {
   const compiled = compileNeedles(needles);
-  const live = possibleNeedles(text, compiled);
+  const live = shortcuts ? possibleNeedles(text, compiled) : compiled.needles.filter((nd) => nd.pattern !== '');
   // Most files hold no needle at all; skip lexing unless the file might
   // still declare a module or be test-only as a whole.
-  if (live.length === 0 && !mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)) {
+  if (shortcuts && live.length === 0 && !mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)) {
     return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
 
-  const tokens = lexRust(text);
-  const pairs = pairBrackets(tokens);
-  const tests = testRegions(tokens, pairs);
+  const ts = tokenize(text);
+  const pairs = pairBrackets(ts);
+  const tests = testRegions(ts, pairs);
   const locate = makeLocator(text);
-  const moduleDecls = collectModuleDecls(text, tokens, pairs, tests.mask, tests.testOnlyFile, locate);
+  const moduleDecls = !shortcuts || mayDeclareModule(text) ? collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate) : [];
   if (tests.testOnlyFile || live.length === 0) {
     return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
   }
 
   const rank = new Map(compiled.needles.map((nd, idx) => [nd, idx]));
   const raw: RawHit[] = [];
-  const omit = tests.mask.slice();
+  const record = (nd: CompiledNeedle, offset: number, length: number): void => {
+    raw.push({ needle: nd, rank: rank.get(nd)!, offset, length: Math.max(1, length) });
+  };
+  // Test code, and below also expanded `use` items, stay out of the view.
+  const omit = tests.mask;
 
   // `use` items are judged by their expanded paths instead of their text.
-  for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k]!.text !== 'use' || omit[k] !== 0 || !startsUseItem(tokens, k)) continue;
-    const tree = expandUseTree(tokens, k, pairs);
+  for (let k = 0; k < ts.count; k++) {
+    if (ts.code[k] !== 0x75 /* u */ || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
+    const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
       for (const nd of live) {
         for (let at = path.text.indexOf(nd.pattern); at >= 0; at = path.text.indexOf(nd.pattern, at + 1)) {
           const end = at + nd.pattern.length;
-          const offset = usePathMatchOffset(path, at, end);
-          raw.push({ needle: nd, rank: rank.get(nd)!, offset, length: Math.max(1, usePathOffsetAfter(path, end - 1) - offset) });
+          const offset = usePathMatchOffset(ts, path, at, end);
+          record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
         }
       }
     }
@@ -58,25 +80,74 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
     k = tree.end - 1;
   }
 
-  const view = buildCodeView(text, tokens, omit);
-  for (const nd of live) {
+  const search = (nd: CompiledNeedle, view: CodeView): void => {
     for (let at = view.text.indexOf(nd.pattern); at >= 0; at = view.text.indexOf(nd.pattern, at + 1)) {
       const offset = view.offsetAt(at);
-      const last = view.offsetAt(at + nd.pattern.length - 1);
-      raw.push({ needle: nd, rank: rank.get(nd)!, offset, length: Math.max(1, last + 1 - offset) });
+      record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
+    }
+  };
+  let whole: CodeView | undefined;
+  for (const nd of live) {
+    if (!shortcuts || nd.anchor === undefined) {
+      whole ??= buildCodeView(ts, omit);
+      search(nd, whole);
+    } else {
+      for (const [from, to] of anchorWindows(ts, nd.anchor, nd.pattern.length + 1)) {
+        search(nd, buildCodeView(ts, omit, from, to));
+      }
     }
   }
 
   raw.sort((a, b) => a.offset - b.offset || a.rank - b.rank);
   const hits: NeedleHit[] = [];
-  let prev: RawHit | undefined;
+  const seenHere = new Set<string>(); // needles already reported at the current offset
+  let at = -1;
   for (const h of raw) {
-    if (prev !== undefined && prev.offset === h.offset && prev.rank === h.rank) continue;
-    prev = h;
+    if (h.offset !== at) {
+      at = h.offset;
+      seenHere.clear();
+    }
+    // The same needle listed twice is still one finding per place.
+    if (seenHere.has(h.needle.needle)) continue;
+    seenHere.add(h.needle.needle);
     const { line, column } = locate(h.offset);
     hits.push({ needle: h.needle.needle, offset: h.offset, line, column, length: h.length });
   }
   return { hits, testOnlyFile: false, moduleDecls };
+}
+
+/**
+ * Token windows that hold every possible match of a needle: a match contains
+ * an occurrence of the needle's anchor, verbatim in the source, and spans at
+ * most `reach` tokens on either side of it. Overlapping windows merge, so the
+ * work stays linear however often the anchor occurs; a window's view is a
+ * substring of the whole view, so nothing it finds is spurious.
+ */
+function anchorWindows(ts: TokenStream, anchor: Fragment, reach: number): Array<[number, number]> {
+  const text = ts.src;
+  const windows: Array<[number, number]> = [];
+  for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
+    if (!boundsHold(text, at, anchor)) continue;
+    const k = tokenAt(ts, at);
+    const from = Math.max(0, k - reach);
+    const to = Math.min(ts.count, k + reach + 1);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+/** Index of the last token starting at or before `offset` (0 if none). */
+function tokenAt(ts: TokenStream, offset: number): number {
+  let lo = 0;
+  let hi = ts.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ts.start[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
@@ -85,7 +156,7 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
  */
 export function mayDeclareModule(text: string): boolean {
   for (let at = text.indexOf('mod'); at >= 0; at = text.indexOf('mod', at + 3)) {
-    if (isIdentContinue(text.charCodeAt(at - 1))) continue;
+    if (identCharBefore(text, at)) continue;
     let k = at + 3;
     const after = text.charCodeAt(k);
     if (after !== 0x2f && !isRustWhitespace(after)) continue;
@@ -100,14 +171,11 @@ export function mayDeclareModule(text: string): boolean {
   return false;
 }
 
+// `#`, optional whitespace, then `!` (or `/`: a comment may stand between).
+// The class covers all of Rust's whitespace (`\s` lacks U+0085, U+200E, U+200F).
+const INNER_ATTR_START = /#[\s\u0085\u200e\u200f]*[!/]/;
+
 /** Conservative: false only when the file cannot hold a test-only `#![...]`. */
 export function mayHaveTestInnerAttribute(text: string): boolean {
-  if (!text.includes('test')) return false;
-  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
-    let k = at + 1;
-    while (isRustWhitespace(text.charCodeAt(k))) k++;
-    const c = text.charCodeAt(k);
-    if (c === 0x21 || c === 0x2f) return true; // `!`, or a comment before it
-  }
-  return false;
+  return text.includes('test') && INNER_ATTR_START.test(text);
 }

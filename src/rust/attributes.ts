@@ -2,8 +2,23 @@
 // questions the analysis asks of them: is this cfg test-only, does this mark
 // a test function, what does `#[path = "..."]` say.
 
-import type { Token } from './lexer.js';
-import { isCloseBracket, isIdentLike, isOpenBracket, isPunct, isWord } from './tokens.js';
+import {
+  BANG,
+  COMMA,
+  EQ,
+  HASH,
+  LBRACKET,
+  LITERAL,
+  LPAREN,
+  isCloseAt,
+  isIdentLikeAt,
+  isOpenAt,
+  isPathSepAt,
+  isPunctAt,
+  isWordAt,
+  tokenText,
+  type TokenStream,
+} from './tokens.js';
 
 export interface Attribute {
   /** Index of the `#` token. */
@@ -19,25 +34,26 @@ export interface Attribute {
   valueIndex?: number;
 }
 
-/** The attribute whose `#` is at `k`, or undefined if none starts there. */
-export function attributeAt(tokens: readonly Token[], pairs: Int32Array, k: number): Attribute | undefined {
-  if (!isPunct(tokens[k], '#')) return undefined;
-  const inner = isPunct(tokens[k + 1], '!');
+/** The attribute whose `#` is token `k`, or undefined if none starts there. */
+export function attributeAt(ts: TokenStream, pairs: Int32Array, k: number): Attribute | undefined {
+  if (!isPunctAt(ts, k, HASH)) return undefined;
+  const inner = isPunctAt(ts, k + 1, BANG);
   const open = inner ? k + 2 : k + 1;
-  if (!isPunct(tokens[open], '[')) return undefined;
-  const close = pairs[open] ?? -1;
+  if (!isPunctAt(ts, open, LBRACKET)) return undefined;
+  const close = pairs[open]!;
   if (close < 0) return undefined;
 
   let p = open + 1;
   let path = '';
-  while (p < close && (isIdentLike(tokens[p]) || isPunct(tokens[p], '::'))) {
-    path += tokens[p]!.text;
+  while (p < close && (isIdentLikeAt(ts, p) || isPathSepAt(ts, p))) {
+    path += isPathSepAt(ts, p) ? '::' : tokenText(ts, p);
     p++;
   }
   const attr: Attribute = { start: k, end: close + 1, inner, path };
-  if (isPunct(tokens[p], '(') && (pairs[p] ?? -1) > p && (pairs[p] ?? -1) < close) {
-    attr.args = [p + 1, pairs[p]!];
-  } else if (isPunct(tokens[p], '=') && p + 1 < close) {
+  const argsEnd = p < close ? pairs[p]! : -1;
+  if (isPunctAt(ts, p, LPAREN) && argsEnd > p && argsEnd < close) {
+    attr.args = [p + 1, argsEnd];
+  } else if (isPunctAt(ts, p, EQ) && p + 1 < close) {
     attr.valueIndex = p + 1;
   }
   return attr;
@@ -49,8 +65,8 @@ export function isTestHarnessAttr(attr: Attribute): boolean {
 }
 
 /** `#[cfg(pred)]` where `pred` can only hold when compiling tests. */
-export function isTestOnlyCfgAttr(tokens: readonly Token[], pairs: Int32Array, attr: Attribute): boolean {
-  return attr.path === 'cfg' && attr.args !== undefined && cfgIsTestOnly(tokens, pairs, attr.args[0], attr.args[1]);
+export function isTestOnlyCfgAttr(ts: TokenStream, pairs: Int32Array, attr: Attribute): boolean {
+  return attr.path === 'cfg' && attr.args !== undefined && cfgIsTestOnly(ts, pairs, attr.args[0], attr.args[1]);
 }
 
 // Deeper nesting than this is not real code; refusing it bounds the recursion.
@@ -61,34 +77,32 @@ const MAX_CFG_DEPTH = 64;
  * `test`; `all(...)` with any test-only argument; `any(...)` whose arguments
  * are all test-only. `not(...)` and everything else is production.
  */
-export function cfgIsTestOnly(tokens: readonly Token[], pairs: Int32Array, from: number, to: number, depth = 0): boolean {
+export function cfgIsTestOnly(ts: TokenStream, pairs: Int32Array, from: number, to: number, depth = 0): boolean {
   if (depth > MAX_CFG_DEPTH || from >= to) return false;
-  const head = tokens[from];
-  if (to - from === 1) return isWord(head, 'test');
-  const isAll = isWord(head, 'all');
-  if (!isAll && !isWord(head, 'any')) return false;
+  if (to - from === 1) return isWordAt(ts, from, 'test');
+  const isAll = isWordAt(ts, from, 'all');
+  if (!isAll && !isWordAt(ts, from, 'any')) return false;
   const open = from + 1;
-  if (!isPunct(tokens[open], '(') || pairs[open] !== to - 1) return false;
-  const args = splitCommaList(tokens, pairs, open + 1, to - 1);
-  if (isAll) return args.some(([a, b]) => cfgIsTestOnly(tokens, pairs, a, b, depth + 1));
-  return args.length > 0 && args.every(([a, b]) => cfgIsTestOnly(tokens, pairs, a, b, depth + 1));
+  if (!isPunctAt(ts, open, LPAREN) || pairs[open] !== to - 1) return false;
+  const args = splitCommaList(ts, pairs, open + 1, to - 1);
+  if (isAll) return args.some(([a, b]) => cfgIsTestOnly(ts, pairs, a, b, depth + 1));
+  return args.length > 0 && args.every(([a, b]) => cfgIsTestOnly(ts, pairs, a, b, depth + 1));
 }
 
 /** Non-empty ranges between top-level commas in [from, to). */
-export function splitCommaList(tokens: readonly Token[], pairs: Int32Array, from: number, to: number): Array<[number, number]> {
+export function splitCommaList(ts: TokenStream, pairs: Int32Array, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = from;
   let k = from;
   while (k < to) {
-    const t = tokens[k];
-    if (isOpenBracket(t) && (pairs[k] ?? -1) > k) {
+    if (isOpenAt(ts, k) && pairs[k]! > k) {
       k = pairs[k]! + 1;
       continue;
     }
-    if (isPunct(t, ',')) {
+    if (isPunctAt(ts, k, COMMA)) {
       if (k > start) out.push([start, k]);
       start = k + 1;
-    } else if (isCloseBracket(t)) {
+    } else if (isCloseAt(ts, k)) {
       break;
     }
     k++;
@@ -98,11 +112,10 @@ export function splitCommaList(tokens: readonly Token[], pairs: Int32Array, from
 }
 
 /** The value of `#[path = "..."]`, read from the source text of its literal. */
-export function pathAttrValue(src: string, tokens: readonly Token[], attr: Attribute): string | undefined {
-  if (attr.path !== 'path' || attr.valueIndex === undefined) return undefined;
-  const t = tokens[attr.valueIndex];
-  if (t === undefined || t.kind !== 'literal') return undefined;
-  return stringLiteralValue(src.slice(t.start, t.end));
+export function pathAttrValue(ts: TokenStream, attr: Attribute): string | undefined {
+  const v = attr.valueIndex;
+  if (attr.path !== 'path' || v === undefined || ts.kind[v] !== LITERAL) return undefined;
+  return stringLiteralValue(ts.src.slice(ts.start[v], ts.end[v]));
 }
 
 /** The value of a `"..."` or `r#"..."#` literal given its source text; undefined for other literals. */

@@ -37,12 +37,22 @@ export function isIdentContinue(c: number): boolean {
   return isIdentStart(c) || isDigit(c);
 }
 
+/**
+ * Whether the unit before `at` continues an identifier. A leading BOM does
+ * not: it is trivia, although as a non-ASCII non-space it would count.
+ */
+export function identCharBefore(src: string, at: number): boolean {
+  return isIdentContinue(src.charCodeAt(at - 1)) && !(at === 1 && src.charCodeAt(0) === 0xfeff);
+}
+
 // ASCII classes for the lexer's hot loop (a table lookup instead of a chain
 // of comparisons per character).
 export const CLASS_OTHER = 0;
 export const CLASS_SPACE = 1;
 export const CLASS_IDENT = 2;
 export const CLASS_DIGIT = 3;
+/** Punctuation that is always a token of its own (not `/`, `"`, `'`, `:`). */
+export const CLASS_PUNCT = 4;
 
 /** Class of every ASCII code unit (index < 128). */
 export const ASCII_CLASS: Uint8Array = (() => {
@@ -51,7 +61,15 @@ export const ASCII_CLASS: Uint8Array = (() => {
     if (isRustWhitespace(c)) table[c] = CLASS_SPACE;
     else if (isDigit(c)) table[c] = CLASS_DIGIT;
     else if (isIdentStart(c)) table[c] = CLASS_IDENT;
+    else if (c > 0x20 && c < 0x7f && !'/"\':'.includes(String.fromCharCode(c))) table[c] = CLASS_PUNCT;
   }
+  return table;
+})();
+
+/** 1 for the ASCII code units that continue an identifier. */
+export const ASCII_IDENT_CONTINUE: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = isIdentContinue(c) ? 1 : 0;
   return table;
 })();
 

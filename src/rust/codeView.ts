@@ -6,7 +6,7 @@
 // (`std :: fs`, `std::/* x */fs`, a path split over lines all read `std::fs`).
 // Literals are a fixed placeholder, so nothing matches inside them.
 
-import type { Token } from './lexer.js';
+import { LITERAL, LITERAL_PLACEHOLDER, PATH_SEP, viewStart, type TokenStream } from './tokens.js';
 
 export interface CodeView {
   text: string;
@@ -21,93 +21,85 @@ export interface CodeView {
 export const VIEW_BARRIER = '\n';
 
 const VERBATIM = 0; // view units copy source units one to one
-const LITERAL = 1; // the placeholder: first unit at the literal's start, the rest at its end
+const LITERAL_RUN = 1; // the placeholder: first unit at the literal's start, the rest at its end
 const GAP = 2; // a separator standing for trivia or omitted tokens
 
 /**
- * Build the view of `tokens` lexed from `src`, leaving out every token whose
- * `omit` entry is non-zero (test code, expanded `use` items).
+ * Build the view of a token stream, leaving out every token whose
+ * `omit` entry is non-zero (test code, expanded `use` items). With a token
+ * range [from, to), the view of just those tokens: a substring of the full
+ * view, so any match in it is a match in the file.
  *
  * Touching tokens are copied from the source as one slice, so the view is a
  * few hundred slices rather than one piece per token; hits are rare, so the
  * way back is a binary search over those runs, not a per-unit table.
  */
-export function buildCodeView(src: string, tokens: readonly Token[], omit?: Uint8Array): CodeView {
-  const runView: number[] = []; // where each run starts in the view
-  const runSrc: number[] = []; // where it starts in the source
-  const runEnd: number[] = []; // where it ends in the source
-  const runKind: number[] = [];
+export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 0, to = ts.count): CodeView {
+  const { src, kind, start, end } = ts;
+  // Run table, four numbers per run: view start, source start, source end, kind.
+  const runs: number[] = [];
+  let count = 0;
   let text = '';
-  let openStart = -1; // the verbatim run being extended, not yet copied
+  let openStart = -1; // the verbatim run being extended, copied when it ends
   let openEnd = -1;
-  const flush = (): void => {
-    if (openStart >= 0) text += src.slice(openStart, openEnd);
-    openStart = -1;
-  };
-  const run = (kind: number, from: number, to: number): void => {
-    runView.push(text.length);
-    runSrc.push(from);
-    runEnd.push(to);
-    runKind.push(kind);
-  };
 
-  let prev: Token | undefined;
+  let prev = -1;
   let skipped = false;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
+  for (let k = from; k < to; k++) {
     if (omit !== undefined && omit[k] !== 0) {
-      skipped = prev !== undefined;
+      skipped = prev >= 0;
       continue;
     }
-    if (prev !== undefined && (skipped || t.start !== prev.end)) {
-      flush();
-      if (skipped || !(isPath(t) || isPath(prev))) {
-        run(GAP, prev.end, prev.end);
-        text += skipped ? VIEW_BARRIER : ' ';
-      }
+    const isLiteral = kind[k] === LITERAL;
+    const first = viewStart(ts, k);
+    if (openStart >= 0 && first === openEnd && !isLiteral && !skipped) {
+      openEnd = end[k]!; // touches the previous token: extend the run
+      prev = k;
+      continue;
+    }
+    if (openStart >= 0) {
+      text += src.slice(openStart, openEnd);
+      openStart = -1;
+    }
+    if (prev >= 0 && (skipped || (start[k] !== end[prev] && kind[k] !== PATH_SEP && kind[prev] !== PATH_SEP))) {
+      runs.push(text.length, end[prev]!, end[prev]!, GAP);
+      count++;
+      text += skipped ? VIEW_BARRIER : ' ';
     }
     skipped = false;
-    prev = t;
-    if (t.kind === 'literal') {
-      flush();
-      run(LITERAL, t.start, t.end);
-      text += t.text;
-      continue;
-    }
-    const start = t.kind === 'rawIdent' ? t.start + 2 : t.start;
-    if (openStart >= 0 && start === openEnd) {
-      openEnd = t.end;
+    prev = k;
+    if (isLiteral) {
+      runs.push(text.length, start[k]!, end[k]!, LITERAL_RUN);
+      count++;
+      text += LITERAL_PLACEHOLDER;
     } else {
-      flush();
-      run(VERBATIM, start, t.end);
-      openStart = start;
-      openEnd = t.end;
+      runs.push(text.length, first, end[k]!, VERBATIM);
+      count++;
+      openStart = first;
+      openEnd = end[k]!;
     }
   }
-  flush();
+  if (openStart >= 0) text += src.slice(openStart, openEnd);
 
   const offsetAt = (index: number): number => {
     let lo = 0;
-    let hi = runView.length - 1;
+    let hi = count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (runView[mid]! <= index) lo = mid;
+      if (runs[mid * 4]! <= index) lo = mid;
       else hi = mid - 1;
     }
-    const within = index - (runView[lo] ?? 0);
-    const from = runSrc[lo] ?? 0;
-    switch (runKind[lo]) {
+    const at = lo * 4;
+    const within = index - runs[at]!;
+    switch (runs[at + 3]) {
       case VERBATIM:
-        return from + within;
-      case LITERAL:
-        return within === 0 ? from : runEnd[lo]! - 1;
+        return runs[at + 1]! + within;
+      case LITERAL_RUN:
+        return within === 0 ? runs[at + 1]! : runs[at + 2]! - 1;
       default:
-        return from;
+        return runs[at + 1]!;
     }
   };
   return { text, offsetAt };
 }
 
-function isPath(t: Token): boolean {
-  return t.kind === 'punct' && t.text === '::';
-}

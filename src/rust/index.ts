@@ -5,11 +5,11 @@ export type { NeedleHit, ModuleDecl, RustAnalysis } from './types.js';
 export { analyzeRust } from './analyze.js';
 export { childModuleCandidates, parentModuleCandidates, isModRsFile, normalizePath } from './moduleFiles.js';
 
-export { lexRust, LITERAL_PLACEHOLDER, type Token, type TokenKind } from './lexer.js';
-export { pairBrackets } from './tokens.js';
+export { lexRust, tokenize, type Token, type TokenKind } from './lexer.js';
+export { pairBrackets, tokenText, LITERAL_PLACEHOLDER, type TokenStream } from './tokens.js';
 export { buildCodeView, VIEW_BARRIER, type CodeView } from './codeView.js';
 export { expandUseTree, startsUseItem, usePathMatchOffset, type PathPart, type UsePath, type UseTree } from './useTree.js';
-export { testRegions, itemEnd, type TestRegions } from './testRegions.js';
+export { testRegions, itemEnd, itemShape, type ItemShape, type TestRegions } from './testRegions.js';
 export { attributeAt, cfgIsTestOnly, stringLiteralValue, type Attribute } from './attributes.js';
 export { collectModuleDecls } from './moduleDecls.js';
 export { compileNeedles, normalizeNeedle } from './needles.js';

@@ -6,7 +6,21 @@
 // whitespace are trivia: they produce no token, and the gap between two
 // tokens' offsets is how later stages know that trivia stood there.
 
-import { CLASS_DIGIT, CLASS_IDENT, CLASS_SPACE, charClass, isDigit, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
+import { ASCII_IDENT_CONTINUE, CLASS_DIGIT, CLASS_IDENT, CLASS_PUNCT, CLASS_SPACE, charClass, isDigit, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
+import {
+  IDENT,
+  LIFETIME,
+  LITERAL,
+  LITERAL_PLACEHOLDER,
+  NUMBER,
+  PATH_SEP,
+  PUNCT,
+  RAW_IDENT,
+  tokenText,
+  type TokenStream,
+} from './tokens.js';
+
+export { LITERAL_PLACEHOLDER };
 
 export type TokenKind =
   /** identifier or keyword */
@@ -18,9 +32,10 @@ export type TokenKind =
   /** string, raw string, byte/C string, char or byte literal; `text` is a placeholder */
   | 'literal'
   | 'number'
-  /** `::` or a single other character */
+  /** `::`, `..`, `...`, `..=`, or a single other character */
   | 'punct';
 
+/** One token as an object: convenient for tests and callers, not used by the analysis itself. */
 export interface Token {
   kind: TokenKind;
   /** UTF-16 offset of the first code unit in the source. */
@@ -31,8 +46,25 @@ export interface Token {
   text: string;
 }
 
-/** Stands for every literal in the code view, so no needle sees inside one. */
-export const LITERAL_PLACEHOLDER = '""';
+const KIND_NAMES: Record<number, TokenKind> = {
+  [IDENT]: 'ident',
+  [RAW_IDENT]: 'rawIdent',
+  [LIFETIME]: 'lifetime',
+  [LITERAL]: 'literal',
+  [NUMBER]: 'number',
+  [PUNCT]: 'punct',
+  [PATH_SEP]: 'punct',
+};
+
+/** The code tokens of `src` as objects. */
+export function lexRust(src: string): Token[] {
+  const ts = tokenize(src);
+  const out: Token[] = [];
+  for (let k = 0; k < ts.count; k++) {
+    out.push({ kind: KIND_NAMES[ts.kind[k]!]!, start: ts.start[k]!, end: ts.end[k]!, text: tokenText(ts, k) });
+  }
+  return out;
+}
 
 const LF = 0x0a;
 const DQUOTE = 0x22;
@@ -51,80 +83,113 @@ const LOWER_C = 0x63;
 const LOWER_R = 0x72;
 const BOM = 0xfeff;
 
-// One shared string per ASCII punctuation char: no allocation per token.
-const PUNCT_TEXT: string[] = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-
-export function lexRust(src: string): Token[] {
+/** Lex `src` into a token stream, in one pass over its char codes. */
+export function tokenize(src: string): TokenStream {
   const n = src.length;
-  const out: Token[] = [];
+  // Real code has a token every four or five characters; denser input grows
+  // the columns. All four share one buffer: allocation is the costly part.
+  let capacity = (n >> 2) + 16;
+  let { starts, ends, codes, kind } = columns(capacity);
+  let count = 0;
+
   let i = src.charCodeAt(0) === BOM ? 1 : 0;
   i = skipShebang(src, i);
-
   while (i < n) {
     const c = src.charCodeAt(i);
     const cls = charClass(c);
     if (cls === CLASS_SPACE) {
-      i++;
+      i = spaceEnd(src, i + 1);
       continue;
     }
-
     const start = i;
-    if (cls === CLASS_IDENT) {
+    let k: number; // the token's kind; `i` moves to its end
+    if (cls === CLASS_PUNCT) {
+      // The most common token: `(`, `.`, `;`, `{`, `&`, ... and the ranges `..`, `...`, `..=`.
+      k = PUNCT;
+      i = c === DOT && src.charCodeAt(i + 1) === DOT ? rangeEnd(src, i + 2) : i + 1;
+    } else if (cls === CLASS_IDENT) {
       const litEnd = c === LOWER_B || c === LOWER_C || c === LOWER_R ? prefixedLiteralEnd(src, i, c) : -1;
       if (litEnd > 0) {
-        out.push({ kind: 'literal', start, end: litEnd, text: LITERAL_PLACEHOLDER });
+        k = LITERAL;
         i = litEnd;
-        continue;
+      } else if (c === LOWER_R && src.charCodeAt(i + 1) === HASH && isIdentStart(src.charCodeAt(i + 2))) {
+        k = RAW_IDENT;
+        i = identEnd(src, i + 3);
+      } else {
+        k = IDENT;
+        i = identEnd(src, i + 1);
       }
-      if (c === LOWER_R && src.charCodeAt(i + 1) === HASH && isIdentStart(src.charCodeAt(i + 2))) {
-        const end = identEnd(src, i + 3);
-        out.push({ kind: 'rawIdent', start, end, text: src.slice(i + 2, end) });
-        i = end;
-        continue;
+    } else if (cls === CLASS_DIGIT) {
+      k = NUMBER;
+      i = numberEnd(src, i);
+    } else if (c === SLASH && src.charCodeAt(i + 1) === SLASH) {
+      const nl = src.indexOf('\n', i + 2);
+      i = nl < 0 ? n : nl;
+      continue;
+    } else if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+      i = blockCommentEnd(src, i + 2);
+      continue;
+    } else if (c === DQUOTE) {
+      k = LITERAL;
+      i = quotedEnd(src, i + 1);
+    } else if (c === QUOTE) {
+      const charEnd = charLiteralEnd(src, i);
+      if (charEnd > 0) {
+        k = LITERAL;
+        i = charEnd;
+      } else {
+        i = quoteEnd(src, i);
+        k = i - start === 1 ? PUNCT : src.charCodeAt(i - 1) === QUOTE ? LITERAL : LIFETIME;
       }
-      const end = identEnd(src, i + 1);
-      out.push({ kind: 'ident', start, end, text: src.slice(start, end) });
-      i = end;
-      continue;
-    }
-    if (cls === CLASS_DIGIT) {
-      const end = numberEnd(src, i);
-      out.push({ kind: 'number', start, end, text: src.slice(start, end) });
-      i = end;
-      continue;
-    }
-    if (c === SLASH) {
-      const c2 = src.charCodeAt(i + 1);
-      if (c2 === SLASH) {
-        const nl = src.indexOf('\n', i + 2);
-        i = nl < 0 ? n : nl;
-        continue;
-      }
-      if (c2 === STAR) {
-        i = blockCommentEnd(src, i + 2);
-        continue;
-      }
-    }
-    if (c === DQUOTE) {
-      const end = quotedEnd(src, i + 1);
-      out.push({ kind: 'literal', start, end, text: LITERAL_PLACEHOLDER });
-      i = end;
-      continue;
-    }
-    if (c === QUOTE) {
-      i = lexQuote(src, i, out);
-      continue;
-    }
-    if (c === COLON && src.charCodeAt(i + 1) === COLON) {
-      out.push({ kind: 'punct', start, end: i + 2, text: '::' });
+    } else if (c === COLON && src.charCodeAt(i + 1) === COLON) {
+      k = PATH_SEP;
       i += 2;
-      continue;
+    } else {
+      // Everything else (ASCII punctuation, control characters, NUL) is one char.
+      k = PUNCT;
+      i++;
     }
-    // Everything else (ASCII punctuation, control characters, NUL) is one char.
-    out.push({ kind: 'punct', start, end: i + 1, text: PUNCT_TEXT[c] ?? String.fromCharCode(c) });
-    i++;
+    if (count === capacity) {
+      capacity *= 2;
+      const more = columns(capacity);
+      more.starts.set(starts);
+      more.ends.set(ends);
+      more.codes.set(codes);
+      more.kind.set(kind);
+      ({ starts, ends, codes, kind } = more);
+    }
+    kind[count] = k;
+    starts[count] = start;
+    ends[count] = i;
+    codes[count] = c;
+    count++;
   }
-  return out;
+
+  return {
+    src,
+    count,
+    kind: kind.subarray(0, count),
+    start: starts.subarray(0, count),
+    end: ends.subarray(0, count),
+    code: codes.subarray(0, count),
+  };
+}
+
+/** End of `..`, `...` or `..=` whose first two dots end before `k`. */
+function rangeEnd(src: string, k: number): number {
+  const c = src.charCodeAt(k);
+  return c === DOT || c === 0x3d /* = */ ? k + 1 : k;
+}
+
+/** Token columns for `capacity` tokens, on one buffer. */
+function columns(capacity: number): { starts: Int32Array; ends: Int32Array; codes: Uint16Array; kind: Uint8Array } {
+  const buffer = new ArrayBuffer(capacity * 11);
+  return {
+    starts: new Int32Array(buffer, 0, capacity),
+    ends: new Int32Array(buffer, capacity * 4, capacity),
+    codes: new Uint16Array(buffer, capacity * 8, capacity),
+    kind: new Uint8Array(buffer, capacity * 10, capacity),
+  };
 }
 
 /** A `#!` first line that does not open an inner attribute is a shebang: trivia. */
@@ -156,11 +221,17 @@ function blockCommentEnd(src: string, k: number): number {
   return n;
 }
 
+function spaceEnd(src: string, k: number): number {
+  const n = src.length;
+  while (k < n && charClass(src.charCodeAt(k)) === CLASS_SPACE) k++;
+  return k;
+}
+
 function identEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n) {
-    const cls = charClass(src.charCodeAt(k));
-    if (cls !== CLASS_IDENT && cls !== CLASS_DIGIT) break;
+    const c = src.charCodeAt(k);
+    if (c < 128 ? ASCII_IDENT_CONTINUE[c] === 0 : isRustWhitespace(c)) break;
     k++;
   }
   return k;
@@ -253,30 +324,17 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** `'x'` char literal, `'a` lifetime/label, or a stray `'`. */
-function lexQuote(src: string, i: number, out: Token[]): number {
-  const charEnd = charLiteralEnd(src, i);
-  if (charEnd > 0) {
-    out.push({ kind: 'literal', start: i, end: charEnd, text: LITERAL_PLACEHOLDER });
-    return charEnd;
-  }
+/**
+ * After a quote that does not open a char literal: the end of a lifetime or
+ * label (`'a`, `'r#a`), of a malformed `'ab'` (which rustc, too, reads as a
+ * char literal: the caller sees it ends in a quote), or just the stray `'`.
+ */
+function quoteEnd(src: string, i: number): number {
   let k = i + 1;
-  // Raw lifetime `'r#a`.
-  if (src.charCodeAt(k) === LOWER_R && src.charCodeAt(k + 1) === HASH && isIdentStart(src.charCodeAt(k + 2))) {
-    k += 2;
-  }
-  if (isIdentStart(src.charCodeAt(k))) {
-    const end = identEnd(src, k + 1);
-    // Like rustc, `'ab'` is a (malformed) char literal, not a lifetime.
-    if (src.charCodeAt(end) === QUOTE) {
-      out.push({ kind: 'literal', start: i, end: end + 1, text: LITERAL_PLACEHOLDER });
-      return end + 1;
-    }
-    out.push({ kind: 'lifetime', start: i, end, text: src.slice(i, end) });
-    return end;
-  }
-  out.push({ kind: 'punct', start: i, end: i + 1, text: "'" });
-  return i + 1;
+  if (src.charCodeAt(k) === LOWER_R && src.charCodeAt(k + 1) === HASH && isIdentStart(src.charCodeAt(k + 2))) k += 2;
+  if (!isIdentStart(src.charCodeAt(k))) return i + 1;
+  const end = identEnd(src, k + 1);
+  return src.charCodeAt(end) === QUOTE ? end + 1 : end;
 }
 
 /**

@@ -4,9 +4,21 @@
 // must be known to be test code too.
 
 import { attributeAt, isTestOnlyCfgAttr, pathAttrValue, type Attribute } from './attributes.js';
-import type { Token } from './lexer.js';
 import type { Locator } from './positions.js';
-import { isCloseBracket, isIdentLike, isOpenBracket, isPunct, isWord } from './tokens.js';
+import {
+  HASH,
+  LBRACE,
+  RBRACKET,
+  RPAREN,
+  SEMI,
+  isCloseAt,
+  isIdentLikeAt,
+  isOpenAt,
+  isPunctAt,
+  isWordAt,
+  tokenText,
+  type TokenStream,
+} from './tokens.js';
 import type { ModuleDecl } from './types.js';
 
 interface InlineModule {
@@ -15,8 +27,7 @@ interface InlineModule {
 }
 
 export function collectModuleDecls(
-  src: string,
-  tokens: readonly Token[],
+  ts: TokenStream,
   pairs: Int32Array,
   testMask: Uint8Array,
   testOnlyFile: boolean,
@@ -25,39 +36,38 @@ export function collectModuleDecls(
   const decls: ModuleDecl[] = [];
   // Most files declare nothing: find out cheaply before tracking nesting.
   let any = false;
-  for (let k = 0; k < tokens.length && !any; k++) any = tokens[k]!.text === 'mod' && isDeclAt(tokens, k);
+  for (let k = 0; k < ts.count && !any; k++) any = isDeclAt(ts, k);
   if (!any) return decls;
+
   // One entry per open bracket: the inline module it opens, or null.
   const stack: Array<InlineModule | null> = [];
-
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (isOpenBracket(t)) {
+  for (let k = 0; k < ts.count; k++) {
+    if (isOpenAt(ts, k)) {
       let entry: InlineModule | null = null;
-      if (t.text === '{' && isIdentLike(tokens[k - 1]) && isWord(tokens[k - 2], 'mod')) {
-        const outer = pathOf(src, tokens, outerAttributes(tokens, pairs, k - 2));
-        entry = { name: tokens[k - 1]!.text, path: outer ?? pathOf(src, tokens, innerAttributes(tokens, pairs, k + 1)) ?? null };
+      if (isPunctAt(ts, k, LBRACE) && isIdentLikeAt(ts, k - 1) && isWordAt(ts, k - 2, 'mod')) {
+        const path = pathOf(ts, outerAttributes(ts, pairs, k - 2)) ?? pathOf(ts, innerAttributes(ts, pairs, k + 1));
+        entry = { name: tokenText(ts, k - 1), path: path ?? null };
       }
       stack.push(entry);
       continue;
     }
-    if (isCloseBracket(t)) {
+    if (isCloseAt(ts, k)) {
       stack.pop();
       continue;
     }
-    if (!isDeclAt(tokens, k)) continue;
+    if (!isDeclAt(ts, k)) continue;
 
-    const attrs = outerAttributes(tokens, pairs, k);
+    const attrs = outerAttributes(ts, pairs, k);
     const parents = stack.filter((m): m is InlineModule => m !== null);
-    const pos = locate(t.start);
+    const pos = locate(ts.start[k]!);
     const decl: ModuleDecl = {
-      name: tokens[k + 1]!.text,
-      testOnly: testOnlyFile || testMask[k] === 1 || attrs.some((a) => isTestOnlyCfgAttr(tokens, pairs, a)),
+      name: tokenText(ts, k + 1),
+      testOnly: testOnlyFile || testMask[k] === 1 || attrs.some((a) => isTestOnlyCfgAttr(ts, pairs, a)),
       inlineParents: parents.map((m) => m.name),
       line: pos.line,
       column: pos.column,
     };
-    const pathAttr = pathOf(src, tokens, attrs);
+    const pathAttr = pathOf(ts, attrs);
     if (pathAttr !== undefined) decl.pathAttr = pathAttr;
     if (parents.some((m) => m.path !== null)) decl.inlineParentPaths = parents.map((m) => m.path);
     decls.push(decl);
@@ -67,14 +77,14 @@ export function collectModuleDecls(
 }
 
 /** `mod name;` starts at token `k`. */
-function isDeclAt(tokens: readonly Token[], k: number): boolean {
-  return isWord(tokens[k], 'mod') && isIdentLike(tokens[k + 1]) && isPunct(tokens[k + 2], ';');
+function isDeclAt(ts: TokenStream, k: number): boolean {
+  return isWordAt(ts, k, 'mod') && isIdentLikeAt(ts, k + 1) && isPunctAt(ts, k + 2, SEMI);
 }
 
 /** The first `#[path = "..."]` value among `attrs`, as rustc takes it. */
-function pathOf(src: string, tokens: readonly Token[], attrs: readonly Attribute[]): string | undefined {
+function pathOf(ts: TokenStream, attrs: readonly Attribute[]): string | undefined {
   for (const a of attrs) {
-    const v = pathAttrValue(src, tokens, a);
+    const v = pathAttrValue(ts, a);
     if (v !== undefined) return v;
   }
   return undefined;
@@ -84,19 +94,19 @@ function pathOf(src: string, tokens: readonly Token[], attrs: readonly Attribute
  * The outer attributes of the item whose `mod` keyword is token `k`, in
  * source order, walking back over `unsafe` and a visibility.
  */
-function outerAttributes(tokens: readonly Token[], pairs: Int32Array, k: number): Attribute[] {
+function outerAttributes(ts: TokenStream, pairs: Int32Array, k: number): Attribute[] {
   let s = k;
-  if (isWord(tokens[s - 1], 'unsafe')) s--;
-  if (isPunct(tokens[s - 1], ')')) {
-    const open = pairs[s - 1] ?? -1;
-    if (open > 0 && isWord(tokens[open - 1], 'pub')) s = open - 1;
-  } else if (isWord(tokens[s - 1], 'pub')) {
+  if (isWordAt(ts, s - 1, 'unsafe')) s--;
+  if (isPunctAt(ts, s - 1, RPAREN)) {
+    const open = pairs[s - 1]!;
+    if (open > 0 && isWordAt(ts, open - 1, 'pub')) s = open - 1;
+  } else if (isWordAt(ts, s - 1, 'pub')) {
     s--;
   }
   const attrs: Attribute[] = [];
-  while (isPunct(tokens[s - 1], ']')) {
-    const open = pairs[s - 1] ?? -1;
-    const attr = open > 0 ? attributeAt(tokens, pairs, open - 1) : undefined;
+  while (isPunctAt(ts, s - 1, RBRACKET)) {
+    const open = pairs[s - 1]!;
+    const attr = open > 0 && isPunctAt(ts, open - 1, HASH) ? attributeAt(ts, pairs, open - 1) : undefined;
     if (attr === undefined || attr.inner || attr.end !== s) break;
     attrs.push(attr);
     s = open - 1;
@@ -105,8 +115,8 @@ function outerAttributes(tokens: readonly Token[], pairs: Int32Array, k: number)
 }
 
 /** Inner attributes opening a block whose first token is `k`. */
-function innerAttributes(tokens: readonly Token[], pairs: Int32Array, k: number): Attribute[] {
+function innerAttributes(ts: TokenStream, pairs: Int32Array, k: number): Attribute[] {
   const attrs: Attribute[] = [];
-  for (let a = attributeAt(tokens, pairs, k); a?.inner; a = attributeAt(tokens, pairs, a.end)) attrs.push(a);
+  for (let a = attributeAt(ts, pairs, k); a?.inner; a = attributeAt(ts, pairs, a.end)) attrs.push(a);
   return attrs;
 }

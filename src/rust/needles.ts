@@ -2,7 +2,7 @@
 // fragments that must occur verbatim in a file for the needle to have any
 // chance of matching (a cheap prefilter that lets most files skip lexing).
 
-import { isIdentContinue, isRustWhitespace } from './chars.js';
+import { identCharBefore, isIdentContinue, isRustWhitespace } from './chars.js';
 
 /**
  * A piece of a needle that any match spells verbatim in the source.
@@ -32,6 +32,8 @@ export interface CompiledNeedle {
   /** The needle as it can appear in the code view; '' never matches. */
   pattern: string;
   fragments: Fragment[];
+  /** Its most selective fragment: every match contains an occurrence of it. */
+  anchor?: Fragment;
 }
 
 /** Whitespace runs become one space and whitespace around `::` disappears, as in the code view. */
@@ -90,9 +92,13 @@ export function needleFragments(pattern: string): Fragment[] {
 /** A compiled needle list with its single-pass prefilter. */
 export interface NeedleSet {
   needles: CompiledNeedle[];
-  /** One fragment per needle (its most selective), deduplicated; needles refer to them by index. */
+  /**
+   * Scan anchors: few short strings that between them touch every needle
+   * (`net` serves `std::net::`, `tokio::net::` and `std::os::unix::net`), as
+   * the scanner's cost grows with the number of alternatives.
+   */
   anchors: Fragment[];
-  /** For each needle, the index of its anchor in `anchors`, or -1 when it has no fragment. */
+  /** For each needle, the index of its scan anchor in `anchors`, or -1 when it has no fragment. */
   anchorOf: Int32Array;
   /**
    * Finds anchor occurrences in one pass (irregexp beats one indexOf per
@@ -108,20 +114,80 @@ export interface NeedleSet {
 // Fragments so common in Rust that they make poor anchors.
 const COMMON = new Set(['std', 'core', 'alloc', 'crate', 'self', 'super', 'new', 'use', 'pub', 'fn', 'let', 'mut']);
 
+/** How well a fragment narrows down where a needle can match (for windows). */
 function selectivity(f: Fragment): number {
   return (COMMON.has(f.text) ? 0 : 100) + f.text.length + (f.leftBound ? 1 : 0) + (f.rightBound ? 1 : 0);
 }
 
-// Exactly the code units isIdentContinue accepts, for the scanner's look-arounds.
-const IDENT_UNIT = '[0-9A-Za-z_\\u0080-\\u0084\\u0086-\\u200d\\u2010-\\u2027\\u202a-\\uffff]';
-
-/** The anchor as a regex, with its identifier bounds as look-arounds. */
-function anchorSource(f: Fragment): string {
-  return `${f.leftBound ? `(?<!${IDENT_UNIT})` : ''}${escapeRegExp(f.text)}${f.rightBound ? `(?!${IDENT_UNIT})` : ''}`;
-}
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The first occurrence of `text` inside the needle's fragments, as a
+ * fragment of its own: a substring keeps a bound only where it reaches the
+ * fragment's edge. Every match of the needle contains it, verbatim.
+ */
+function subFragment(nd: CompiledNeedle, text: string): Fragment | undefined {
+  for (const f of nd.fragments) {
+    const at = f.text.indexOf(text);
+    if (at < 0) continue;
+    const leftBound = at === 0 && f.leftBound;
+    const rightBound = at + text.length === f.text.length && f.rightBound;
+    return { text, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${text}`, leftBound, rightBound };
+  }
+  return undefined;
+}
+
+/**
+ * Scan anchors by greedy set cover: candidates are each needle's fragments
+ * and their substrings of three or more characters (common words only when
+ * a needle has nothing else); repeatedly take the one serving most needles,
+ * longer first on ties. A shared anchor keeps a bound only if every needle
+ * it serves has it.
+ */
+function chooseScanAnchors(needles: readonly CompiledNeedle[]): { anchors: Fragment[]; anchorOf: Int32Array } {
+  const serves = new Map<string, Set<number>>();
+  const offer = (text: string, idx: number): void => {
+    let set = serves.get(text);
+    if (set === undefined) serves.set(text, (set = new Set()));
+    set.add(idx);
+  };
+  needles.forEach((nd, idx) => {
+    const usable = nd.fragments.filter((f) => !COMMON.has(f.text));
+    for (const f of usable.length > 0 ? usable : nd.fragments) {
+      offer(f.text, idx);
+      for (let len = 3; len < f.text.length; len++) {
+        for (let at = 0; at + len <= f.text.length; at++) offer(f.text.slice(at, at + len), idx);
+      }
+    }
+  });
+
+  const anchors: Fragment[] = [];
+  const anchorOf = new Int32Array(needles.length).fill(-1);
+  const uncovered = new Set(needles.flatMap((nd, idx) => (nd.fragments.length > 0 ? [idx] : [])));
+  while (uncovered.size > 0) {
+    let best = '';
+    let bestCount = 0;
+    for (const [text, set] of serves) {
+      let count = 0;
+      for (const idx of set) if (uncovered.has(idx)) count++;
+      if (count > bestCount || (count === bestCount && count > 0 && (text.length > best.length || (text.length === best.length && text < best)))) {
+        best = text;
+        bestCount = count;
+      }
+    }
+    const served = [...serves.get(best)!].filter((idx) => uncovered.has(idx));
+    const parts = served.map((idx) => subFragment(needles[idx]!, best)!);
+    const leftBound = parts.every((f) => f.leftBound);
+    const rightBound = parts.every((f) => f.rightBound);
+    for (const idx of served) {
+      anchorOf[idx] = anchors.length;
+      uncovered.delete(idx);
+    }
+    anchors.push({ text: best, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${best}`, leftBound, rightBound });
+  }
+  return { anchors, anchorOf };
 }
 
 const cache = new WeakMap<readonly string[], NeedleSet>();
@@ -130,26 +196,17 @@ const cache = new WeakMap<readonly string[], NeedleSet>();
 export function compileNeedles(list: readonly string[]): NeedleSet {
   const hit = cache.get(list);
   if (hit !== undefined) return hit;
-  const needles = list.map((needle) => {
+  const needles = list.map((needle): CompiledNeedle => {
     const pattern = normalizeNeedle(needle);
-    return { needle, pattern, fragments: needleFragments(pattern) };
+    const fragments = needleFragments(pattern);
+    const nd: CompiledNeedle = { needle, pattern, fragments };
+    if (fragments.length > 0) nd.anchor = fragments.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
+    return nd;
   });
-  const anchors: Fragment[] = [];
-  const anchorIndex = new Map<string, number>();
-  const anchorOf = new Int32Array(needles.length).fill(-1);
-  needles.forEach((nd, idx) => {
-    if (nd.fragments.length === 0) return;
-    const best = nd.fragments.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
-    let at = anchorIndex.get(best.key);
-    if (at === undefined) {
-      at = anchors.length;
-      anchors.push(best);
-      anchorIndex.set(best.key, at);
-    }
-    anchorOf[idx] = at;
-  });
-  const sources = [...new Set(anchors.map(anchorSource))];
-  const scanner = sources.length > 0 ? new RegExp(sources.join('|'), 'g') : undefined;
+  const { anchors, anchorOf } = chooseScanAnchors(needles);
+  // Bounds are checked per occurrence in JS: look-arounds would slow the scan.
+  const texts = [...new Set(anchors.map((a) => a.text))];
+  const scanner = texts.length > 0 ? new RegExp(texts.map(escapeRegExp).join('|'), 'g') : undefined;
   const byFirstChar = new Map<number, number[]>();
   anchors.forEach((a, idx) => {
     const c = a.text.charCodeAt(0);
@@ -161,11 +218,8 @@ export function compileNeedles(list: readonly string[]): NeedleSet {
   return set;
 }
 
-function boundsHold(src: string, at: number, frag: Fragment): boolean {
-  // A leading BOM is trivia even though it is not whitespace.
-  if (frag.leftBound && at > 0 && isIdentContinue(src.charCodeAt(at - 1)) && !(at === 1 && src.charCodeAt(0) === 0xfeff)) {
-    return false;
-  }
+export function boundsHold(src: string, at: number, frag: Fragment): boolean {
+  if (frag.leftBound && identCharBefore(src, at)) return false;
   return !(frag.rightBound && isIdentContinue(src.charCodeAt(at + frag.text.length)));
 }
 
@@ -183,14 +237,12 @@ export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
   const found = new Uint8Array(anchors.length);
   let missing = anchors.length;
   if (scanner !== undefined) {
-    // A leading BOM is trivia, but the look-behind would see it as a letter.
-    const text = src.charCodeAt(0) === 0xfeff ? src.slice(1) : src;
     scanner.lastIndex = 0;
-    for (let m = scanner.exec(text); m !== null && missing > 0; m = scanner.exec(text)) {
+    for (let m = scanner.exec(src); m !== null && missing > 0; m = scanner.exec(src)) {
       // The alternation reports one anchor per position: test all that could start there.
       const at = m.index;
-      for (const a of byFirstChar.get(text.charCodeAt(at)) ?? []) {
-        if (found[a] === 0 && text.startsWith(anchors[a]!.text, at) && boundsHold(text, at, anchors[a]!)) {
+      for (const a of byFirstChar.get(src.charCodeAt(at)) ?? []) {
+        if (found[a] === 0 && src.startsWith(anchors[a]!.text, at) && boundsHold(src, at, anchors[a]!)) {
           found[a] = 1;
           missing--;
         }

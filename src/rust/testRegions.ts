@@ -7,8 +7,31 @@
 // constant number of times.
 
 import { attributeAt, isTestHarnessAttr, isTestOnlyCfgAttr, type Attribute } from './attributes.js';
-import type { Token } from './lexer.js';
-import { isCloseBracket, isIdentLike, isOpenBracket, isPunct, isWord, pairBrackets } from './tokens.js';
+import {
+  COMMA,
+  DOT,
+  EQ,
+  HASH,
+  IDENT,
+  LBRACE,
+  LBRACKET,
+  LITERAL,
+  LPAREN,
+  PIPE,
+  PUNCT,
+  QUESTION,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SEMI,
+  isCloseAt,
+  isIdentLikeAt,
+  isOpenAt,
+  isPunctAt,
+  isWordAt,
+  pairBrackets,
+  type TokenStream,
+} from './tokens.js';
 
 export interface TestRegions {
   /** 1 for every token that is test code. */
@@ -19,8 +42,8 @@ export interface TestRegions {
   testOnlyFile: boolean;
 }
 
-export function testRegions(tokens: readonly Token[], pairs: Int32Array = pairBrackets(tokens)): TestRegions {
-  const n = tokens.length;
+export function testRegions(ts: TokenStream, pairs: Int32Array = pairBrackets(ts)): TestRegions {
+  const n = ts.count;
   const mask = new Uint8Array(n);
   const ranges: Array<[number, number]> = [];
   const mark = (from: number, to: number): void => {
@@ -30,47 +53,50 @@ export function testRegions(tokens: readonly Token[], pairs: Int32Array = pairBr
     ranges.push([from, to]);
   };
 
-  // For each open bracket: where the statement that owns it started, so an
-  // inner `#![cfg(test)]` can take the whole enclosing item with it.
-  const owners: Array<{ owner: number; open: number }> = [];
+  // For each open bracket (by depth): its index, and where the statement
+  // that owns it started, so an inner `#![cfg(test)]` can take the whole
+  // enclosing item with it.
+  const openAt: number[] = [];
+  const ownerAt: number[] = [];
+  let depth = 0;
   let stmtStart = 0;
 
   let i = 0;
   while (i < n) {
-    const t = tokens[i]!;
-    if (t.kind !== 'punct') {
+    if (ts.kind[i] !== PUNCT) {
       i++;
       continue;
     }
-    if (t.text === '#') {
-      const first = attributeAt(tokens, pairs, i);
+    const c = ts.code[i];
+    if (c === HASH) {
+      const first = attributeAt(ts, pairs, i);
       if (first?.inner) {
-        if (isTestOnlyCfgAttr(tokens, pairs, first)) {
-          const enclosing = owners.pop();
-          if (enclosing === undefined) {
+        if (isTestOnlyCfgAttr(ts, pairs, first)) {
+          if (depth === 0) {
             mask.fill(1);
             return { mask, ranges: [[0, n]], testOnlyFile: true };
           }
-          const close = pairs[enclosing.open] ?? -1;
+          depth--;
+          const close = pairs[openAt[depth]!]!;
           const end = close < 0 ? n : close + 1;
-          mark(enclosing.owner, end);
+          mark(ownerAt[depth]!, end);
           i = end;
           stmtStart = end;
-          continue;
+        } else {
+          i = first.end;
         }
-        i = first.end;
         continue;
       }
       if (first !== undefined) {
         // A run of outer attributes (doc comments are trivia, so they vanish).
         let isTest = false;
         let j = i;
-        for (let a: Attribute | undefined = first; a !== undefined && !a.inner; a = attributeAt(tokens, pairs, j)) {
-          if (isTestHarnessAttr(a) || isTestOnlyCfgAttr(tokens, pairs, a)) isTest = true;
+        for (let a: Attribute | undefined = first; a !== undefined && !a.inner; a = attributeAt(ts, pairs, j)) {
+          if (isTestHarnessAttr(a) || isTestOnlyCfgAttr(ts, pairs, a)) isTest = true;
           j = a.end;
         }
         if (isTest) {
-          const end = itemEnd(tokens, pairs, j);
+          const end = itemEnd(ts, pairs, j);
           mark(i, end);
           i = end;
           stmtStart = end;
@@ -80,13 +106,15 @@ export function testRegions(tokens: readonly Token[], pairs: Int32Array = pairBr
         continue;
       }
     }
-    if (isOpenBracket(t)) {
-      owners.push({ owner: stmtStart, open: i });
+    if (c === LBRACE || c === LPAREN || c === LBRACKET) {
+      openAt[depth] = i;
+      ownerAt[depth] = stmtStart;
+      depth++;
       stmtStart = i + 1;
-    } else if (isCloseBracket(t)) {
-      owners.pop();
+    } else if (c === RBRACE || c === RPAREN || c === RBRACKET) {
+      if (depth > 0) depth--;
       stmtStart = i + 1;
-    } else if (isPunct(t, ';') || isPunct(t, ',')) {
+    } else if (c === SEMI || c === COMMA) {
       stmtStart = i + 1;
     }
     i++;
@@ -103,17 +131,15 @@ export type ItemShape =
   /** statement, field, variant, match arm, argument: also at a top-level `,` */
   | 'expr';
 
-export function itemShape(tokens: readonly Token[], pairs: Int32Array, j: number): ItemShape {
+export function itemShape(ts: TokenStream, pairs: Int32Array, j: number): ItemShape {
   let k = j;
-  if (isWord(tokens[k], 'pub')) {
+  if (isWordAt(ts, k, 'pub')) {
     k++;
-    if (isPunct(tokens[k], '(') && (pairs[k] ?? -1) > k) k = pairs[k]! + 1;
+    if (isPunctAt(ts, k, LPAREN) && pairs[k]! > k) k = pairs[k]! + 1;
   }
-  for (;;) {
-    const t = tokens[k];
-    if (t === undefined || t.kind !== 'ident') return 'expr';
-    const next = tokens[k + 1];
-    switch (t.text) {
+  for (; k < ts.count && ts.kind[k] === IDENT; k++) {
+    const word = ts.src.slice(ts.start[k], ts.end[k]);
+    switch (word) {
       case 'fn':
       case 'mod':
       case 'struct':
@@ -130,28 +156,30 @@ export function itemShape(tokens: readonly Token[], pairs: Int32Array, j: number
       case 'crate':
         return 'semi';
       case 'union':
-        return isIdentLike(next) ? 'brace' : 'expr';
+        return isIdentLikeAt(ts, k + 1) ? 'brace' : 'expr';
       case 'const':
-        if (isWord(next, 'fn') || isWord(next, 'unsafe') || isWord(next, 'async') || isWord(next, 'extern')) break;
-        return isPunct(next, '{') ? 'expr' : 'semi';
+        if (isWordAt(ts, k + 1, 'fn') || isWordAt(ts, k + 1, 'unsafe') || isWordAt(ts, k + 1, 'async') || isWordAt(ts, k + 1, 'extern')) {
+          continue;
+        }
+        return isPunctAt(ts, k + 1, LBRACE) ? 'expr' : 'semi';
       case 'unsafe':
       case 'async':
-        if (isPunct(next, '{') || isPunct(next, '|') || isWord(next, 'move')) return 'expr';
-        break;
+        if (isPunctAt(ts, k + 1, LBRACE) || isPunctAt(ts, k + 1, PIPE) || isWordAt(ts, k + 1, 'move')) return 'expr';
+        continue;
       case 'extern':
-        if (next?.kind === 'literal') k++;
-        if (isPunct(tokens[k + 1], '{')) return 'brace';
-        break;
+        if (ts.kind[k + 1] === LITERAL) k++;
+        if (isPunctAt(ts, k + 1, LBRACE)) return 'brace';
+        continue;
       case 'default':
       case 'safe':
       case 'auto':
-        if (!isIdentLike(next)) return 'expr';
-        break;
+        if (!isIdentLikeAt(ts, k + 1)) return 'expr';
+        continue;
       default:
         return 'expr';
     }
-    k++;
   }
+  return 'expr';
 }
 
 /**
@@ -160,29 +188,33 @@ export function itemShape(tokens: readonly Token[], pairs: Int32Array, j: number
  * (exclusive) a closing bracket that belongs to the enclosing construct.
  * A block expression continues when `else`, `.`, `?`, `=` or `as` follows.
  */
-export function itemEnd(tokens: readonly Token[], pairs: Int32Array, j: number): number {
-  const n = tokens.length;
-  const shape = itemShape(tokens, pairs, j);
+export function itemEnd(ts: TokenStream, pairs: Int32Array, j: number): number {
+  const n = ts.count;
+  const shape = itemShape(ts, pairs, j);
   let k = j;
   while (k < n) {
-    const t = tokens[k]!;
-    if (isOpenBracket(t)) {
-      const close = pairs[k] ?? -1;
+    if (isOpenAt(ts, k)) {
+      const close = pairs[k]!;
       if (close < 0) return n;
+      const brace = ts.code[k] === LBRACE;
       k = close + 1;
-      if (t.text === '{' && shape !== 'semi') {
-        if (shape === 'brace' || !continuesExpression(tokens[k])) return k;
-      }
+      if (brace && shape !== 'semi' && (shape === 'brace' || !continuesExpression(ts, k))) return k;
       continue;
     }
-    if (isCloseBracket(t)) return k;
-    if (isPunct(t, ';')) return k + 1;
-    if (shape === 'expr' && isPunct(t, ',')) return k + 1;
+    if (isCloseAt(ts, k)) return k;
+    if (isPunctAt(ts, k, SEMI)) return k + 1;
+    if (shape === 'expr' && isPunctAt(ts, k, COMMA)) return k + 1;
     k++;
   }
   return n;
 }
 
-function continuesExpression(t: Token | undefined): boolean {
-  return isWord(t, 'else') || isWord(t, 'as') || isPunct(t, '.') || isPunct(t, '?') || isPunct(t, '=');
+function continuesExpression(ts: TokenStream, k: number): boolean {
+  return (
+    isWordAt(ts, k, 'else') ||
+    isWordAt(ts, k, 'as') ||
+    isPunctAt(ts, k, DOT) ||
+    isPunctAt(ts, k, QUESTION) ||
+    isPunctAt(ts, k, EQ)
+  );
 }

@@ -5,12 +5,32 @@
 // Iterative (an explicit group stack), so hostile nesting cannot overflow
 // the call stack; never throws on malformed trees.
 
-import type { Token } from './lexer.js';
-import { isIdentLike, isPunct, isWord } from './tokens.js';
+import { VIEW_BARRIER } from './codeView.js';
+import {
+  COMMA,
+  LBRACE,
+  LBRACKET,
+  LPAREN,
+  LT,
+  PUNCT,
+  RBRACE,
+  RBRACKET,
+  RPAREN,
+  SEMI,
+  isIdentLikeAt,
+  isPathSepAt,
+  isPunctAt,
+  isWordAt,
+  pairBrackets,
+  tokenText,
+  viewStart,
+  type TokenStream,
+} from './tokens.js';
 
 /** One token of an expanded path, with the group nesting it was written at. */
 export interface PathPart {
-  token: Token;
+  /** Token index. */
+  token: number;
   /** 0 outside any `{}` group, 1 inside the first group, and so on. */
   depth: number;
 }
@@ -20,10 +40,12 @@ export interface UsePath {
   text: string;
   /** The tokens `text` is made of, in order (`::` included). */
   parts: PathPart[];
+  /** Where each part's text begins in `text`. */
+  partStarts: number[];
 }
 
 export interface UseTree {
-  /** Index just past the `use` item (past its `;` when it has one). */
+  /** Token index just past the `use` item (past its `;` when it has one). */
   end: number;
   paths: UsePath[];
 }
@@ -33,13 +55,13 @@ export interface UseTree {
 const MAX_PATH_TOKENS = 64;
 
 /** True when token `k` begins a `use` declaration (not `use<'a>` precise capturing). */
-export function startsUseItem(tokens: readonly Token[], k: number): boolean {
-  return isWord(tokens[k], 'use') && !isPunct(tokens[k + 1], '<');
+export function startsUseItem(ts: TokenStream, k: number): boolean {
+  return isWordAt(ts, k, 'use') && !isPunctAt(ts, k + 1, LT);
 }
 
 /** Expand the `use` item whose `use` keyword is token `k`. */
-export function expandUseTree(tokens: readonly Token[], k: number, pairs?: Int32Array): UseTree {
-  const n = tokens.length;
+export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pairBrackets(ts)): UseTree {
+  const n = ts.count;
   const paths: UsePath[] = [];
   const path: PathPart[] = [];
   const groups: number[] = []; // path length when each open group began
@@ -49,13 +71,13 @@ export function expandUseTree(tokens: readonly Token[], k: number, pairs?: Int32
   const emit = (): void => {
     if (!emitted) {
       const own = path.length - treeStart;
-      if (own === 1 && treeStart > 0 && isWord(path[treeStart]!.token, 'self')) {
+      if (own === 1 && treeStart > 0 && isWordAt(ts, path[treeStart]!.token, 'self')) {
         // `a::{self}` imports `a` itself.
         let end = treeStart;
-        while (end > 0 && isPunct(path[end - 1]!.token, '::')) end--;
-        if (end > 0) paths.push(renderPath(path, end));
+        while (end > 0 && isPathSepAt(ts, path[end - 1]!.token)) end--;
+        if (end > 0) paths.push(renderPath(ts, path, end));
       } else if (own > 0) {
-        paths.push(renderPath(path, path.length));
+        paths.push(renderPath(ts, path, path.length));
       }
     }
     emitted = true;
@@ -68,26 +90,26 @@ export function expandUseTree(tokens: readonly Token[], k: number, pairs?: Int32
 
   let i = k + 1;
   while (i < n) {
-    const t = tokens[i]!;
-    if (t.kind === 'punct') {
-      if (t.text === ';') {
+    if (ts.kind[i] === PUNCT) {
+      const c = ts.code[i];
+      if (c === SEMI) {
         emit();
         i++;
         break;
       }
-      if (t.text === ',') {
+      if (c === COMMA) {
         emit();
         resetTo(groups.length > 0 ? groups[groups.length - 1]! : 0);
         i++;
         continue;
       }
-      if (t.text === '{') {
+      if (c === LBRACE) {
         groups.push(path.length);
         resetTo(path.length);
         i++;
         continue;
       }
-      if (t.text === '}') {
+      if (c === RBRACE) {
         if (groups.length === 0) break; // closes an enclosing block: the item ended
         emit();
         resetTo(groups.pop()!);
@@ -95,42 +117,52 @@ export function expandUseTree(tokens: readonly Token[], k: number, pairs?: Int32
         i++;
         continue;
       }
-      if (t.text === ')' || t.text === ']') break;
-      if ((t.text === '(' || t.text === '[') && pairs !== undefined && (pairs[i] ?? -1) > i) {
+      if (c === RPAREN || c === RBRACKET) break;
+      if ((c === LPAREN || c === LBRACKET) && pairs[i]! > i) {
         i = pairs[i]! + 1; // not use-tree syntax (macro fragments): skip it whole
         continue;
       }
-    } else if (isWord(t, 'as')) {
-      const alias = tokens[i + 1];
-      i += isIdentLike(alias) ? 2 : 1;
+    } else if (isWordAt(ts, i, 'as')) {
+      i += isIdentLikeAt(ts, i + 1) ? 2 : 1; // the alias is not part of the path
       continue;
     }
-    path.push({ token: t, depth: groups.length });
+    path.push({ token: i, depth: groups.length });
     i++;
   }
   emit(); // an item cut short by EOF or a stray closer still counts
   return { end: Math.min(i, n), paths };
 }
 
-function renderPath(parts: readonly PathPart[], len: number): UsePath {
+function renderPath(ts: TokenStream, parts: readonly PathPart[], len: number): UsePath {
   const kept = parts.slice(Math.max(0, len - MAX_PATH_TOKENS), len);
   let text = '';
-  for (const p of kept) text += p.token.text;
-  return { text, parts: kept };
+  const partStarts: number[] = [];
+  kept.forEach((p, idx) => {
+    const before = kept[idx - 1];
+    // Only `$crate`-like fragments touch in valid trees; anything else that
+    // was apart in the source stays apart, behind a barrier no needle matches.
+    if (before !== undefined && !isPathSepAt(ts, before.token) && !isPathSepAt(ts, p.token) && ts.end[before.token] !== ts.start[p.token]) {
+      text += VIEW_BARRIER;
+    }
+    partStarts.push(text.length);
+    text += tokenText(ts, p.token);
+  });
+  return { text, parts: kept, partStarts };
 }
 
-/** The part holding unit `index` of the path text, and the unit's source offset. */
-function unitAt(path: UsePath, index: number): { part: PathPart; offset: number } | undefined {
-  let u = 0;
-  for (const part of path.parts) {
-    const len = part.token.text.length;
-    if (index < u + len) {
-      const skip = part.token.kind === 'rawIdent' ? 2 : 0; // `r#` is not in `text`
-      return { part, offset: part.token.start + skip + (index - u) };
-    }
-    u += len;
-  }
-  return undefined;
+/** Index of the part holding unit `index` of the path text (a barrier belongs to the part after it). */
+function partAt(path: UsePath, index: number): number {
+  let p = 0;
+  while (p + 1 < path.partStarts.length && path.partStarts[p + 1]! <= index) p++;
+  return p;
+}
+
+/** Source offset of unit `index` of the path text. */
+function unitOffset(ts: TokenStream, path: UsePath, index: number): number {
+  const p = partAt(path, index);
+  const part = path.parts[p];
+  if (part === undefined) return 0;
+  return viewStart(ts, part.token) + Math.max(0, index - path.partStarts[p]!);
 }
 
 /**
@@ -138,24 +170,18 @@ function unitAt(path: UsePath, index: number): { part: PathPart; offset: number 
  * first matched part written in the innermost group the match reaches into,
  * or at the match start when it lies wholly in the shared prefix.
  */
-export function usePathMatchOffset(path: UsePath, from: number, to: number): number {
-  const first = unitAt(path, from);
-  if (first === undefined) return 0;
+export function usePathMatchOffset(ts: TokenStream, path: UsePath, from: number, to: number): number {
+  const first = partAt(path, from);
   let best = first;
-  let u = 0;
-  for (const part of path.parts) {
-    const len = part.token.text.length;
-    const overlaps = u + len > from && u < to;
-    if (overlaps && !isPunct(part.token, '::') && (isPunct(best.part.token, '::') || part.depth > best.part.depth)) {
-      best = { part, offset: Math.max(first.offset, part.token.start + (part.token.kind === 'rawIdent' ? 2 : 0)) };
-    }
-    u += len;
+  for (let p = first; p < path.parts.length && path.partStarts[p]! < to; p++) {
+    const part = path.parts[p]!;
+    const bestPart = path.parts[best]!;
+    if (!isPathSepAt(ts, part.token) && (isPathSepAt(ts, bestPart.token) || part.depth > bestPart.depth)) best = p;
   }
-  return best.offset;
+  return best === first ? unitOffset(ts, path, from) : viewStart(ts, path.parts[best]!.token);
 }
 
 /** Source offset just past unit `index` of the path text. */
-export function usePathOffsetAfter(path: UsePath, index: number): number {
-  const unit = unitAt(path, index);
-  return unit === undefined ? 0 : unit.offset + 1;
+export function usePathOffsetAfter(ts: TokenStream, path: UsePath, index: number): number {
+  return unitOffset(ts, path, index) + 1;
 }

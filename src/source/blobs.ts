@@ -11,23 +11,60 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+const CAT_FILE = ['cat-file', '--batch'];
+const spawnCatFile = (cwd: string): ChildProcessWithoutNullStreams =>
+  spawn('git', CAT_FILE, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+
+const warm = new Map<string, ChildProcessWithoutNullStreams>();
+
+/** Whether a child keeps node running: a warm process nobody takes must not. */
+function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
+  for (const handle of [child, child.stdin, child.stdout, child.stderr] as { ref?(): void; unref?(): void }[]) {
+    if (hold) handle.ref?.();
+    else handle.unref?.();
+  }
+}
+
+/** Starts a cat-file process early (the hook does while it loads); the next reader for `cwd` takes it. */
+export function warmBlobReader(cwd: string): void {
+  const child = spawnCatFile(cwd);
+  // A failed start is dropped here; the reader then spawns again and reports it.
+  child.on('error', () => warm.delete(cwd));
+  holdOpen(child, false);
+  warm.set(cwd, child);
+}
+
+function takeWarm(cwd: string): ChildProcessWithoutNullStreams | undefined {
+  const child = warm.get(cwd);
+  warm.delete(cwd);
+  if (!child || child.exitCode !== null || child.pid === undefined) return undefined;
+  holdOpen(child, true);
+  return child;
+}
+
 export class BlobReader {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly queue: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
+  /** Output not yet joined to `buffer`: joining every chunk would copy a large blob quadratically. */
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+  /** How many bytes `buffer` must hold before the answer at its head is complete (0: unknown). */
+  private needed = 0;
   private failure: Error | undefined;
 
   constructor(private readonly cwd: string) {}
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], {
-      cwd: this.cwd,
-      env: { ...process.env, LC_ALL: 'C' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = takeWarm(this.cwd) ?? spawnCatFile(this.cwd);
     child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.chunks.push(chunk);
+      this.chunkBytes += chunk.length;
+      if (this.buffer.length + this.chunkBytes < this.needed) return;
+      this.buffer = this.buffer.length || this.chunks.length > 1 ? Buffer.concat([this.buffer, ...this.chunks]) : chunk;
+      this.chunks = [];
+      this.chunkBytes = 0;
       this.drain();
     });
     let stderr = '';
@@ -70,8 +107,14 @@ export class BlobReader {
         return;
       }
       const end = eol + 1 + size + 1; // content, then a newline
-      if (this.buffer.length < end) return;
-      const blob = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
+      if (this.buffer.length < end) {
+        this.needed = end;
+        return;
+      }
+      this.needed = 0;
+      // A name may resolve to a tree or a submodule commit: only blobs are files.
+      const isBlob = header.split(' ')[1] === 'blob';
+      const blob = isBlob ? Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size)) : undefined;
       this.buffer = this.buffer.subarray(end);
       this.queue.shift();
       pending.resolve(blob);

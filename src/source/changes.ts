@@ -42,9 +42,10 @@ export function parseRawDiff(buffer: Buffer): Change[] {
 }
 
 /** Index against HEAD (against nothing before the first commit): what `git commit` would record. */
+export const STAGED_DIFF_ARGS: readonly string[] = ['diff', '--cached', ...DIFF_FLAGS];
+
 export async function readStagedChanges(repo: Repository): Promise<Change[]> {
-  const args = ['diff', '--cached', ...DIFF_FLAGS];
-  return parseRawDiff(await git(args, { cwd: repo.root }));
+  return parseRawDiff(await git(STAGED_DIFF_ARGS, { cwd: repo.root }));
 }
 
 /** Changes between the merge base of `commit` and HEAD. */

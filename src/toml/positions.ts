@@ -3,8 +3,17 @@
 // message needs to point at a key, so the clean path never pays for it.
 
 import toml from 'toml';
-import { parseTOML, type AST } from 'toml-eslint-parser';
+import { createRequire } from 'node:module';
+import type { AST } from 'toml-eslint-parser';
 import type { Position } from '../types.js';
+
+type PositionParser = typeof import('toml-eslint-parser');
+let positionParser: PositionParser | undefined;
+/** Loaded on first use: its import costs more than the whole pre-commit check of a few files. */
+function loadPositionParser(): PositionParser {
+  positionParser ??= createRequire(import.meta.url)('toml-eslint-parser') as PositionParser;
+  return positionParser;
+}
 
 export type TomlParseResult =
   | { ok: true; value: Record<string, unknown> }
@@ -105,7 +114,7 @@ function pathId(keyPath: readonly (string | number)[]): string {
 function buildIndex(text: string): PathIndex | undefined {
   try {
     // toml-eslint-parser rejects a BOM; a space keeps every column where it was.
-    const program = parseTOML(text.replace(/^\uFEFF/, ' '), { tomlVersion: '1.1' });
+    const program = loadPositionParser().parseTOML(text.replace(/^\uFEFF/, ' '), { tomlVersion: '1.1' });
     const index: PathIndex = new Map();
     const [top] = program.body;
     for (const node of top.body) {

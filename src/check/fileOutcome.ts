@@ -1,0 +1,42 @@
+// Judging one file's bytes: decode, analyze, keep what the run needs. Pure and
+// shared by the main thread and the audit's worker threads.
+
+import type { MatcherName } from '../types.js';
+import type { NeedleHit } from '../rust/index.js';
+import { analyzeSource, lineAround } from '../rules/bannedApi.js';
+import type { ModuleFacts } from './testModules.js';
+
+// ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export type FileOutcome =
+  | { path: string; invalid: true }
+  | {
+      path: string;
+      invalid: false;
+      facts: ModuleFacts;
+      hits: NeedleHit[];
+      /** The source line of each hit (by offset): the report shows it, the text is not kept. */
+      lines: [number, string][];
+    };
+
+export function judgeFile(path: string, bytes: Uint8Array, needles: readonly string[], matcher: MatcherName): FileOutcome {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return { path, invalid: true };
+  const analysis = analyzeSource(text, needles, matcher);
+  return {
+    path,
+    invalid: false,
+    facts: { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls },
+    hits: analysis.hits,
+    lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)]),
+  };
+}

@@ -1,0 +1,35 @@
+// Splits a full audit of the working tree over worker threads. Small trees
+// stay on the main thread: starting a worker costs more than it saves there.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { MatcherName } from '../types.js';
+import type { FileOutcome } from './fileOutcome.js';
+import type { WorkerTask } from './worker.js';
+
+/** Below this many files one thread is faster (measured on 2 cores). */
+export const PARALLEL_THRESHOLD = 1500;
+
+export function workerCount(files: number): number {
+  if (files < PARALLEL_THRESHOLD || process.env.CHOKEPOINT_THREADS === '1') return 0;
+  return Math.max(0, Math.min(availableParallelism(), 8));
+}
+
+function runWorker(task: WorkerTask): Promise<FileOutcome[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
+    worker.once('message', (outcomes: FileOutcome[]) => resolve(outcomes));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Judges `paths` on `threads` workers; files are dealt round-robin so each gets a fair mix. */
+export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<FileOutcome[]> {
+  const shares: string[][] = Array.from({ length: threads }, () => []);
+  paths.forEach((p, i) => shares[i % threads]!.push(p));
+  const results = await Promise.all(shares.map((share) => runWorker({ root, paths: share, needles, matcher })));
+  return results.flat();
+}
