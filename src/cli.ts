@@ -108,9 +108,9 @@ function isPlainStagedCheck(values: ParsedArgs['values'], files: string[]): bool
  * Start the git processes it will need first, so the two overlap.
  */
 async function prefetchStagedCheck(cwd: string | undefined): Promise<void> {
-  const [{ prefetchGit }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { resolve }] = await Promise.all([import('./git.js'), import('./source/changes.js'), import('./source/blobs.js'), import('node:path')]);
+  const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { resolve }] = await Promise.all([import('./git.js'), import('./source/changes.js'), import('./source/blobs.js'), import('node:path')]);
   const dir = resolve(cwd ?? '.');
-  prefetchGit(['rev-parse', '--show-toplevel'], dir);
+  prefetchGit(REPOSITORY_QUERY, dir);
   prefetchGit(STAGED_DIFF_ARGS, dir);
   warmBlobReader(dir);
 }

@@ -110,11 +110,16 @@ export function splitNul(buffer: Buffer): string[] {
 export interface Repository {
   /** Absolute path of the working tree's top level. */
   root: string;
+  /** Absolute path of the git directory shared by all worktrees (where chokepoint keeps its state). */
+  commonDir: string;
 }
+
+/** One git call answers both questions openRepository asks (the hook prefetches it). */
+export const REPOSITORY_QUERY: readonly string[] = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
 
 /** Finds the repository around `cwd`, with clear errors for the usual wrong places. */
 export async function openRepository(cwd: string): Promise<Repository> {
-  const top = await runGit(['rev-parse', '--show-toplevel'], { cwd });
+  const top = await runGit(REPOSITORY_QUERY, { cwd });
   if (top.code !== 0) {
     const bare = await runGit(['rev-parse', '--is-bare-repository'], { cwd });
     if (bare.code === 0 && bare.stdout.toString().trim() === 'true') {
@@ -125,7 +130,8 @@ export async function openRepository(cwd: string): Promise<Repository> {
     }
     throw environmentError(messages.gitFailed(['rev-parse', '--show-toplevel'], top.stderr.trim()));
   }
-  return { root: top.stdout.toString('utf8').replace(/\n$/, '') };
+  const [root = '', commonDir = ''] = top.stdout.toString('utf8').replace(/\n$/, '').split('\n');
+  return { root, commonDir };
 }
 
 /** Whether HEAD names a commit (false in a new repository). */

@@ -51,7 +51,7 @@ interface Rules {
 }
 
 async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): Promise<Rules> {
-  const { config, repoPath } = await loadConfig(repo.root, opts.cwd, opts.configPath, index);
+  const { config, repoPath } = await loadConfig(repo, opts.cwd, opts.configPath, index);
   return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
 }
 

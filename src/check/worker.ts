@@ -15,8 +15,10 @@ export interface WorkerTask {
 
 const task = workerData as WorkerTask;
 const outcomes: FileOutcome[] = [];
+const scratch = { buffer: Buffer.allocUnsafe(1 << 20) };
 for (const path of task.paths) {
-  const bytes = readWorktreeFile(task.root, path);
+  // Judged before the next read, so the reused buffer is safe.
+  const bytes = readWorktreeFile(task.root, path, scratch);
   if (bytes) outcomes.push(judgeFile(path, bytes, task.needles, task.matcher));
 }
 parentPort!.postMessage(outcomes);

@@ -22,7 +22,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const repo = await openRepository(cwd);
   const path = repoRelativePath(repo, cwd, positionals[0]!);
 
-  const { config } = await loadConfig(repo.root, cwd, values.config);
+  const { config } = await loadConfig(repo, cwd, values.config);
   const matcher = chooseMatcher(values.matcher) ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);

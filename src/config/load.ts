@@ -4,6 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Config, Source } from '../types.js';
+import type { Repository } from '../git.js';
+import { readPackageVersion } from '../version.js';
+import { readCachedConfig, writeCachedConfig } from './cache.js';
 import { configError } from '../errors.js';
 import { parseToml } from '../toml/positions.js';
 import { validateConfig } from './schema.js';
@@ -53,7 +56,8 @@ export interface LoadedConfig {
  * chokepoint.toml at the repository root. With `index`, the staged version
  * wins, so a commit is judged by the rules it records.
  */
-export async function loadConfig(root: string, cwd: string, configPath: string | undefined, index?: Source): Promise<LoadedConfig> {
+export async function loadConfig(repo: Repository, cwd: string, configPath: string | undefined, index?: Source): Promise<LoadedConfig> {
+  const { root } = repo;
   const abs = configPath ? resolve(cwd, configPath) : resolve(root, CONFIG_FILE);
   const display = relative(cwd, abs) || abs;
   const repoPath = relative(root, abs).split(sep).join('/');
@@ -69,5 +73,11 @@ export async function loadConfig(root: string, cwd: string, configPath: string |
       throw configError(display, `cannot be read: ${(err as Error).message}`);
     }
   }
-  return { config: parseConfig(decodeConfig(bytes, display), display, abs), repoPath };
+  const text = decodeConfig(bytes, display);
+  const version = readPackageVersion();
+  const cached = readCachedConfig(repo.commonDir, abs, text, version);
+  if (cached) return { config: cached, repoPath };
+  const config = parseConfig(text, display, abs);
+  writeCachedConfig(repo.commonDir, abs, text, version, config);
+  return { config, repoPath };
 }

@@ -4,7 +4,7 @@
 import type { AllowEntry, BannedClass, Config, DependencyException, DependencyRuleConfig, MatcherName, Position, ScopeConfig } from '../types.js';
 import { configError } from '../errors.js';
 import { compileGlob, GlobSyntaxError } from '../glob.js';
-import { locateKeyPath } from '../toml/positions.js';
+import { locateKeyPath, locateValuePath } from '../toml/positions.js';
 
 type KeyPath = (string | number)[];
 type Table = Record<string, unknown>;
@@ -13,6 +13,8 @@ type Table = Record<string, unknown>;
 interface Reporter {
   fail(path: KeyPath, message: string, hint?: string): never;
   at(path: KeyPath): Position | undefined;
+  /** Whether the value at `path` is written quoted: `toml` returns local dates and times as strings too. */
+  isQuoted(path: KeyPath): boolean;
 }
 
 function reporter(displayPath: string, text: string): Reporter {
@@ -26,6 +28,11 @@ function reporter(displayPath: string, text: string): Reporter {
   };
   return {
     at,
+    isQuoted(path) {
+      const pos = locateValuePath(text, path);
+      const line = pos && text.split('\n')[pos.line - 1];
+      return line === undefined || /["']/.test(line[pos!.column - 1] ?? '"');
+    },
     fail(path, message, hint) {
       const pos = at(path);
       const name = path.length ? `\`${path.map(String).join('.')}\`: ` : '';
@@ -46,13 +53,24 @@ const DEP_ALLOW_KEYS = ['crate', 'reason'];
  * locating keys needs a second, position-keeping TOML parse that the hook's
  * fast path should not pay for.
  */
-function withLazyPosition<T extends { at?: Position }>(target: T, r: Reporter, path: KeyPath): T {
+function withLazyPosition(target: { at?: Position }, locate: (path: KeyPath) => Position | undefined, path: KeyPath): void {
   let cached: Position | undefined | null = null;
   Object.defineProperty(target, 'at', {
     enumerable: false,
-    get: () => (cached === null ? (cached = r.at(path)) : cached),
+    configurable: true,
+    get: () => (cached === null ? (cached = locate(path)) : cached),
   });
-  return target;
+}
+
+/** Gives every class, allowlist entry and dependency exception its (lazy) position in `text`. */
+export function attachPositions(config: Config, text: string): Config {
+  const locate = (path: KeyPath) => locateKeyPath(text, path);
+  config.classes.forEach((cls, i) => {
+    withLazyPosition(cls, locate, ['class', i]);
+    cls.allow.forEach((entry, j) => withLazyPosition(entry, locate, ['class', i, 'allow', j]));
+  });
+  config.dependencies?.allow.forEach((e, k) => withLazyPosition(e, locate, ['dependency_rule', 'allow', k]));
+  return config;
 }
 
 function checkKeys(r: Reporter, table: Table, allowed: string[], path: KeyPath): void {
@@ -72,8 +90,12 @@ function table(r: Reporter, value: unknown, path: KeyPath): Table {
   return value;
 }
 
+// How `toml` returns an unquoted local date, date-time or time.
+const LOCAL_DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
 function str(r: Reporter, value: unknown, path: KeyPath, opts: { nonEmpty?: boolean } = {}): string {
   if (typeof value !== 'string') r.fail(path, `must be a string, not ${describe(value)}`);
+  if (LOCAL_DATE_OR_TIME.test(value) && !r.isQuoted(path)) r.fail(path, `must be a string, not ${/^\d{4}/.test(value) ? 'a date' : 'a time'}`, 'quote it to make it a string');
   if (opts.nonEmpty && value.trim() === '') r.fail(path, 'must not be empty');
   return value;
 }
@@ -147,7 +169,6 @@ function parseAllow(r: Reporter, value: unknown, path: KeyPath, classNeedles: st
     path: repoPath(r, t.path, [...path, 'path']),
     reason: str(r, t.reason, [...path, 'reason'], { nonEmpty: true }),
   };
-  withLazyPosition(entry, r, path);
   if (t.needles !== undefined) {
     const needles = strings(r, t.needles, [...path, 'needles'], { nonEmpty: true });
     if (needles.length === 0) r.fail([...path, 'needles'], 'must not be empty (leave it out to sanction every needle)');
@@ -185,7 +206,6 @@ function parseClass(r: Reporter, value: unknown, index: number, seen: Set<string
     }
   });
   const cls: BannedClass = { name, reason: str(r, t.reason, [...path, 'reason'], { nonEmpty: true }), needles, allow };
-  withLazyPosition(cls, r, path);
   if (t.use_instead !== undefined) cls.useInstead = str(r, t.use_instead, [...path, 'use_instead'], { nonEmpty: true });
   return cls;
 }
@@ -205,7 +225,7 @@ function parseDependencyRule(r: Reporter, value: unknown): DependencyRuleConfig 
     if (e.crate === undefined) r.fail(p, 'exception needs a `crate`');
     if (e.reason === undefined) r.fail(p, 'exception needs a `reason`');
     const exception: DependencyException = { crate: str(r, e.crate, [...p, 'crate'], { nonEmpty: true }), reason: str(r, e.reason, [...p, 'reason'], { nonEmpty: true }) };
-    return withLazyPosition(exception, r, p);
+    return exception;
   });
   allow.forEach((e, i) => {
     if (allow.findIndex((x) => x.crate.toLowerCase() === e.crate.toLowerCase()) !== i) {
@@ -239,5 +259,5 @@ export function validateConfig(doc: Table, text: string, displayPath: string, ab
   if (config.classes.length === 0 && !config.dependencies) {
     r.fail([], 'the config bans nothing: add a [[class]] or a [dependency_rule]', 'run `chokepoint init` for a commented starter config');
   }
-  return config;
+  return attachPositions(config, text);
 }

@@ -1,7 +1,7 @@
 // Three read-only views of a repository's files: the working tree, the index
 // (what the next commit records) and a commit. Nothing here writes anything.
 
-import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../types.js';
 import { git, splitNul } from '../git.js';
@@ -102,21 +102,50 @@ export function worktreeSource(root: string): Source {
   };
 }
 
+/** A reusable read buffer: the audit reads thousands of files, one at a time. */
+export interface Scratch {
+  buffer: Buffer;
+}
+
 /**
  * Reads a file without following a symlink: a link is judged by its target
  * text, as git stores it. Synchronous on purpose: for thousands of small files
  * the promise machinery costs more than the reads (measured: 336 ms against
- * 130 ms for 10,000 files).
+ * 130 ms for 10,000 files). With `scratch`, the bytes live in a reused buffer
+ * and are valid until the next read; without, they are the caller's.
  */
-export function readWorktreeFile(root: string, path: string): Buffer | undefined {
+export function readWorktreeFile(root: string, path: string, scratch?: Scratch): Buffer | undefined {
   const abs = join(root, path);
+  let fd: number;
   try {
-    const info = lstatSync(abs);
-    if (info.isSymbolicLink()) return Buffer.from(readlinkSync(abs), 'utf8');
-    if (!info.isFile()) return undefined;
-    return readFileSync(abs);
+    // O_NOFOLLOW: one system call instead of lstat + open, and a link is never followed.
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') return Buffer.from(readlinkSync(abs), 'utf8');
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
     throw err;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    let target = scratch?.buffer ?? Buffer.allocUnsafe(64 * 1024);
+    let size = 0;
+    for (;;) {
+      if (size === target.length) {
+        const bigger = Buffer.allocUnsafe(target.length * 2);
+        target.copy(bigger, 0, 0, size);
+        target = bigger;
+      }
+      const n = readSync(fd, target, size, target.length - size, null);
+      if (n === 0) break;
+      size += n;
+    }
+    if (scratch) {
+      scratch.buffer = target;
+      return target.subarray(0, size);
+    }
+    return Buffer.from(target.subarray(0, size));
+  } finally {
+    closeSync(fd);
   }
 }

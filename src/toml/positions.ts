@@ -2,17 +2,25 @@
 // no locations); positions come from toml-eslint-parser's AST, built only when a
 // message needs to point at a key, so the clean path never pays for it.
 
-import toml from 'toml';
 import { createRequire } from 'node:module';
 import type { AST } from 'toml-eslint-parser';
 import type { Position } from '../types.js';
 
+// Both parsers load on first use: the hook usually needs neither (a cached
+// config, no staged manifest), and each import costs more than checking a
+// few staged files.
+const lazyRequire = createRequire(import.meta.url);
 type PositionParser = typeof import('toml-eslint-parser');
+type ValueParser = { parse(text: string, options?: { bigint?: boolean }): unknown };
 let positionParser: PositionParser | undefined;
-/** Loaded on first use: its import costs more than the whole pre-commit check of a few files. */
+let valueParser: ValueParser | undefined;
 function loadPositionParser(): PositionParser {
-  positionParser ??= createRequire(import.meta.url)('toml-eslint-parser') as PositionParser;
+  positionParser ??= lazyRequire('toml-eslint-parser') as PositionParser;
   return positionParser;
+}
+function loadValueParser(): ValueParser {
+  valueParser ??= lazyRequire('toml') as ValueParser;
+  return valueParser;
 }
 
 export type TomlParseResult =
@@ -39,6 +47,7 @@ export function parseToml(text: string): TomlParseResult {
  * only its huge integers stay BigInt.
  */
 function parseKeepingIntegers(text: string): unknown {
+  const toml = loadValueParser();
   try {
     return toml.parse(text);
   } catch (err) {
