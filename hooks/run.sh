@@ -1,5 +1,6 @@
 #!/bin/sh
-# chokepoint's git hook runner: `run.sh pre-commit` or `run.sh commit-msg FILE`.
+# chokepoint's git hook runner: `run.sh pre-commit`, `run.sh pre-merge-commit`
+# or `run.sh commit-msg FILE`.
 #
 # Git started from a GUI client often has no shell PATH, so `node` may not be
 # found by name. Only shell builtins are used until node is found, and every
@@ -45,7 +46,7 @@ fi
 [ -n "$node_bin" ] || fail "node was not found on PATH; set CHOKEPOINT_NODE=/path/to/node or run \`chokepoint install\` again"
 
 case $hook in
-  pre-commit) exec "$node_bin" "$cli" check --staged ;;
+  pre-commit | pre-merge-commit) exec "$node_bin" "$cli" check --staged ;;
   commit-msg) exec "$node_bin" "$cli" hook commit-msg "$1" ;;
   *) fail "unknown hook name '$hook'" ;;
 esac

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { git, runGit, type Repository } from './git.js';
 import { environmentError, UserError } from './errors.js';
 
-export const HOOKS = ['pre-commit', 'commit-msg'] as const;
+// pre-merge-commit: a conflict-free `git merge` commits without running pre-commit.
+export const HOOKS = ['pre-commit', 'pre-merge-commit', 'commit-msg'] as const;
 type HookName = (typeof HOOKS)[number];
 
 /** Marks a hook command as chokepoint's own, so re-install and uninstall recognise it. */
@@ -46,11 +47,6 @@ async function hookCommand(root: string, hook: HookName): Promise<string> {
 /** Where git runs hooks from: honours core.hooksPath, worktrees and submodules. */
 export async function gitHooksDir(repo: Repository): Promise<string> {
   const out = (await git(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'], { cwd: repo.root })).toString('utf8').trim();
-  return resolve(repo.root, out);
-}
-
-async function commonDir(repo: Repository): Promise<string> {
-  const out = (await git(['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repo.root })).toString('utf8').trim();
   return resolve(repo.root, out);
 }
 
@@ -134,7 +130,7 @@ function chainAdvice(hook: HookName, command: string): string {
 export async function install(repo: Repository, force: boolean): Promise<InstallReport> {
   const sgh = loadSimpleGitHooks();
   const hooksDir = await gitHooksDir(repo);
-  const commands = { 'pre-commit': await hookCommand(repo.root, 'pre-commit'), 'commit-msg': await hookCommand(repo.root, 'commit-msg') };
+  const commands = Object.fromEntries(await Promise.all(HOOKS.map(async (h) => [h, await hookCommand(repo.root, h)] as const))) as Record<HookName, string>;
   const notes: string[] = [];
 
   // 1. Refuse to clobber anything chokepoint did not write.
@@ -159,7 +155,7 @@ export async function install(repo: Repository, force: boolean): Promise<Install
   await home.write(doc, merged);
 
   // 3. The node this install ran with, for hooks started without a PATH.
-  const record = join(await commonDir(repo), 'chokepoint', 'node');
+  const record = join(repo.commonDir, 'chokepoint', 'node');
   await mkdir(dirname(record), { recursive: true });
   await writeFile(record, `${process.execPath}\n`);
 
@@ -202,7 +198,7 @@ export async function uninstall(repo: Repository): Promise<InstallReport> {
   const rest = Object.fromEntries(Object.entries(hooks).filter(([k, v]) => !(HOOKS.includes(k as HookName) && typeof v === 'string' && isOurs(v))));
   const onlyOption = Object.keys(rest).every((k) => k === 'preserveUnused');
   await home.write(doc, onlyOption ? undefined : rest);
-  await rm(join(await commonDir(repo), 'chokepoint'), { recursive: true, force: true });
+  await rm(join(repo.commonDir, 'chokepoint'), { recursive: true, force: true });
   return { hooksDir, configFile: home.file, notes };
 }
 

@@ -34,13 +34,15 @@ export const messages = {
   emptyBypass: 'a bypass needs a reason: CHOKEPOINT_BYPASS (or --bypass) is empty',
   emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',
   fileOutsideRepository: (path: string) => `${path} is outside the repository`,
+  fileMissing: (path: string) => `${path} does not exist in the working tree`,
+  fileMissingHint: 'name existing files (check for a typo); deleted files need no check',
   cachedNeedsAll: '--cached and --rev go with --all',
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 
   // findings
   bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
-  invalidUtf8: 'not valid UTF-8: a Rust source must be UTF-8, and a file that cannot be read cannot be cleared',
+  invalidUtf8: 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared',
   tooFewFiles: (found: number, min: number) =>
     `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
   missingAllowlistPath: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,

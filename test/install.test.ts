@@ -53,13 +53,14 @@ test('install is idempotent, works from a subdirectory, and uninstall removes on
     assert.equal((await repo.chokepoint(['install'])).exitCode, 0);
     assert.equal(readFileSync(join(repo.dir, '.git/hooks/pre-commit'), 'utf8'), hook);
     assert.equal(readFileSync(join(repo.dir, '.simple-git-hooks.json'), 'utf8'), config);
-    assert.deepEqual(Object.keys(JSON.parse(config) as object).sort(), ['commit-msg', 'pre-commit', 'preserveUnused']);
+    assert.deepEqual(Object.keys(JSON.parse(config) as object).sort(), ['commit-msg', 'pre-commit', 'pre-merge-commit', 'preserveUnused']);
     const other = join(repo.dir, '.git/hooks/pre-push');
     writeFileSync(other, '#!/bin/sh\nexit 0\n');
     const un = await repo.chokepoint(['uninstall']);
     assert.equal(un.exitCode, 0, un.stderr);
     assert.equal(existsSync(join(repo.dir, '.git/hooks/pre-commit')), false);
     assert.equal(existsSync(join(repo.dir, '.git/hooks/commit-msg')), false);
+    assert.equal(existsSync(join(repo.dir, '.git/hooks/pre-merge-commit')), false);
     assert.equal(existsSync(other), true, 'a hook chokepoint did not write survives');
     assert.equal(existsSync(join(repo.dir, '.simple-git-hooks.json')), false);
   } finally {

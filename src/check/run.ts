@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.js';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
-import { indexSource, revisionSource, worktreeSource } from '../source/sources.js';
+import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { analyzeSource } from '../rules/bannedApi.js';
 import { decodeUtf8, scanManifests, scanRust } from './scan.js';
@@ -187,6 +187,9 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
   const paths = [...new Set(files.map((f) => repoRelativePath(repo, opts.cwd, f)))];
+  // A typo must not pass as "0 files checked".
+  const missing = files.find((f) => !worktreeHas(repo.root, repoRelativePath(repo, opts.cwd, f)));
+  if (missing !== undefined) throw usageError(messages.fileMissing(missing), messages.fileMissingHint);
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {

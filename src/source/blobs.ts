@@ -27,7 +27,12 @@ function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
 
 /** Starts a cat-file process early (the hook does while it loads); the next reader for `cwd` takes it. */
 export function warmBlobReader(cwd: string): void {
-  const child = spawnCatFile(cwd);
+  let child: ChildProcessWithoutNullStreams;
+  try {
+    child = spawnCatFile(cwd);
+  } catch {
+    return; // spawn throws for some bad working directories (a file): the real run reports it
+  }
   // A failed start is dropped here; the reader then spawns again and reports it.
   child.on('error', () => warm.delete(cwd));
   holdOpen(child, false);

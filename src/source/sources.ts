@@ -1,7 +1,7 @@
 // Three read-only views of a repository's files: the working tree, the index
 // (what the next commit records) and a commit. Nothing here writes anything.
 
-import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../types.js';
 import { git, splitNul } from '../git.js';
@@ -102,6 +102,16 @@ export function worktreeSource(root: string): Source {
   };
 }
 
+/** Whether the working tree has an entry (file, link, anything) at `path`. */
+export function worktreeHas(root: string, path: string): boolean {
+  try {
+    lstatSync(join(root, path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A reusable read buffer: the audit reads thousands of files, one at a time. */
 export interface Scratch {
   buffer: Buffer;
@@ -119,7 +129,8 @@ export function readWorktreeFile(root: string, path: string, scratch?: Scratch):
   let fd: number;
   try {
     // O_NOFOLLOW: one system call instead of lstat + open, and a link is never followed.
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then not a file).
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP' || code === 'EMLINK') return Buffer.from(readlinkSync(abs), 'utf8');
