@@ -108,6 +108,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     lookup: (facts) => (allPaths ? treeLookup(facts) : parentLookup((p) => (facts.has(p) ? Promise.resolve(facts.get(p)) : readFacts(p)))),
     factsOf: (p) => readFacts(p),
     progress: opts.progress,
+    collectUsage: warn,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
   const findings = [...rust.findings, ...deps.findings];

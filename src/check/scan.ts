@@ -45,6 +45,8 @@ export interface RustScanOptions {
   /** Facts of files that were not scanned (e.g. parents read on demand). */
   factsOf: (path: string, known: Map<string, ModuleFacts>) => Promise<ModuleFacts | undefined>;
   progress?: (done: number, total: number) => void;
+  /** Collect which needles each file uses (for the audit's stale-entry and unused-needle warnings). */
+  collectUsage?: boolean;
 }
 
 export async function scanRust(source: Source, paths: readonly string[], opts: RustScanOptions): Promise<RustScan> {
@@ -77,10 +79,14 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p, facts));
   const needlesByFile = new Map<string, Set<string>>();
   for (const [path, { hits, lines }] of hitsByFile) {
+    const found = bannedApiFindings(path, hits, opts.index, opts.matcher, (h) => lines.get(h.offset) ?? '');
+    // Resolving test modules may read parent files: the hook pays for it only
+    // when a finding depends on it (the audit's warnings always need it).
+    if (found.length === 0 && !opts.collectUsage) continue;
     // The seed-compatible matcher knows nothing of module files, by design.
     if (opts.matcher === 'precise' && (await testModuleReason(path, lookup, factsOf))) continue;
     needlesByFile.set(path, new Set(hits.map((h) => h.needle)));
-    findings.push(...bannedApiFindings(path, hits, opts.index, opts.matcher, (h) => lines.get(h.offset) ?? ''));
+    findings.push(...found);
   }
   return { findings, needlesByFile, facts, filesScanned };
 }

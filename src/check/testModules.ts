@@ -55,12 +55,14 @@ export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLoo
 export function parentLookup(facts: (path: string) => Promise<ModuleFacts | undefined>): DeclarerLookup {
   return async (path) => {
     const found: Declaration[] = [];
-    for (const parent of parentModuleCandidates(path)) {
-      const f = await facts(parent);
-      for (const decl of f?.moduleDecls ?? []) {
+    const parents = parentModuleCandidates(path);
+    // Asked together, so the reads share one round trip to git.
+    const parentFacts = await Promise.all(parents.map(facts));
+    parents.forEach((parent, i) => {
+      for (const decl of parentFacts[i]?.moduleDecls ?? []) {
         if (childModuleCandidates(parent, decl).includes(path)) found.push({ declarer: parent, decl });
       }
-    }
+    });
     return found;
   };
 }
