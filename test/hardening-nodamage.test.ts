@@ -141,11 +141,12 @@ test('explain and init (into another path) leave the repository untouched', asyn
     { args: ['explain', 'crates/host/src/fs.rs', '--matcher', 'line'], exit: 0 },
     { args: ['init', '--config', join(outside, 'starter.toml')], exit: 0 },
     { args: ['init', '--config', join(outside, 'starter.toml')], exit: 2 }, // exists: refused, not overwritten
-    { args: ['init', '--from', SEED, '--config', join(outside, 'imported.toml')], exit: 0 },
+    // The seed sits beside the project in CI and here; a bare clone has none.
+    ...(existsSync(SEED) ? [{ args: ['init', '--from', SEED, '--config', join(outside, 'imported.toml')], exit: 0 }] : []),
     { args: ['init'], exit: 2 }, // chokepoint.toml exists
     { args: ['init', '--config', join(outside, 'no/such/dir/x.toml')], exit: 2 },
   ]);
-  assert.ok(existsSync(join(outside, 'starter.toml')) && existsSync(join(outside, 'imported.toml')), 'init wrote where it was told');
+  assert.ok(existsSync(join(outside, 'starter.toml')) && (!existsSync(SEED) || existsSync(join(outside, 'imported.toml'))), 'init wrote where it was told');
 });
 
 test('bypass, by option and by environment, leaves the working tree, index and stash untouched', async () => {
