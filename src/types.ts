@@ -14,6 +14,8 @@ export interface BannedClass {
   allow: AllowEntry[];
   /** Position of the class table in the config, for messages. */
   at?: Position;
+  /** Position of needle `index` in the config (computed on demand). */
+  needleAt?: (index: number) => Position | undefined;
 }
 
 export interface AllowEntry {

@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { makeRepo, parseJson, SEED, tempDir } from './helpers.js';
+import { createRng } from '../bench/generate.js';
 
 const CLASSES = ['fs', 'net', 'process', 'env'] as const;
 const TEST_OF_CLASS: Record<string, string> = {
@@ -25,18 +26,6 @@ function findRustc(): string | undefined {
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
-}
-
-/** A small deterministic PRNG (mulberry32), so every failing case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Lines that probe every corner of the seed's line logic: the naive `//` cut,
@@ -148,7 +137,7 @@ function randomText(rand: () => number, pool: readonly string[], lines: number):
 }
 
 function randomTree(seed: number, opts: { dropAllowlisted?: number; fewFiles?: boolean }): Tree {
-  const rand = prng(seed);
+  const rand = createRng(seed); // the benchmark's seeded PRNG: every failing case can be replayed
   const files = new Map<string, string>();
   const paths = opts.fewFiles ? [...ALLOWLISTED.slice(0, 20), ...EXTRA.slice(0, 4)] : [...ALLOWLISTED, ...EXTRA];
   for (let i = 0; i < (opts.fewFiles ? 0 : 8); i++) paths.push(`crates/gen${i % 3}/src/m${i}/f${Math.floor(rand() * 1000)}.rs`);

@@ -12,7 +12,8 @@ import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { analyzeSource } from '../rules/bannedApi.js';
-import { decodeUtf8, scanManifests, scanRust } from './scan.js';
+import { scanManifests, scanRust } from './scan.js';
+import { decodeUtf8 } from './fileOutcome.js';
 import { parentLookup, treeLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
 

@@ -2,8 +2,6 @@
 // repository. Pure analysis happens per file; only hits and module facts stay.
 
 import type { Config, Finding, MatcherName, Source } from '../types.js';
-
-export { decodeUtf8 };
 import type { NeedleHit } from '../rust/index.js';
 import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';

@@ -12,7 +12,7 @@ import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
 import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
-import { decodeUtf8 } from '../check/scan.js';
+import { decodeUtf8 } from '../check/fileOutcome.js';
 import { parentLookup, testModuleReason, type ModuleFacts } from '../check/testModules.js';
 import { chooseMatcher } from './check.js';
 

@@ -67,6 +67,7 @@ export function attachPositions(config: Config, text: string): Config {
   const locate = (path: KeyPath) => locateKeyPath(text, path);
   config.classes.forEach((cls, i) => {
     withLazyPosition(cls, locate, ['class', i]);
+    Object.defineProperty(cls, 'needleAt', { enumerable: false, configurable: true, value: (j: number) => locate(['class', i, 'needles', j]) });
     cls.allow.forEach((entry, j) => withLazyPosition(entry, locate, ['class', i, 'allow', j]));
   });
   config.dependencies?.allow.forEach((e, k) => withLazyPosition(e, locate, ['dependency_rule', 'allow', k]));

@@ -77,7 +77,7 @@ export function formatHuman(result: CheckResult, config: Config, note?: string):
   const out: string[] = [];
   if (note) out.push(pc.dim(note), '');
   for (const [key, findings] of group(result.findings)) out.push(...renderGroup(key, findings, config, 'error'), '');
-  for (const [key, findings] of group(result.warnings)) out.push(...renderGroup(key, findings, config, 'warning').map((l, i) => (i === 0 ? l.replace(key, `${key} (warnings)`) : l)), '');
+  if (result.warnings.length) out.push(...renderGroup('warnings', result.warnings, config, 'warning'), '');
   out.push(summary(result));
   if (result.bypass !== undefined) {
     out.push(pc.yellow(`  bypassed with reason: ${result.bypass}`));

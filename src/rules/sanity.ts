@@ -59,9 +59,9 @@ export function auditWarnings(config: Config, configPath: string, scope: Scope, 
       if (found && sanctioned.some((n) => found.has(n))) continue;
       warnings.push({ kind: 'stale-allowlist-entry', ...atConfig(configPath, entry.at), class: cls.name, message: messages.staleAllowlistEntry(entry.path, cls.name) });
     }
-    for (const needle of cls.needles) {
+    for (const [j, needle] of cls.needles.entries()) {
       if (!seen.has(needle)) {
-        warnings.push({ kind: 'unused-needle', ...atConfig(configPath, cls.at), class: cls.name, needle, message: messages.unusedNeedle(needle, cls.name) });
+        warnings.push({ kind: 'unused-needle', ...atConfig(configPath, cls.needleAt?.(j) ?? cls.at), class: cls.name, needle, message: messages.unusedNeedle(needle, cls.name) });
       }
     }
   }

@@ -1,0 +1,38 @@
+// What every pass of one import shares: where errors point, and a record of
+// what became config. The leftover checks read that record, so rule data the
+// importer did not map is an error instead of being dropped silently.
+
+import { UserError } from '../../errors.js';
+import type { Source } from './source.js';
+import type { Tok } from './tokens.js';
+
+/** The guards file being imported: every import error names it. */
+export class Importer {
+  readonly basename: string;
+
+  constructor(readonly file: string) {
+    this.basename = file.split(/[\\/]/).pop() ?? file;
+  }
+
+  fail(message: string, at?: { line: number; col: number }, hint?: string): never {
+    throw new UserError('import', message, { file: this.file, line: at?.line, column: at?.col }, hint);
+  }
+}
+
+/** One import's shared state; the passes are functions of it. */
+export class ImportContext {
+  /** String literals (code indices) that the analysis turned into config. */
+  readonly consumed = new Set<number>();
+  /** Consts that the analysis turned into config. */
+  readonly usedConsts = new Set<string>();
+
+  constructor(
+    readonly s: Source,
+    readonly imp: Importer,
+  ) {}
+
+  fail(message: string, k: number | Tok | undefined, hint?: string): never {
+    const t = typeof k === 'number' ? this.s.tok(k) : k;
+    return this.imp.fail(message, t, hint);
+  }
+}
