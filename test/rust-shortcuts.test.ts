@@ -31,6 +31,8 @@ const PIECES = [
   ' ', ' ', '\n', '\r\n', '\t', '// c\n', '/* c */', '/* /* n */ */', '"s"', '"a\\"b"', 'r#"q"#', "b'x'", "'a'", "'a", '1.0e5', '0x1F',
   'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
   '#![cfg(test)]', '#[path = "p.rs"] ', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
+  // comments that mention needles, and what can make a `//` not a comment
+  '// std::fs\n', '/// File::open\n', '//! env::var(\n', '/* // */', '*/', '/*', '//', '"//"', "'/'", 'r"//"',
 ];
 
 const source = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));

@@ -231,6 +231,28 @@ export function fragmentOccurs(src: string, frag: Fragment): boolean {
   return false;
 }
 
+/**
+ * Whether the text at `at` is surely inside a comment, judged from its own
+ * line alone: the line has `//` before it and no quote, apostrophe or block-comment end
+ * anywhere before it, so neither a string, a char, a lifetime nor the end of
+ * a block comment can have turned the `//` into something else. (If the line
+ * starts inside a block comment or a string, the text is not code either.)
+ * Files whose needles are only mentioned in comments are then never lexed.
+ */
+export function certainlyInLineComment(src: string, at: number): boolean {
+  const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+  let slashes = false;
+  for (let i = lineStart; i < at; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) return false;
+    if (c === 0x2f /* / */) {
+      if (i - 1 >= lineStart && src.charCodeAt(i - 1) === 0x2a) return false; // the end of a block comment
+      if (src.charCodeAt(i + 1) === 0x2f && i + 1 < at) slashes = true;
+    }
+  }
+  return slashes;
+}
+
 /** Needles that might match somewhere in `src` (never drops one that does). */
 export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
   const { anchors, anchorOf, scanner, byFirstChar } = set;
@@ -242,7 +264,7 @@ export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
       // The alternation reports one anchor per position: test all that could start there.
       const at = m.index;
       for (const a of byFirstChar.get(src.charCodeAt(at)) ?? []) {
-        if (found[a] === 0 && src.startsWith(anchors[a]!.text, at) && boundsHold(src, at, anchors[a]!)) {
+        if (found[a] === 0 && src.startsWith(anchors[a]!.text, at) && boundsHold(src, at, anchors[a]!) && !certainlyInLineComment(src, at)) {
           found[a] = 1;
           missing--;
         }
