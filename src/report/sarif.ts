@@ -223,7 +223,9 @@ export function resolveLocation(
   fallbackToConfig: boolean,
 ): ResolvedLocation | undefined {
   const configPath = configRelativePath(config, options);
-  if (CONFIG_ENTRY_KINDS.has(finding.kind)) {
+  // A finding that already points into the config keeps its own position
+  // (sanity findings do: the entry, or the needle inside the class).
+  if (CONFIG_ENTRY_KINDS.has(finding.kind) && !(finding.path === configPath && validLine(finding.line) !== undefined)) {
     const at = configPositionOf(finding, config);
     if (at !== undefined) {
       const line = validLine(at.line);
