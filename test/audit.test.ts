@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeFixtureRepo, parseJson, smallRepo, snapshot } from './helpers.js';
+import { execa } from 'execa';
+import { CLI, GIT_ENV, SMALL_CONFIG, makeFixtureRepo, makeRepo, parseJson, smallRepo, snapshot } from './helpers.js';
 
 const where = (f: Record<string, unknown>) => `${f.kind} ${f.path}:${f.line ?? ''}${f.class ? ` ${f.class}` : ''}${f.dependency ? ` ${f.dependency}` : ''}`;
 
@@ -216,6 +217,30 @@ test('usage and environment errors exit 2', async () => {
     const missing = await repo.chokepoint(['--all']);
     assert.equal(missing.exitCode, 2);
     assert.match(missing.stderr, /no config file at chokepoint\.toml[\s\S]*chokepoint init/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('progress is shown for a long audit on a terminal only, never when piped or in CI', async (t) => {
+  const script = await execa('sh', ['-c', 'command -v script'], { reject: false });
+  if (script.exitCode !== 0) {
+    t.skip('`script` (util-linux) is not installed: no pseudo-terminal to test with');
+    return;
+  }
+  const files: Record<string, string> = { 'chokepoint.toml': SMALL_CONFIG };
+  for (let i = 0; i < 600; i++) files[`crates/core/src/m${i}.rs`] = `pub fn f${i}() {}\n`;
+  const repo = await makeRepo(files);
+  try {
+    const env = { ...GIT_ENV, CI: undefined };
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --all --format json > /dev/null`;
+    // `script` gives the command a terminal for stderr; stdout still goes to /dev/null.
+    const onTty = await execa('script', ['-qec', command, '/dev/null'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
+    assert.match(onTty.stdout, /chokepoint: \d+\/600 files/);
+    const piped = await repo.chokepoint(['--all', '--format', 'json'], { env });
+    assert.doesNotMatch(piped.stderr, /files\r|\/600/);
+    const inCi = await execa('script', ['-qec', command, '/dev/null'], { cwd: repo.dir, env: { ...env, CI: 'true' }, reject: false, stdin: 'ignore' });
+    assert.doesNotMatch(inCi.stdout, /\/600 files/);
   } finally {
     repo.cleanup();
   }

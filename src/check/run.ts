@@ -7,11 +7,10 @@ import { hasHead, openRepository, repoRelativePath, resolveCommit, type Reposito
 import { usageError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope, type Scope } from '../scope.js';
-import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
+import { analyzeSource, indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
-import { analyzeSource } from '../rules/bannedApi.js';
 import { scanManifests, scanRust } from './scan.js';
 import { decodeUtf8 } from './fileOutcome.js';
 import { parentLookup, treeLookup, type ModuleFacts } from './testModules.js';
