@@ -1,11 +1,12 @@
-// Splits a full audit of the working tree over worker threads. Small trees
-// stay on the main thread: starting a worker costs more than it saves there.
+// Splits a full audit of the working tree over threads: the main thread takes
+// one share and a worker each of the others. Small trees stay on the main
+// thread: starting a worker costs more than it saves there.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatcherName } from '../types.js';
 import type { FileOutcome } from './fileOutcome.js';
-import type { WorkerTask } from './worker.js';
+import { judgeShare, type ShareTask } from './share.js';
 
 /** Below this many files one thread is faster (measured on 2 cores). */
 export const PARALLEL_THRESHOLD = 1500;
@@ -15,7 +16,7 @@ export function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism(), 8));
 }
 
-function runWorker(task: WorkerTask): Promise<FileOutcome[]> {
+function runWorker(task: ShareTask): Promise<FileOutcome[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
     worker.once('message', (outcomes: FileOutcome[]) => resolve(outcomes));
@@ -26,10 +27,13 @@ function runWorker(task: WorkerTask): Promise<FileOutcome[]> {
   });
 }
 
-/** Judges `paths` on `threads` workers; files are dealt round-robin so each gets a fair mix. */
+/** Judges `paths` on `threads` threads; files are dealt round-robin so each gets a fair mix. */
 export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<FileOutcome[]> {
   const shares: string[][] = Array.from({ length: threads }, () => []);
   paths.forEach((p, i) => shares[i % threads]!.push(p));
-  const results = await Promise.all(shares.map((share) => runWorker({ root, paths: share, needles, matcher })));
-  return results.flat();
+  const [own = [], ...others] = shares;
+  const workers = others.map((share) => runWorker({ root, paths: share, needles, matcher }));
+  // The workers start while this thread judges its own share.
+  const mine = judgeShare({ root, paths: own, needles, matcher });
+  return [...mine, ...(await Promise.all(workers)).flat()];
 }

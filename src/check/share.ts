@@ -1,0 +1,23 @@
+// One thread's share of a full audit of the working tree: read each file into
+// a reused buffer and judge it before the next read.
+
+import type { MatcherName } from '../types.js';
+import { readWorktreeFile } from '../source/sources.js';
+import { judgeFile, type FileOutcome } from './fileOutcome.js';
+
+export interface ShareTask {
+  root: string;
+  paths: string[];
+  needles: string[];
+  matcher: MatcherName;
+}
+
+export function judgeShare(task: ShareTask): FileOutcome[] {
+  const outcomes: FileOutcome[] = [];
+  const scratch = { buffer: Buffer.allocUnsafe(1 << 20) };
+  for (const path of task.paths) {
+    const bytes = readWorktreeFile(task.root, path, scratch);
+    if (bytes) outcomes.push(judgeFile(path, bytes, task.needles, task.matcher));
+  }
+  return outcomes;
+}
