@@ -187,10 +187,11 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
 async function runFiles(repo: Repository, opts: CheckOptions, files: string[], started: number): Promise<CheckRun> {
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
-  const paths = [...new Set(files.map((f) => repoRelativePath(repo, opts.cwd, f)))];
+  const named = files.map((f) => repoRelativePath(repo, opts.cwd, f));
   // A typo must not pass as "0 files checked".
-  const missing = files.find((f) => !worktreeHas(repo.root, repoRelativePath(repo, opts.cwd, f)));
-  if (missing !== undefined) throw usageError(messages.fileMissing(missing), messages.fileMissingHint);
+  const missing = named.findIndex((p) => !worktreeHas(repo.root, p));
+  if (missing >= 0) throw usageError(messages.fileMissing(files[missing]!), messages.fileMissingHint);
+  const paths = [...new Set(named)];
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
