@@ -82,7 +82,7 @@ test('husky route: the README snippets block a commit and record a bypass', asyn
   const repo = await projectWith([tarball, 'husky@9']);
   try {
     mkdirSync(join(repo.dir, '.husky'), { recursive: true });
-    for (const hook of ['pre-commit', 'commit-msg']) copyFileSync(join(PROJECT_ROOT, 'examples', 'husky', hook), join(repo.dir, '.husky', hook));
+    for (const hook of ['pre-commit', 'pre-merge-commit', 'commit-msg']) copyFileSync(join(PROJECT_ROOT, 'examples', 'husky', hook), join(repo.dir, '.husky', hook));
     const init = await npx(repo, ['husky']);
     assert.equal(init.exitCode, 0, `${init.stdout}${init.stderr}`);
     await stageViolation(repo);
