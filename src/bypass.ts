@@ -20,6 +20,11 @@ export async function recordBypass(repo: Repository, reason: string): Promise<vo
   await writeFile(path, reason, 'utf8');
 }
 
+/** Drops a reason left by an aborted commit, when this commit asked for a bypass but needed none. */
+export async function clearBypass(repo: Repository): Promise<void> {
+  await rm(await markerPath(repo.root), { force: true });
+}
+
 /** Takes the pending bypass reason, if the pre-commit hook left one. */
 export async function takeBypass(root: string): Promise<string | undefined> {
   const path = await markerPath(root);

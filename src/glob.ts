@@ -90,7 +90,8 @@ function translate(source: string, start: number, end: number, inBraces: boolean
   return { out, end: i };
 }
 
-/** Escapes glob metacharacters so `text` matches itself literally. */
+/** Escapes glob metacharacters (and a leading `!`, which scope patterns read as a negation) so `text` matches itself literally. */
 export function escapeGlob(text: string): string {
-  return text.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
+  const out = text.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
+  return out.startsWith('!') ? `\\${out}` : out;
 }

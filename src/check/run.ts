@@ -7,13 +7,12 @@ import { hasHead, openRepository, repoRelativePath, resolveCommit, type Reposito
 import { usageError } from '../errors.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope, type Scope } from '../scope.js';
-import { analyzeSource, indexClasses, type ClassIndex } from '../rules/bannedApi.js';
+import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { scanManifests, scanRust } from './scan.js';
-import { decodeUtf8 } from './fileOutcome.js';
-import { parentLookup, treeLookup, type ModuleFacts } from './testModules.js';
+import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { messages } from '../messages.js';
 
 export type Target =
@@ -75,23 +74,6 @@ function select(paths: readonly string[], scope: Scope): Selection {
   return { rust, manifests, scanned: rust.length, excluded };
 }
 
-/** Reads module facts of a file that was not part of the scan (parents of staged files). */
-function factsReader(source: Source, rules: Rules): (path: string) => Promise<ModuleFacts | undefined> {
-  const cache = new Map<string, Promise<ModuleFacts | undefined>>();
-  return (path) => {
-    let facts = cache.get(path);
-    if (!facts) {
-      facts = source.readFiles([path]).then((m) => {
-        const bytes = m.get(path);
-        const text = bytes && decodeUtf8(bytes);
-        return text === undefined ? undefined : analyzeSource(text, [], rules.matcher);
-      });
-      cache.set(path, facts);
-    }
-    return facts;
-  };
-}
-
 interface Judged {
   findings: Finding[];
   warnings: Finding[];
@@ -101,12 +83,11 @@ interface Judged {
 
 /** Scans the selection; with `wholeTree`, adds sanity findings and warnings. */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, warn: boolean): Promise<Judged> {
-  const readFacts = factsReader(source, rules);
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
-    lookup: (facts) => (allPaths ? treeLookup(facts) : parentLookup((p) => (facts.has(p) ? Promise.resolve(facts.get(p)) : readFacts(p)))),
-    factsOf: (p) => readFacts(p),
+    lookup: (facts, factsOf) => (allPaths ? treeLookup(facts) : parentLookup(factsOf)),
+    factsOf: moduleFactsReader(source, rules.matcher),
     progress: opts.progress,
     collectUsage: warn,
   });

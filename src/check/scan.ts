@@ -38,10 +38,10 @@ export async function forEachFile(source: Source, paths: readonly string[], visi
 export interface RustScanOptions {
   index: ClassIndex;
   matcher: MatcherName;
-  /** Builds the lookup for test-module resolution once every file has been read. */
-  lookup: (facts: Map<string, ModuleFacts>) => DeclarerLookup;
+  /** Builds the lookup for test-module resolution once every file has been read; `factsOf` covers scanned and unscanned files. */
+  lookup: (facts: Map<string, ModuleFacts>, factsOf: (path: string) => Promise<ModuleFacts | undefined>) => DeclarerLookup;
   /** Facts of files that were not scanned (e.g. parents read on demand). */
-  factsOf: (path: string, known: Map<string, ModuleFacts>) => Promise<ModuleFacts | undefined>;
+  factsOf: (path: string) => Promise<ModuleFacts | undefined>;
   progress?: (done: number, total: number) => void;
   /** Collect which needles each file uses (for the audit's stale-entry and unused-needle warnings). */
   collectUsage?: boolean;
@@ -73,8 +73,8 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
     );
   }
 
-  const lookup = opts.lookup(facts);
-  const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p, facts));
+  const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p));
+  const lookup = opts.lookup(facts, factsOf);
   const needlesByFile = new Map<string, Set<string>>();
   for (const [path, { hits, lines }] of hitsByFile) {
     const found = bannedApiFindings(path, hits, opts.index, opts.matcher, (h) => lines.get(h.offset) ?? '');

@@ -4,6 +4,9 @@
 
 import type { ModuleDecl } from '../rust/index.js';
 import { childModuleCandidates, parentModuleCandidates } from '../rust/index.js';
+import type { MatcherName, Source } from '../types.js';
+import { analyzeSource } from '../rules/bannedApi.js';
+import { decodeUtf8 } from './fileOutcome.js';
 
 export interface Declaration {
   declarer: string;
@@ -64,5 +67,22 @@ export function parentLookup(facts: (path: string) => Promise<ModuleFacts | unde
       }
     });
     return found;
+  };
+}
+
+/** Reads the module facts of files outside the scan (parents of a checked file), each once. */
+export function moduleFactsReader(source: Source, matcher: MatcherName): (path: string) => Promise<ModuleFacts | undefined> {
+  const cache = new Map<string, Promise<ModuleFacts | undefined>>();
+  return (path) => {
+    let facts = cache.get(path);
+    if (!facts) {
+      facts = source.readFiles([path]).then((m) => {
+        const bytes = m.get(path);
+        const text = bytes && decodeUtf8(bytes);
+        return text === undefined ? undefined : analyzeSource(text, [], matcher);
+      });
+      cache.set(path, facts);
+    }
+    return facts;
   };
 }

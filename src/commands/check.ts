@@ -7,7 +7,7 @@ import type { ParsedArgs } from '../cli.js';
 import { usageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { runCheck, type CheckRun, type Target } from '../check/run.js';
-import { recordBypass } from '../bypass.js';
+import { clearBypass, recordBypass } from '../bypass.js';
 
 type Values = ParsedArgs['values'];
 
@@ -82,9 +82,12 @@ export async function checkCommand(values: Values, files: string[]): Promise<num
   const cwd = resolve(values.cwd ?? '.');
   const run = await runCheck({ cwd, target, configPath: values.config, matcher, strict: values.strict, progress: progressReporter(target) });
   const failed = run.result.findings.length > 0;
-  if (failed && bypass !== undefined) {
-    run.result.bypass = bypass;
-    if (target.kind === 'staged') await recordBypass(run.repo, bypass);
+  if (failed && bypass !== undefined) run.result.bypass = bypass;
+  // Only a bypass that let findings through is recorded; the marker costs a
+  // git call, so it is touched only when a bypass was asked for.
+  if (target.kind === 'staged' && bypass !== undefined) {
+    if (failed) await recordBypass(run.repo, bypass);
+    else await clearBypass(run.repo);
   }
   process.stdout.write(await render(run, format));
   return failed && bypass === undefined ? 1 : 0;

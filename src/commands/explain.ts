@@ -13,7 +13,7 @@ import { buildScope } from '../scope.js';
 import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
-import { parentLookup, testModuleReason, type ModuleFacts } from '../check/testModules.js';
+import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
 import { chooseMatcher } from './check.js';
 
 export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
@@ -38,11 +38,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const source = worktreeSource(repo.root);
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
-  const facts = async (p: string): Promise<ModuleFacts | undefined> => {
-    const b = (await source.readFiles([p])).get(p);
-    const t = b && decodeUtf8(b);
-    return t === undefined ? undefined : analyzeSource(t, [], matcher);
-  };
+  const facts = moduleFactsReader(source, matcher);
   const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);

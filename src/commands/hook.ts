@@ -16,8 +16,9 @@ export async function hookCommand(values: ParsedArgs['values'], positionals: str
   const cwd = resolve(values.cwd ?? '.');
   const repo = await openRepository(cwd);
   const reason = await takeBypass(repo.root);
-  // Only a bypass asked for in this very commit counts; a leftover marker from
-  // an aborted commit is dropped.
+  // Only a bypass asked for in this very commit counts (the hook runner skips
+  // this command without CHOKEPOINT_BYPASS; the pre-commit check replaces or
+  // clears the marker whenever a bypass is asked for).
   if (reason !== undefined && process.env.CHOKEPOINT_BYPASS !== undefined) {
     await addBypassTrailer(repo.root, resolve(cwd, messageFile), reason);
     process.stderr.write(`chokepoint: recorded the bypass in the commit message (Chokepoint-Bypass: ${reason})\n`);

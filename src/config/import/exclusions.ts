@@ -3,7 +3,7 @@
 // other than files is an error, not a guess.
 
 import type { ImportContext } from './context.js';
-import { escapeGlob } from './paths.js';
+import { escapeGlob } from '../../glob.js';
 import type { FnInfo } from './source.js';
 
 const STRINGIFY_METHODS = new Set(['to_string_lossy', 'to_str', 'display', 'to_string', 'as_str', 'into_owned', 'as_os_str', 'to_string_lossy_owned']);

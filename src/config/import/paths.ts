@@ -4,6 +4,7 @@
 
 import type { ImportContext } from './context.js';
 import type { FnInfo, Source } from './source.js';
+import { escapeGlob } from '../../glob.js';
 
 /** A path pattern being evaluated: glob segments (already escaped; `*` is a wildcard). */
 export type PVal = { kind: 'path'; segs: string[] } | { kind: 'list'; segs: string[] };
@@ -13,11 +14,6 @@ const PRESERVING_METHODS = new Set([
   'collect', 'into_iter', 'iter', 'to_path_buf', 'as_path', 'clone', 'as_ref', 'to_owned', 'ok', 'into', 'by_ref', 'path',
 ]);
 
-/** Escapes glob metacharacters (and a leading `!`, which would read as a negation). */
-export function escapeGlob(text: string): string {
-  const out = text.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
-  return out.startsWith('!') ? `\\${out}` : out;
-}
 
 /** Evaluates a path expression in fn to a glob pattern. */
 export function evalPath(cx: ImportContext, fn: FnInfo, a: number, b: number, depth: number): PVal {

@@ -4,7 +4,8 @@
 
 import type { ImportContext } from './context.js';
 import { stringList } from './lists.js';
-import { escapeGlob, evalPath } from './paths.js';
+import { escapeGlob } from '../../glob.js';
+import { evalPath } from './paths.js';
 import type { FnInfo, Source } from './source.js';
 import { fileCountThreshold } from './threshold.js';
 
