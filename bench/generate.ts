@@ -841,7 +841,7 @@ export interface WorkspaceOptions {
   size: number;
   /** The guards test to copy and import. */
   guards: string;
-  /** Absolute path of `dist/src/cli.js`. */
+  /** Absolute path of the CLI (`dist/bundle/cli.cjs`). */
   cli: string;
   seed: number;
 }

@@ -18,7 +18,7 @@ import { createWorkspace, resetWorkspace, stageModifications, type Workspace } f
 import { compare, Runner, type Command, type Summary } from './measure.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/src/cli.js');
+const CLI = join(ROOT, 'dist/bundle/cli.cjs');
 const RESULTS = join(ROOT, 'bench/results.json');
 const DEFAULT_GUARDS = resolve(ROOT, '../shared/seed/architecture_guards.rs');
 const STAGED_FILES = 10;
@@ -345,7 +345,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push(`1. Pre-commit hook: \`node dist/src/cli.js check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
+  parts.push(`1. Pre-commit hook: \`node dist/bundle/cli.cjs check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
   parts.push(
     table(
       ['files', 'node -e 0 ms', 'hook ms', 'hook − node ms', 'ratio', `≤ ${TARGETS.hookRatio}×`, 'exit', 'scanned'],
@@ -357,7 +357,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push('2. Full audit: `node dist/src/cli.js --all --format json` (peak RSS: median over the runs)');
+  parts.push('2. Full audit: `node dist/bundle/cli.cjs --all --format json` (peak RSS: median over the runs)');
   parts.push(
     table(
       ['files', 'matcher', 'wall ms', 'min–max ms', 'peak RSS MiB', 'files/s', 'MB/s', 'exit', 'scanned', 'warnings'],

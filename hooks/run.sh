@@ -15,7 +15,7 @@ case $0 in
   *) here=. ;;
 esac
 pkg=$here/..
-cli=$pkg/dist/src/cli.js
+cli=$pkg/dist/bundle/cli.cjs
 
 fail() {
   echo "chokepoint: the $hook hook cannot run: $1" >&2

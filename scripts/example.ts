@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist', 'src', 'cli.js');
+const cli = join(root, 'dist', 'bundle', 'cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-example-'));
 const env = {
   ...process.env,

@@ -2,7 +2,8 @@
 // reason in the git directory, and the commit-msg hook of the same `git commit`
 // turns it into a `Chokepoint-Bypass:` trailer. Nothing touches the work tree.
 
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Synchronous on purpose: tiny files, and node:fs/promises stays off the hook's load path.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Repository } from './git.js';
 import { git } from './git.js';
@@ -16,21 +17,21 @@ async function markerPath(root: string): Promise<string> {
 
 export async function recordBypass(repo: Repository, reason: string): Promise<void> {
   const path = await markerPath(repo.root);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, reason, 'utf8');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, reason, 'utf8');
 }
 
 /** Drops a reason left by an aborted commit, when this commit asked for a bypass but needed none. */
 export async function clearBypass(repo: Repository): Promise<void> {
-  await rm(await markerPath(repo.root), { force: true });
+  rmSync(await markerPath(repo.root), { force: true });
 }
 
 /** Takes the pending bypass reason, if the pre-commit hook left one. */
 export async function takeBypass(root: string): Promise<string | undefined> {
   const path = await markerPath(root);
   try {
-    const reason = await readFile(path, 'utf8');
-    await rm(path, { force: true });
+    const reason = readFileSync(path, 'utf8');
+    rmSync(path, { force: true });
     return reason;
   } catch {
     return undefined;

@@ -46,6 +46,28 @@ test('--since reports only files changed after the merge base, plus sanity check
   }
 });
 
+test('--since: a changed out-of-line test module is test code though its parent did not change', async () => {
+  const repo = await smallRepo();
+  try {
+    repo.write('crates/core/src/lib.rs', 'pub fn add(a: u32, b: u32) -> u32 { a + b }\n\n#[cfg(test)]\nmod tests;\n');
+    repo.write('crates/core/src/tests.rs', 'fn helper() {}\n');
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '--no-verify', '-m', 'tests module']);
+    const base = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+    // Only the test module changes; its parent (the declarer) is not part of the change.
+    repo.write('crates/core/src/tests.rs', BAD);
+    repo.write('crates/core/src/prod.rs', BAD);
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '--no-verify', '-m', 'fixtures read files']);
+
+    const r = await repo.chokepoint(['check', '--since', base, '--format', 'json']);
+    assert.equal(r.exitCode, 1, r.stderr);
+    assert.deepEqual(parseJson(r.stdout).findings.map((f) => `${f.kind} ${f.path}`), ['banned-api crates/core/src/prod.rs']);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('explain: an allowlisted file names its classes, reasons and needles', async () => {
   const repo = await makeFixtureRepo();
   try {

@@ -22,20 +22,25 @@ export type FileOutcome =
   | {
       path: string;
       invalid: false;
-      facts: ModuleFacts;
+      /** Absent when the run did not need them (no hits, and the caller reads parents on demand). */
+      facts?: ModuleFacts;
       hits: NeedleHit[];
       /** The source line of each hit (by offset): the report shows it, the text is not kept. */
       lines: [number, string][];
     };
 
-export function judgeFile(path: string, bytes: Uint8Array, needles: readonly string[], matcher: MatcherName): FileOutcome {
+/**
+ * With `moduleFacts` false, a file without hits may skip lexing, and its
+ * outcome then carries no module facts (they would be wrong, not empty).
+ */
+export function judgeFile(path: string, bytes: Uint8Array, needles: readonly string[], matcher: MatcherName, moduleFacts = true): FileOutcome {
   const text = decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
-  const analysis = analyzeSource(text, needles, matcher);
+  const analysis = analyzeSource(text, needles, matcher, { moduleFacts });
   return {
     path,
     invalid: false,
-    facts: { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls },
+    facts: moduleFacts || analysis.hits.length > 0 ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls } : undefined,
     hits: analysis.hits,
     lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)]),
   };

@@ -6,10 +6,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatcherName } from '../types.js';
 import type { FileOutcome } from './fileOutcome.js';
-import { judgeShare, type ShareTask } from './share.js';
+import { judgeShare, PARALLEL_THRESHOLD, type ShareTask } from './share.js';
 
-/** Below this many files one thread is faster (measured on 2 cores). */
-export const PARALLEL_THRESHOLD = 1500;
 
 export function workerCount(files: number): number {
   if (files < PARALLEL_THRESHOLD || process.env.CHOKEPOINT_THREADS === '1') return 0;

@@ -81,22 +81,29 @@ interface Judged {
   manifestsChecked: number;
 }
 
-/** Scans the selection; with `wholeTree`, adds sanity findings and warnings. */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, warn: boolean): Promise<Judged> {
+/**
+ * Scans the selection; with `allPaths` (every path of the source), adds
+ * sanity findings, and with `wholeTree` (the selection is every file in
+ * scope) the audit's warnings.
+ */
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
+  // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
+  // a scan of some files asks their conventional parents instead.
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
-    lookup: (facts, factsOf) => (allPaths ? treeLookup(facts) : parentLookup(factsOf)),
+    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
+    factsOfEveryFile: wholeTree,
     factsOf: moduleFactsReader(source, rules.matcher),
     progress: opts.progress,
-    collectUsage: warn,
+    collectUsage: wholeTree,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
   const findings = [...rust.findings, ...deps.findings];
   const warnings: Finding[] = [];
   if (allPaths) {
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
-    if (warn) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
+    if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
   }
   return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked };
 }
@@ -131,7 +138,7 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
     mode,
     findings: findings.sort(byLocation),
     warnings: strict ? [] : judged.warnings.sort(byLocation),
-    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Math.round(performance.now() - started) },
+    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started },
   };
 }
 
@@ -200,7 +207,8 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
 }
 
 export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
-  const started = performance.now();
+  // Date.now, not performance.now: the latter loads perf_hooks on the hook's path.
+  const started = Date.now();
   const repo = await openRepository(opts.cwd);
   const t = opts.target;
   switch (t.kind) {

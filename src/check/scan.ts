@@ -5,11 +5,11 @@ import type { Config, Finding, MatcherName, Source } from '../types.js';
 import type { NeedleHit } from '../rust/index.js';
 import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
-import { judgeInParallel, workerCount } from './parallel.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
+import { PARALLEL_THRESHOLD } from './share.js';
 
 const CHUNK = 64;
 
@@ -40,6 +40,8 @@ export interface RustScanOptions {
   matcher: MatcherName;
   /** Builds the lookup for test-module resolution once every file has been read; `factsOf` covers scanned and unscanned files. */
   lookup: (facts: Map<string, ModuleFacts>, factsOf: (path: string) => Promise<ModuleFacts | undefined>) => DeclarerLookup;
+  /** Whether `lookup` needs the module facts of every file scanned, or only of files with hits (it reads parents on demand). */
+  factsOfEveryFile: boolean;
   /** Facts of files that were not scanned (e.g. parents read on demand). */
   factsOf: (path: string) => Promise<ModuleFacts | undefined>;
   progress?: (done: number, total: number) => void;
@@ -58,17 +60,19 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
       findings.push({ kind: 'invalid-file', path: outcome.path, message: messages.invalidUtf8 });
       return;
     }
-    facts.set(outcome.path, outcome.facts);
+    if (outcome.facts) facts.set(outcome.path, outcome.facts);
     if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
   };
-  const threads = source.kind === 'worktree' && source.root !== undefined ? workerCount(paths.length) : 0;
-  if (threads > 0) {
-    (await judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads)).forEach(collect);
+  // Imported only when worth it: worker_threads is not on the hook's path.
+  const parallel = source.kind === 'worktree' && source.root !== undefined && paths.length >= PARALLEL_THRESHOLD ? await import('./parallel.js') : undefined;
+  const threads = parallel?.workerCount(paths.length) ?? 0;
+  if (parallel && threads > 0) {
+    (await parallel.judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads)).forEach(collect);
   } else {
     await forEachFile(
       source,
       paths,
-      (path, bytes) => collect(judgeFile(path, bytes, opts.index.needles, opts.matcher)),
+      (path, bytes) => collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, opts.factsOfEveryFile)),
       opts.progress && ((done) => opts.progress!(done, paths.length)),
     );
   }

@@ -1,7 +1,7 @@
 // Reads chokepoint.toml: from the working tree, or from the index when the
 // commit must be judged by the rules it will record.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Config, Source } from '../types.js';
 import type { Repository } from '../git.js';
@@ -65,7 +65,7 @@ export async function loadConfig(repo: Repository, cwd: string, configPath: stri
   if (index && !repoPath.startsWith('..')) bytes = (await index.readFiles([repoPath])).get(repoPath);
   if (!bytes) {
     try {
-      bytes = await readFile(abs);
+      bytes = readFileSync(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw configError(display, messages.configMissing(display), undefined, undefined, messages.configMissingHint);

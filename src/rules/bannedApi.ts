@@ -3,7 +3,7 @@
 
 import type { AllowEntry, BannedClass, Finding, MatcherName } from '../types.js';
 import type { NeedleHit, RustAnalysis } from '../rust/index.js';
-import { analyzeRust } from '../rust/index.js';
+import { analyzeRust, type AnalyzeOptions } from '../rust/index.js';
 import { matchLikeSeed } from './lineMatcher.js';
 import { messages } from '../messages.js';
 
@@ -31,9 +31,9 @@ export function indexClasses(classes: readonly BannedClass[]): ClassIndex {
 }
 
 /** Runs the configured matcher over one decoded file. */
-export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName): RustAnalysis {
+export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, opts?: AnalyzeOptions): RustAnalysis {
   if (matcher === 'line') return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [] };
-  return analyzeRust(text, needles);
+  return analyzeRust(text, needles, opts);
 }
 
 export function isSanctioned(entry: AllowEntry | undefined, needle: string): boolean {

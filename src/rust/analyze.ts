@@ -24,8 +24,18 @@ interface RawHit {
  * `use` trees expanded), whether the whole file is test-only, and its
  * out-of-line module declarations. Never throws.
  */
-export function analyzeRust(text: string, needles: readonly string[]): RustAnalysis {
-  return analyze(text, needles, true);
+export function analyzeRust(text: string, needles: readonly string[], opts: AnalyzeOptions = {}): RustAnalysis {
+  return analyze(text, needles, true, opts.moduleFacts ?? true);
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Whether a file without hits must still report its module facts (test-only
+   * file, `mod x;` declarations). The full audit needs them for every file to
+   * resolve test modules; a check of a few files reads parents on demand, and
+   * so can skip lexing every file that cannot hold a hit. Default true.
+   */
+  moduleFacts?: boolean;
 }
 
 /**
@@ -34,15 +44,15 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
  * tests can check that the shortcuts never change a result.
  */
 export function analyzeRustExhaustively(text: string, needles: readonly string[]): RustAnalysis {
-  return analyze(text, needles, false);
+  return analyze(text, needles, false, true);
 }
 
-function analyze(text: string, needles: readonly string[], shortcuts: boolean): RustAnalysis {
+function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean): RustAnalysis {
   const compiled = compileNeedles(needles);
   const live = shortcuts ? possibleNeedles(text, compiled) : compiled.needles.filter((nd) => nd.pattern !== '');
   // Most files hold no needle at all; skip lexing unless the file might
   // still declare a module or be test-only as a whole.
-  if (shortcuts && live.length === 0 && !mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)) {
+  if (shortcuts && live.length === 0 && (!moduleFacts || (!mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)))) {
     return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
 

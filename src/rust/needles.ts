@@ -147,11 +147,25 @@ function subFragment(nd: CompiledNeedle, text: string): Fragment | undefined {
  * it serves has it.
  */
 function chooseScanAnchors(needles: readonly CompiledNeedle[]): { anchors: Fragment[]; anchorOf: Int32Array } {
-  const serves = new Map<string, Set<number>>();
+  // Candidate texts, and for each the needles it serves (and back). Arrays,
+  // not nested maps: this runs on every pre-commit hook, with a cold JIT.
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  const servedBy: number[][] = []; // candidate -> needles
+  const candidatesOf: number[][] = needles.map(() => []); // needle -> candidates
   const offer = (text: string, idx: number): void => {
-    let set = serves.get(text);
-    if (set === undefined) serves.set(text, (set = new Set()));
-    set.add(idx);
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      ids.set(text, id);
+      texts.push(text);
+      servedBy.push([]);
+    }
+    const served = servedBy[id]!;
+    if (served[served.length - 1] !== idx) {
+      served.push(idx);
+      candidatesOf[idx]!.push(id);
+    }
   };
   needles.forEach((nd, idx) => {
     const usable = nd.fragments.filter((f) => !COMMON.has(f.text));
@@ -165,27 +179,27 @@ function chooseScanAnchors(needles: readonly CompiledNeedle[]): { anchors: Fragm
 
   const anchors: Fragment[] = [];
   const anchorOf = new Int32Array(needles.length).fill(-1);
-  const uncovered = new Set(needles.flatMap((nd, idx) => (nd.fragments.length > 0 ? [idx] : [])));
-  while (uncovered.size > 0) {
-    let best = '';
-    let bestCount = 0;
-    for (const [text, set] of serves) {
-      let count = 0;
-      for (const idx of set) if (uncovered.has(idx)) count++;
-      if (count > bestCount || (count === bestCount && count > 0 && (text.length > best.length || (text.length === best.length && text < best)))) {
-        best = text;
-        bestCount = count;
-      }
+  // How many still-uncovered needles each candidate serves.
+  const count = servedBy.map((served) => served.length);
+  let uncovered = needles.filter((nd) => nd.fragments.length > 0).length;
+  while (uncovered > 0) {
+    let best = -1;
+    for (let id = 0; id < texts.length; id++) {
+      const c = count[id]!;
+      if (c === 0) continue;
+      if (best < 0 || c > count[best]! || (c === count[best]! && (texts[id]!.length > texts[best]!.length || (texts[id]!.length === texts[best]!.length && texts[id]! < texts[best]!)))) best = id;
     }
-    const served = [...serves.get(best)!].filter((idx) => uncovered.has(idx));
-    const parts = served.map((idx) => subFragment(needles[idx]!, best)!);
+    const text = texts[best]!;
+    const served = servedBy[best]!.filter((idx) => anchorOf[idx] === -1);
+    const parts = served.map((idx) => subFragment(needles[idx]!, text)!);
     const leftBound = parts.every((f) => f.leftBound);
     const rightBound = parts.every((f) => f.rightBound);
     for (const idx of served) {
       anchorOf[idx] = anchors.length;
-      uncovered.delete(idx);
+      uncovered--;
+      for (const id of candidatesOf[idx]!) count[id]!--;
     }
-    anchors.push({ text: best, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${best}`, leftBound, rightBound });
+    anchors.push({ text, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${text}`, leftBound, rightBound });
   }
   return { anchors, anchorOf };
 }
