@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, usageError } from './errors.js';
 import { messages } from './messages.js';
+import { OPTIONS } from './options.js';
 
 export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
 
@@ -35,24 +36,6 @@ Options:
 
 Exit codes: 0 clean (or bypassed), 1 findings, 2 usage, config or environment error.
 `;
-
-const OPTIONS = {
-  staged: { type: 'boolean' },
-  all: { type: 'boolean' },
-  cached: { type: 'boolean' },
-  rev: { type: 'string' },
-  since: { type: 'string' },
-  config: { type: 'string' },
-  format: { type: 'string' },
-  cwd: { type: 'string' },
-  strict: { type: 'boolean' },
-  matcher: { type: 'string' },
-  bypass: { type: 'string' },
-  from: { type: 'string' },
-  force: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
 
 export type ParsedArgs = ReturnType<typeof parse>;
 

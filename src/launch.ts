@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { VALUE_OPTIONS } from './options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, 'chokepoint.cjs');
@@ -53,8 +54,18 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 
 // The cache is written after the run, so it holds the functions that run
 // compiled too; only the hot path (`check`, what the hook runs) writes it.
+/** The command word: the first argument that is neither an option nor an option's value. */
+function commandOf(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    if (!arg.startsWith('-')) return arg;
+    if (VALUE_OPTIONS.has(arg)) k++;
+  }
+  return undefined;
+}
+
 const args = process.argv.slice(2);
-const command = args.find((arg) => !arg.startsWith('-'));
+const command = commandOf(args);
 const isCheck = (command === undefined || command === 'check') && !args.some((arg) => /^(-h|--help|-v|--version)$/.test(arg));
 if ((cachedData === undefined || script.cachedDataRejected) && isCheck) {
   process.once('exit', () => writeCache(cacheFile, script.createCachedData()));

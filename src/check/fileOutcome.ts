@@ -22,12 +22,21 @@ export type FileOutcome =
   | {
       path: string;
       invalid: false;
-      /** Absent when the run did not need them (no hits, and the caller reads parents on demand). */
+      /**
+       * Present only when they say something (a `mod x;` or a test-only file)
+       * and were computed: without `moduleFacts`, a file with no hit may skip
+       * lexing. Absent facts are read again on demand.
+       */
       facts?: ModuleFacts;
       hits: NeedleHit[];
       /** The source line of each hit (by offset): the report shows it, the text is not kept. */
       lines: [number, string][];
     };
+
+/** Whether a run needs anything of this outcome beyond counting the file. */
+export function outcomeMatters(outcome: FileOutcome): boolean {
+  return outcome.invalid || outcome.hits.length > 0 || outcome.facts !== undefined;
+}
 
 /**
  * With `moduleFacts` false, a file without hits may skip lexing, and its
@@ -40,7 +49,10 @@ export function judgeFile(path: string, bytes: Uint8Array, needles: readonly str
   return {
     path,
     invalid: false,
-    facts: moduleFacts || analysis.hits.length > 0 ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls } : undefined,
+    facts:
+      (moduleFacts || analysis.hits.length > 0) && (analysis.testOnlyFile || analysis.moduleDecls.length > 0)
+        ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls }
+        : undefined,
     hits: analysis.hits,
     lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)]),
   };

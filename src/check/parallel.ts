@@ -5,8 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatcherName } from '../types.js';
-import type { FileOutcome } from './fileOutcome.js';
-import { judgeShare, PARALLEL_THRESHOLD, type ShareTask } from './share.js';
+import { judgeShare, PARALLEL_THRESHOLD, type ShareResult, type ShareTask } from './share.js';
 
 
 export function workerCount(files: number): number {
@@ -14,10 +13,10 @@ export function workerCount(files: number): number {
   return Math.max(0, Math.min(availableParallelism(), 8));
 }
 
-function runWorker(task: ShareTask): Promise<FileOutcome[]> {
+function runWorker(task: ShareTask): Promise<ShareResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
-    worker.once('message', (outcomes: FileOutcome[]) => resolve(outcomes));
+    worker.once('message', (result: ShareResult) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
@@ -26,12 +25,12 @@ function runWorker(task: ShareTask): Promise<FileOutcome[]> {
 }
 
 /** Judges `paths` on `threads` threads; files are dealt round-robin so each gets a fair mix. */
-export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<FileOutcome[]> {
+export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<ShareResult> {
   const shares: string[][] = Array.from({ length: threads }, () => []);
   paths.forEach((p, i) => shares[i % threads]!.push(p));
   const [own = [], ...others] = shares;
   const workers = others.map((share) => runWorker({ root, paths: share, needles, matcher }));
   // The workers start while this thread judges its own share.
-  const mine = judgeShare({ root, paths: own, needles, matcher });
-  return [...mine, ...(await Promise.all(workers)).flat()];
+  const results = [judgeShare({ root, paths: own, needles, matcher }), ...(await Promise.all(workers))];
+  return { judged: results.reduce((sum, r) => sum + r.judged, 0), outcomes: results.flatMap((r) => r.outcomes) };
 }

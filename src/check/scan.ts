@@ -55,7 +55,6 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   const facts = new Map<string, ModuleFacts>();
   let filesScanned = 0;
   const collect = (outcome: FileOutcome): void => {
-    filesScanned++;
     if (outcome.invalid) {
       findings.push({ kind: 'invalid-file', path: outcome.path, message: messages.invalidUtf8 });
       return;
@@ -67,12 +66,17 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   const parallel = source.kind === 'worktree' && source.root !== undefined && paths.length >= PARALLEL_THRESHOLD ? await import('./parallel.js') : undefined;
   const threads = parallel?.workerCount(paths.length) ?? 0;
   if (parallel && threads > 0) {
-    (await parallel.judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads)).forEach(collect);
+    const result = await parallel.judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads);
+    filesScanned = result.judged;
+    result.outcomes.forEach(collect);
   } else {
     await forEachFile(
       source,
       paths,
-      (path, bytes) => collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, opts.factsOfEveryFile)),
+      (path, bytes) => {
+        filesScanned++;
+        collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, opts.factsOfEveryFile));
+      },
       opts.progress && ((done) => opts.progress!(done, paths.length)),
     );
   }

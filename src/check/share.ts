@@ -3,7 +3,7 @@
 
 import type { MatcherName } from '../types.js';
 import { readWorktreeFile } from '../source/sources.js';
-import { judgeFile, type FileOutcome } from './fileOutcome.js';
+import { judgeFile, outcomeMatters, type FileOutcome } from './fileOutcome.js';
 
 /** Below this many files one thread is faster (measured on 2 cores). */
 export const PARALLEL_THRESHOLD = 1500;
@@ -15,12 +15,22 @@ export interface ShareTask {
   matcher: MatcherName;
 }
 
-export function judgeShare(task: ShareTask): FileOutcome[] {
+/** How many files were judged, and the outcomes worth keeping (most files leave nothing). */
+export interface ShareResult {
+  judged: number;
+  outcomes: FileOutcome[];
+}
+
+export function judgeShare(task: ShareTask): ShareResult {
   const outcomes: FileOutcome[] = [];
+  let judged = 0;
   const scratch = { buffer: Buffer.allocUnsafe(1 << 20) };
   for (const path of task.paths) {
     const bytes = readWorktreeFile(task.root, path, scratch);
-    if (bytes) outcomes.push(judgeFile(path, bytes, task.needles, task.matcher));
+    if (!bytes) continue;
+    judged++;
+    const outcome = judgeFile(path, bytes, task.needles, task.matcher);
+    if (outcomeMatters(outcome)) outcomes.push(outcome);
   }
-  return outcomes;
+  return { judged, outcomes };
 }

@@ -8,9 +8,13 @@ import { collectModuleDecls } from './moduleDecls.js';
 import { boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
+import { Scratch } from './scratch.js';
 import { pairBrackets, type TokenStream } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
+
+/** This thread's reusable arrays: analysis is synchronous, one file at a time. */
+const scratch = new Scratch();
 
 interface RawHit {
   needle: CompiledNeedle;
@@ -56,9 +60,9 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
 
-  const ts = tokenize(text);
-  const pairs = pairBrackets(ts);
-  const tests = testRegions(ts, pairs);
+  const ts = tokenize(text, scratch);
+  const pairs = pairBrackets(ts, scratch);
+  const tests = testRegions(ts, pairs, scratch);
   const locate = makeLocator(text);
   const moduleDecls = !shortcuts || mayDeclareModule(text) ? collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate) : [];
   if (tests.testOnlyFile || live.length === 0) {

@@ -19,6 +19,7 @@ import {
   tokenText,
   type TokenStream,
 } from './tokens.js';
+import type { Scratch } from './scratch.js';
 
 export { LITERAL_PLACEHOLDER };
 
@@ -83,13 +84,16 @@ const LOWER_C = 0x63;
 const LOWER_R = 0x72;
 const BOM = 0xfeff;
 
-/** Lex `src` into a token stream, in one pass over its char codes. */
-export function tokenize(src: string): TokenStream {
+/**
+ * Lex `src` into a token stream, in one pass over its char codes. With
+ * `scratch`, the stream lives in the scratch's memory (valid until its next use).
+ */
+export function tokenize(src: string, scratch?: Scratch): TokenStream {
   const n = src.length;
   // Real code has a token every four or five characters; denser input grows
   // the columns. All four share one buffer: allocation is the costly part.
   let capacity = (n >> 2) + 16;
-  let { starts, ends, codes, kind } = columns(capacity);
+  let { buffer, starts, ends, codes, kind } = columns(capacity, scratch?.buffer(capacity * COLUMN_BYTES));
   let count = 0;
 
   let i = src.charCodeAt(0) === BOM ? 1 : 0;
@@ -156,7 +160,7 @@ export function tokenize(src: string): TokenStream {
       more.ends.set(ends);
       more.codes.set(codes);
       more.kind.set(kind);
-      ({ starts, ends, codes, kind } = more);
+      ({ buffer, starts, ends, codes, kind } = more);
     }
     kind[count] = k;
     starts[count] = start;
@@ -165,6 +169,7 @@ export function tokenize(src: string): TokenStream {
     count++;
   }
 
+  scratch?.adopt(buffer);
   return {
     src,
     count,
@@ -181,10 +186,14 @@ function rangeEnd(src: string, k: number): number {
   return c === DOT || c === 0x3d /* = */ ? k + 1 : k;
 }
 
-/** Token columns for `capacity` tokens, on one buffer. */
-function columns(capacity: number): { starts: Int32Array; ends: Int32Array; codes: Uint16Array; kind: Uint8Array } {
-  const buffer = new ArrayBuffer(capacity * 11);
+/** Bytes per token: start and end (4 each), code (2), kind (1). */
+const COLUMN_BYTES = 11;
+
+/** Token columns for `capacity` tokens, on one buffer (`into`, or a new one). */
+function columns(capacity: number, into?: ArrayBuffer): { buffer: ArrayBuffer; starts: Int32Array; ends: Int32Array; codes: Uint16Array; kind: Uint8Array } {
+  const buffer = into ?? new ArrayBuffer(capacity * COLUMN_BYTES);
   return {
+    buffer,
     starts: new Int32Array(buffer, 0, capacity),
     ends: new Int32Array(buffer, capacity * 4, capacity),
     codes: new Uint16Array(buffer, capacity * 8, capacity),

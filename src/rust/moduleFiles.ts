@@ -11,6 +11,8 @@ import type { ModuleDecl } from './types.js';
 
 /** `a/./b/../c` -> `a/c`; leading `..` that escape the root are kept. */
 export function normalizePath(p: string): string {
+  // Almost every path is already normal; the audit asks for ~20,000 of them.
+  if (isNormal(p)) return p;
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -18,6 +20,12 @@ export function normalizePath(p: string): string {
     else out.push(seg);
   }
   return (p.startsWith('/') ? '/' : '') + out.join('/');
+}
+
+/** No empty, `.` or `..` segment (and not absolute). */
+function isNormal(p: string): boolean {
+  if (p === '' || p.startsWith('/') || p.endsWith('/') || p.includes('//')) return p === '';
+  return !(p === '.' || p === '..' || p.startsWith('./') || p.startsWith('../') || p.includes('/./') || p.includes('/../') || p.endsWith('/.') || p.endsWith('/..'));
 }
 
 function join(...parts: string[]): string {
