@@ -41,17 +41,45 @@ export async function testModuleReason(path: string, lookup: DeclarerLookup, fac
   return undefined;
 }
 
-/** A lookup over facts already known for a whole tree (the full audit). */
+/**
+ * A lookup over facts already known for a whole tree (the full audit). A
+ * module's file is named after it (`x.rs`, `x/mod.rs`) unless `#[path]` says
+ * otherwise, so declarations are indexed by name, and only those with a
+ * `#[path]` by the files they name. Candidate paths are worked out for the
+ * few files asked about, not for every declaration of the tree.
+ */
 export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLookup {
-  const byChild = new Map<string, Declaration[]>();
+  const byName = new Map<string, Array<Declaration & { seq: number }>>();
+  const withPath: Array<Declaration & { seq: number }> = [];
+  let seq = 0;
   for (const [declarer, f] of facts) {
     for (const decl of f.moduleDecls) {
-      for (const child of childModuleCandidates(declarer, decl)) {
-        byChild.set(child, [...(byChild.get(child) ?? []), { declarer, decl }]);
-      }
+      const entry = { declarer, decl, seq: seq++ };
+      if (decl.pathAttr !== undefined) withPath.push(entry);
+      else byName.set(decl.name, [...(byName.get(decl.name) ?? []), entry]);
     }
   }
-  return async (path) => byChild.get(path) ?? [];
+  let byPathAttr: Map<string, Array<Declaration & { seq: number }>> | undefined;
+  return async (path) => {
+    if (byPathAttr === undefined) {
+      byPathAttr = new Map();
+      for (const entry of withPath) {
+        for (const child of childModuleCandidates(entry.declarer, entry.decl)) byPathAttr.set(child, [...(byPathAttr.get(child) ?? []), entry]);
+      }
+    }
+    const named = moduleNamesOf(path).flatMap((name) => byName.get(name) ?? []).filter((e) => childModuleCandidates(e.declarer, e.decl).includes(path));
+    // In declaration order, as a scan of every declaration would list them.
+    return [...named, ...(byPathAttr.get(path) ?? [])].sort((a, b) => a.seq - b.seq).map(({ declarer, decl }) => ({ declarer, decl }));
+  };
+}
+
+/** The modules a file could hold by its name alone: `x` for `…/x.rs` and `…/x/mod.rs` (and `r#mod` for `mod.rs`). */
+function moduleNamesOf(path: string): string[] {
+  const parts = path.split('/');
+  const base = parts[parts.length - 1]!;
+  const own = base.endsWith('.rs') ? base.slice(0, -3) : base;
+  const dir = parts.length > 1 ? parts[parts.length - 2]! : undefined;
+  return base === 'mod.rs' && dir !== undefined && dir !== own ? [dir, own] : [own];
 }
 
 /** A lookup that reads the conventional parent files on demand (the staged check). */

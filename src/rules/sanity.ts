@@ -26,9 +26,10 @@ export function sanityFindings(config: Config, configPath: string, scope: Scope,
   }
   for (const cls of config.classes) {
     for (const entry of cls.allow) {
-      const where = atConfig(configPath, entry.at);
+      // Positions are computed on demand (a second TOML parse): only for findings.
+      const where = () => atConfig(configPath, entry.at);
       if (!census.paths.has(entry.path)) {
-        findings.push({ kind: 'missing-allowlist-path', ...where, class: cls.name, message: messages.missingAllowlistPath(entry.path, cls.name) });
+        findings.push({ kind: 'missing-allowlist-path', ...where(), class: cls.name, message: messages.missingAllowlistPath(entry.path, cls.name) });
         continue;
       }
       const verdict = scope.classify(entry.path);
@@ -39,7 +40,7 @@ export function sanityFindings(config: Config, configPath: string, scope: Scope,
           : verdict.removedBy
             ? `removed from scope by ${JSON.stringify(verdict.removedBy)}`
             : 'matched by no include pattern';
-      findings.push({ kind: 'dead-allowlist-entry', ...where, class: cls.name, message: messages.deadAllowlistEntry(entry.path, cls.name, why) });
+      findings.push({ kind: 'dead-allowlist-entry', ...where(), class: cls.name, message: messages.deadAllowlistEntry(entry.path, cls.name, why) });
     }
   }
   return findings;

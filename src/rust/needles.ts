@@ -29,6 +29,8 @@ export interface Fragment {
 export interface CompiledNeedle {
   /** The needle as configured (what hits report). */
   needle: string;
+  /** Its place in the configured list: hits at one offset are reported in this order. */
+  rank: number;
   /** The needle as it can appear in the code view; '' never matches. */
   pattern: string;
   fragments: Fragment[];
@@ -210,10 +212,10 @@ const cache = new WeakMap<readonly string[], NeedleSet>();
 export function compileNeedles(list: readonly string[]): NeedleSet {
   const hit = cache.get(list);
   if (hit !== undefined) return hit;
-  const needles = list.map((needle): CompiledNeedle => {
+  const needles = list.map((needle, rank): CompiledNeedle => {
     const pattern = normalizeNeedle(needle);
     const fragments = needleFragments(pattern);
-    const nd: CompiledNeedle = { needle, pattern, fragments };
+    const nd: CompiledNeedle = { needle, rank, pattern, fragments };
     if (fragments.length > 0) nd.anchor = fragments.reduce((a, b) => (selectivity(b) > selectivity(a) ? b : a));
     return nd;
   });
