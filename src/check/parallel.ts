@@ -1,12 +1,11 @@
-// Splits a full audit of the working tree over threads: the main thread takes
-// one share and a worker each of the others. Small trees stay on the main
+// Splits a full audit of the working tree over threads: the main thread and
+// its workers claim files from a shared counter. Small trees stay on the main
 // thread: starting a worker costs more than it saves there.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatcherName } from '../types.js';
-import { judgeShare, PARALLEL_THRESHOLD, type ShareResult, type ShareTask } from './share.js';
-
+import { claimCounter, judgeShare, PARALLEL_THRESHOLD, type ShareResult, type ShareTask } from './share.js';
 
 export function workerCount(files: number): number {
   if (files < PARALLEL_THRESHOLD || process.env.CHOKEPOINT_THREADS === '1') return 0;
@@ -24,13 +23,17 @@ function runWorker(task: ShareTask): Promise<ShareResult> {
   });
 }
 
-/** Judges `paths` on `threads` threads; files are dealt round-robin so each gets a fair mix. */
-export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<ShareResult> {
-  const shares: string[][] = Array.from({ length: threads }, () => []);
-  paths.forEach((p, i) => shares[i % threads]!.push(p));
-  const [own = [], ...others] = shares;
-  const workers = others.map((share) => runWorker({ root, paths: share, needles, matcher }));
-  // The workers start while this thread judges its own share.
-  const results = [judgeShare({ root, paths: own, needles, matcher }), ...(await Promise.all(workers))];
-  return { judged: results.reduce((sum, r) => sum + r.judged, 0), outcomes: results.flatMap((r) => r.outcomes) };
+/**
+ * Judges `paths` on `threads` threads (this one and workers), all claiming
+ * files from one counter. Outcomes come back in the order of `paths`, so the
+ * report does not depend on which thread judged what.
+ */
+export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<Omit<ShareResult, 'indices'>> {
+  const task: ShareTask = { root, paths, needles, matcher, next: claimCounter() };
+  const workers = Array.from({ length: threads - 1 }, () => runWorker(task));
+  // The workers start while this thread judges.
+  const results = [judgeShare(task), ...(await Promise.all(workers))];
+  const tagged = results.flatMap((r) => r.outcomes.map((outcome, k) => ({ outcome, index: r.indices[k]! })));
+  tagged.sort((a, b) => a.index - b.index);
+  return { judged: results.reduce((sum, r) => sum + r.judged, 0), outcomes: tagged.map((t) => t.outcome) };
 }

@@ -1,5 +1,8 @@
-// One thread's share of a full audit of the working tree: read each file into
-// a reused buffer and judge it before the next read.
+// Judging a list of working-tree files on one or more threads: each thread
+// claims the next few files from a shared counter, reads each into a reused
+// buffer and judges it before the next read. Claiming (rather than dealing
+// out fixed shares) keeps threads busy until the end, whichever starts late
+// or runs on a slower core.
 
 import type { MatcherName } from '../types.js';
 import { readWorktreeFile } from '../source/sources.js';
@@ -8,29 +11,49 @@ import { judgeFile, outcomeMatters, type FileOutcome } from './fileOutcome.js';
 /** Below this many files one thread is faster (measured on 2 cores). */
 export const PARALLEL_THRESHOLD = 1500;
 
+/** Files claimed at a time: small enough to balance, large enough not to contend. */
+const CLAIM = 16;
+
 export interface ShareTask {
   root: string;
-  paths: string[];
+  paths: readonly string[];
   needles: string[];
   matcher: MatcherName;
+  /** One Int32 on a SharedArrayBuffer: the index of the next unclaimed path. */
+  next: Int32Array;
 }
 
-/** How many files were judged, and the outcomes worth keeping (most files leave nothing). */
+/** How many files this thread judged, and the outcomes worth keeping (most files leave nothing), with their indices in `paths`. */
 export interface ShareResult {
   judged: number;
   outcomes: FileOutcome[];
+  indices: number[];
+}
+
+export function claimCounter(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
 }
 
 export function judgeShare(task: ShareTask): ShareResult {
   const outcomes: FileOutcome[] = [];
+  const indices: number[] = [];
   let judged = 0;
   const scratch = { buffer: Buffer.allocUnsafe(1 << 20) };
-  for (const path of task.paths) {
-    const bytes = readWorktreeFile(task.root, path, scratch);
-    if (!bytes) continue;
-    judged++;
-    const outcome = judgeFile(path, bytes, task.needles, task.matcher);
-    if (outcomeMatters(outcome)) outcomes.push(outcome);
+  for (;;) {
+    const from = Atomics.add(task.next, 0, CLAIM);
+    if (from >= task.paths.length) break;
+    const to = Math.min(from + CLAIM, task.paths.length);
+    for (let i = from; i < to; i++) {
+      const path = task.paths[i]!;
+      const bytes = readWorktreeFile(task.root, path, scratch);
+      if (!bytes) continue;
+      judged++;
+      const outcome = judgeFile(path, bytes, task.needles, task.matcher);
+      if (outcomeMatters(outcome)) {
+        outcomes.push(outcome);
+        indices.push(i);
+      }
+    }
   }
-  return { judged, outcomes };
+  return { judged, outcomes, indices };
 }
