@@ -77,8 +77,11 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   const omit = tests.mask;
 
   // `use` items are judged by their expanded paths instead of their text.
-  for (let k = 0; k < ts.count; k++) {
-    if (ts.code[k] !== 0x75 /* u */ || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
+  // Found through the text (a few `use`s among thousands of tokens).
+  let afterTree = 0;
+  for (let at = text.indexOf('use'); at >= 0; at = text.indexOf('use', at + 3)) {
+    const k = tokenAt(ts, at);
+    if (ts.start[k] !== at || k < afterTree || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
       for (const nd of live) {
@@ -90,7 +93,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
       }
     }
     omit.fill(1, k, tree.end);
-    k = tree.end - 1;
+    afterTree = tree.end;
   }
 
   const search = (nd: CompiledNeedle, view: CodeView): void => {
