@@ -5,6 +5,7 @@
 // one line after any other `#[cfg(test)]`, and plain substring needles.
 
 import type { NeedleHit } from '../rust/index.js';
+import { escapeRegExp } from '../rust/needles.js';
 
 /** Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` uses. */
 function isRustWhitespace(code: number): boolean {
@@ -86,10 +87,23 @@ export function seedTestLines(lines: readonly string[]): boolean[] {
   });
 }
 
+const anyNeedleCache = new WeakMap<readonly string[], RegExp>();
+
+/** One pass for "does the text hold any needle" (one regex beats an indexOf per needle ~2×). */
+function anyNeedle(needles: readonly string[]): RegExp {
+  let re = anyNeedleCache.get(needles);
+  if (re === undefined) {
+    // An empty needle is in every text, as `includes('')` is.
+    re = needles.length === 0 ? /(?!)/ : new RegExp(needles.map(escapeRegExp).join('|'));
+    anyNeedleCache.set(needles, re);
+  }
+  return re;
+}
+
 /** Every needle occurrence the seed would see, one hit per (line, needle) at its first occurrence. */
 export function matchLikeSeed(text: string, needles: readonly string[]): NeedleHit[] {
   // Exact shortcut: a file holding no needle anywhere has none on any line.
-  if (!needles.some((n) => text.includes(n))) return [];
+  if (!anyNeedle(needles).test(text)) return [];
   const lines = rustLines(text);
   const inTest = seedTestLines(lines.map((l) => l.text));
   const hits: NeedleHit[] = [];

@@ -117,7 +117,7 @@ function selectivity(f: Fragment): number {
   return (COMMON.has(f.text) ? 0 : 100) + f.text.length + (f.leftBound ? 1 : 0) + (f.rightBound ? 1 : 0);
 }
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
