@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { UserError, usageError } from './errors.js';
 import { messages } from './messages.js';
 import { OPTIONS } from './options.js';
+import { restoreCompilerFlags } from './jit.js';
 
 export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
 
@@ -115,6 +116,7 @@ function reportError(err: unknown): number {
  * down: ~15 ms of a pre-commit hook that has nothing left to do.
  */
 function exitWhenWritten(code: number): void {
+  restoreCompilerFlags();
   process.exitCode = code;
   let pending = 2;
   const written = (): void => {

@@ -12,7 +12,7 @@
 // version and flags: a stale cache is never used, it is rewritten. When the
 // directory is read-only there is simply no cache.
 
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +35,19 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
-/** Best effort, atomically (two hooks may race): a failed write only means no cache. */
+/**
+ * Best effort, atomically (two hooks may race): a failed write only means no
+ * cache. Caches made for another Node version or bundle are dropped.
+ */
 function writeCache(file: string, data: Buffer): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
     writeFileSync(`${file}.${process.pid}`, data);
     renameSync(`${file}.${process.pid}`, file);
+    for (const name of readdirSync(dir)) {
+      if (/^chokepoint-.*\.v8$/.test(name) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    }
   } catch {
     /* no cache this time */
   }

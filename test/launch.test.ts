@@ -2,7 +2,7 @@
 // never trusted blindly, and never needed.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
@@ -51,6 +51,17 @@ test('a check writes the code cache once, and later runs give the same verdict w
   const findings = (out: string) => JSON.stringify((JSON.parse(out) as { findings: unknown[] }).findings);
   assert.equal(findings(second.stdout), findings(first.stdout));
   assert.deepEqual(readFileSync(join(cacheDir(), files[0]!)), written, 'an accepted cache is not rewritten');
+});
+
+test('a new cache replaces the caches of other Node versions or builds', async () => {
+  const [name] = cacheFiles();
+  assert.ok(name);
+  const stale = 'chokepoint-v18.0.0-x64-1-1.v8';
+  writeFileSync(join(cacheDir(), stale), 'old');
+  rmSync(join(cacheDir(), name));
+  const r = await run(['check', '--all']);
+  assert.equal(r.exitCode, 1, r.stderr);
+  assert.deepEqual(cacheFiles(), [name]);
 });
 
 test('a corrupt cache is rejected by V8 and replaced; the run is unaffected', async () => {

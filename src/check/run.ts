@@ -29,6 +29,8 @@ export interface CheckOptions {
   matcher?: MatcherName;
   strict?: boolean;
   progress?: (done: number, total: number) => void;
+  /** Told how many Rust files the run will judge, before it judges any (the CLI tunes V8 for short runs). */
+  beforeJudging?: (rustFiles: number) => void;
 }
 
 export interface CheckRun {
@@ -87,6 +89,7 @@ interface Judged {
  * scope) the audit's warnings.
  */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
+  opts.beforeJudging?.(selection.rust.length);
   // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
   // a scan of some files asks their conventional parents instead.
   const rust = await scanRust(source, selection.rust, {
