@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   // `chokepoint path/to/file.rs` is not a command: only `check` takes files.
   if (first !== undefined && command === 'check' && first !== 'check') throw usageError(messages.unknownCommand(first), messages.usageHint);
   const positionals = first === undefined ? [] : rest;
-  if (command === 'check' && isPlainStagedCheck(args.values, positionals)) await prefetchStagedCheck(args.values.cwd);
+  if (command === 'check' && isPlainStagedCheck(args.values, positionals)) await prefetchStagedCheck(args.values.cwd, args.values.config === undefined);
   switch (command) {
     case 'check':
       return (await import('./commands/check.js')).checkCommand(args.values, positionals);
@@ -92,12 +92,18 @@ function isPlainStagedCheck(values: ParsedArgs['values'], files: string[]): bool
  * The hook's time is mostly fixed costs: loading chokepoint and starting git.
  * Start the git processes it will need first, so the two overlap.
  */
-async function prefetchStagedCheck(cwd: string | undefined): Promise<void> {
-  const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }] = await Promise.all([import('./git.js'), import('./source/changes.js'), import('./source/blobs.js')]);
+async function prefetchStagedCheck(cwd: string | undefined, defaultConfig: boolean): Promise<void> {
+  const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { CONFIG_FILE }] = await Promise.all([
+    import('./git.js'),
+    import('./source/changes.js'),
+    import('./source/blobs.js'),
+    import('./config/load.js'),
+  ]);
   const dir = resolve(cwd ?? '.');
   prefetchGit(REPOSITORY_QUERY, dir);
   prefetchGit(STAGED_DIFF_ARGS, dir);
-  warmBlobReader(dir);
+  // The staged config (`:0:` names the index; the path is from the root) is the first blob the check reads.
+  warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
 }
 
 function reportError(err: unknown): number {

@@ -15,7 +15,13 @@ const CAT_FILE = ['cat-file', '--batch'];
 const spawnCatFile = (cwd: string): ChildProcessWithoutNullStreams =>
   spawn('git', CAT_FILE, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
 
-const warm = new Map<string, ChildProcessWithoutNullStreams>();
+/** A cat-file started ahead of time, and the names already asked of it. */
+interface Warm {
+  child: ChildProcessWithoutNullStreams;
+  asked: readonly string[];
+}
+
+const warm = new Map<string, Warm>();
 
 /** Whether a child keeps node running: a warm process nobody takes must not. */
 function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
@@ -25,8 +31,12 @@ function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
   }
 }
 
-/** Starts a cat-file process early (the hook does while it loads); the next reader for `cwd` takes it. */
-export function warmBlobReader(cwd: string): void {
+/**
+ * Starts a cat-file process early (the hook does while it loads) and asks it
+ * for `names` at once (the staged config), so their answers are waiting when
+ * the run gets to them; the next reader for `cwd` takes it.
+ */
+export function warmBlobReader(cwd: string, names: readonly string[] = []): void {
   let child: ChildProcessWithoutNullStreams;
   try {
     child = spawnCatFile(cwd);
@@ -35,16 +45,18 @@ export function warmBlobReader(cwd: string): void {
   }
   // A failed start is dropped here; the reader then spawns again and reports it.
   child.on('error', () => warm.delete(cwd));
+  child.stdin.on('error', () => warm.delete(cwd));
+  if (names.length) child.stdin.write(names.map((name) => `${name}\n`).join(''));
   holdOpen(child, false);
-  warm.set(cwd, child);
+  warm.set(cwd, { child, asked: names });
 }
 
-function takeWarm(cwd: string): ChildProcessWithoutNullStreams | undefined {
-  const child = warm.get(cwd);
+function takeWarm(cwd: string): Warm | undefined {
+  const taken = warm.get(cwd);
   warm.delete(cwd);
-  if (!child || child.exitCode !== null || child.pid === undefined) return undefined;
-  holdOpen(child, true);
-  return child;
+  if (!taken || taken.child.exitCode !== null || taken.child.pid === undefined) return undefined;
+  holdOpen(taken.child, true);
+  return taken;
 }
 
 export class BlobReader {
@@ -57,12 +69,21 @@ export class BlobReader {
   /** How many bytes `buffer` must hold before the answer at its head is complete (0: unknown). */
   private needed = 0;
   private failure: Error | undefined;
+  /** Answers to names a warm process was asked before this reader took it, until read. */
+  private readonly early = new Map<string, Promise<Buffer | undefined>>();
 
   constructor(private readonly cwd: string) {}
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = takeWarm(this.cwd) ?? spawnCatFile(this.cwd);
+    const taken = takeWarm(this.cwd);
+    const child = taken?.child ?? spawnCatFile(this.cwd);
+    // Answers come in the order asked: the early names were asked first.
+    for (const oid of taken?.asked ?? []) {
+      const answer = new Promise<Buffer | undefined>((resolve, reject) => this.queue.push({ oid, resolve, reject }));
+      answer.catch(() => undefined); // a failure nobody asks about is not an error; a reader still sees it
+      this.early.set(oid, answer);
+    }
     child.stdout.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk);
       this.chunkBytes += chunk.length;
@@ -131,10 +152,17 @@ export class BlobReader {
     if (this.failure) return Promise.reject(this.failure);
     if (oids.length === 0) return Promise.resolve([]);
     const child = this.start();
-    const answers = oids.map(
-      (oid) => new Promise<Buffer | undefined>((resolve, reject) => this.queue.push({ oid, resolve, reject })),
-    );
-    child.stdin.write(oids.map((oid) => `${oid}\n`).join(''));
+    const asked: string[] = [];
+    const answers = oids.map((oid) => {
+      const early = this.early.get(oid);
+      if (early) {
+        this.early.delete(oid);
+        return early;
+      }
+      asked.push(oid);
+      return new Promise<Buffer | undefined>((resolve, reject) => this.queue.push({ oid, resolve, reject }));
+    });
+    if (asked.length) child.stdin.write(asked.map((oid) => `${oid}\n`).join(''));
     return Promise.all(answers);
   }
 
