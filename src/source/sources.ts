@@ -138,8 +138,9 @@ export function readWorktreeFile(root: string, path: string, scratch?: Scratch):
     throw err;
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined;
-    let target = scratch?.buffer ?? Buffer.allocUnsafe(64 * 1024);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return undefined;
+    let target = scratch?.buffer ?? Buffer.allocUnsafe(Math.max(64 * 1024, stat.size + 1));
     let size = 0;
     for (;;) {
       if (size === target.length) {
@@ -148,8 +149,11 @@ export function readWorktreeFile(root: string, path: string, scratch?: Scratch):
         target = bigger;
       }
       const n = readSync(fd, target, size, target.length - size, null);
-      if (n === 0) break;
       size += n;
+      // The size fstat gave is reached: skip the read that would only say EOF
+      // (one system call per file of an audit). A file still growing is read
+      // as it was when opened, give or take.
+      if (n === 0 || (size >= stat.size && stat.size > 0)) break;
     }
     if (scratch) {
       scratch.buffer = target;
