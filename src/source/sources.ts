@@ -125,7 +125,9 @@ export interface Scratch {
  * and are valid until the next read; without, they are the caller's.
  */
 export function readWorktreeFile(root: string, path: string, scratch?: Scratch): Buffer | undefined {
-  const abs = join(root, path);
+  // Repository paths are already normal (git stores no `.` or `..`): no need
+  // for path.join's normalisation, ~1 % of an audit.
+  const abs = `${root}/${path}`;
   let fd: number;
   try {
     // O_NOFOLLOW: one system call instead of lstat + open, and a link is never followed.
