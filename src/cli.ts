@@ -100,10 +100,11 @@ async function prefetchStagedCheck(cwd: string | undefined, defaultConfig: boole
     import('./config/load.js'),
   ]);
   const dir = resolve(cwd ?? '.');
+  // In the order their answers are needed: the repository, the staged config
+  // (`:0:` names the index; the path is from the root), the staged changes.
   prefetchGit(REPOSITORY_QUERY, dir);
-  prefetchGit(STAGED_DIFF_ARGS, dir);
-  // The staged config (`:0:` names the index; the path is from the root) is the first blob the check reads.
   warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
+  prefetchGit(STAGED_DIFF_ARGS, dir);
 }
 
 function reportError(err: unknown): number {
