@@ -47,6 +47,7 @@ test('the packed tarball has what users need and nothing of the tests', async ()
     assert.ok(files.includes(needed), `${needed} is in the tarball`);
   }
   assert.ok(!files.some((f) => f.startsWith('package/dist/test/') || f.startsWith('package/test/') || f.startsWith('package/fixtures/')), 'no tests or fixtures');
+  assert.ok(!files.some((f) => f.includes('/.cache/')), 'no code cache of the machine that packed it');
 });
 
 test('installed from the tarball: install, a blocked commit, a bypass, and a loud failure once removed', async () => {
