@@ -11,10 +11,10 @@ export const SHORT_RUN_FILES = 32;
 
 let skipped = false;
 
-/** Turns V8's optimizing compiler off for the rest of a short run. */
+/** Turns V8's optimizing compiler (TurboFan) off for the rest of a short run. */
 export function skipOptimizingCompiler(): void {
   if (skipped) return;
-  setFlagsFromString('--no-opt');
+  setFlagsFromString('--no-turbofan');
   skipped = true;
 }
 
@@ -24,6 +24,6 @@ export function skipOptimizingCompiler(): void {
  */
 export function restoreCompilerFlags(): void {
   if (!skipped) return;
-  setFlagsFromString('--opt');
+  setFlagsFromString('--turbofan');
   skipped = false;
 }
