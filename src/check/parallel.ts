@@ -1,15 +1,15 @@
 // Splits a full audit of the working tree over threads: the main thread and
-// its workers claim files from a shared counter. Small trees stay on the main
-// thread: starting a worker costs more than it saves there.
+// its workers claim files from a shared counter. Whether a run is worth it is
+// share.ts's call, so this module (and worker_threads) loads only when used.
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { MatcherName } from '../types.js';
-import { claimCounter, judgeShare, PARALLEL_THRESHOLD, type ShareResult, type ShareTask } from './share.js';
+import { claimCounter, judgeShare, type ShareResult, type ShareTask } from './share.js';
 
-export function workerCount(files: number): number {
-  if (files < PARALLEL_THRESHOLD || process.env.CHOKEPOINT_THREADS === '1') return 0;
-  return Math.max(0, Math.min(availableParallelism(), 8));
+/** Threads to use, this one included: one per core, at most 8. */
+export function threadCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
 /**

@@ -9,7 +9,7 @@ import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
-import { PARALLEL_THRESHOLD } from './share.js';
+import { worthThreads } from './share.js';
 
 const CHUNK = 64;
 
@@ -63,9 +63,9 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
     if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
   };
   // Imported only when worth it: worker_threads is not on the hook's path.
-  const parallel = source.kind === 'worktree' && source.root !== undefined && paths.length >= PARALLEL_THRESHOLD ? await import('./parallel.js') : undefined;
-  const threads = parallel?.workerCount(paths.length) ?? 0;
-  if (parallel && threads > 0) {
+  const parallel = source.kind === 'worktree' && source.root !== undefined && worthThreads(paths.length) ? await import('./parallel.js') : undefined;
+  const threads = parallel?.threadCount() ?? 1;
+  if (parallel && threads > 1) {
     const result = await parallel.judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads);
     filesScanned = result.judged;
     result.outcomes.forEach(collect);

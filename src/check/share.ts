@@ -9,7 +9,12 @@ import { readWorktreeFile } from '../source/sources.js';
 import { judgeFile, outcomeMatters, type FileOutcome } from './fileOutcome.js';
 
 /** Below this many files one thread is faster (measured on 2 cores). */
-export const PARALLEL_THRESHOLD = 1500;
+const PARALLEL_THRESHOLD = 1500;
+
+/** Whether `files` files are worth more threads than this one (how many is parallel.ts's to say). */
+export function worthThreads(files: number): boolean {
+  return files >= PARALLEL_THRESHOLD && process.env.CHOKEPOINT_THREADS !== '1';
+}
 
 /** Files claimed at a time: small enough to balance, large enough not to contend. */
 const CLAIM = 16;

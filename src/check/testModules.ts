@@ -56,7 +56,7 @@ export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLoo
     for (const decl of f.moduleDecls) {
       const entry = { declarer, decl, seq: seq++ };
       if (decl.pathAttr !== undefined) withPath.push(entry);
-      else byName.set(decl.name, [...(byName.get(decl.name) ?? []), entry]);
+      else append(byName, decl.name, entry);
     }
   }
   let byPathAttr: Map<string, Array<Declaration & { seq: number }>> | undefined;
@@ -64,13 +64,20 @@ export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLoo
     if (byPathAttr === undefined) {
       byPathAttr = new Map();
       for (const entry of withPath) {
-        for (const child of childModuleCandidates(entry.declarer, entry.decl)) byPathAttr.set(child, [...(byPathAttr.get(child) ?? []), entry]);
+        for (const child of childModuleCandidates(entry.declarer, entry.decl)) append(byPathAttr, child, entry);
       }
     }
     const named = moduleNamesOf(path).flatMap((name) => byName.get(name) ?? []).filter((e) => childModuleCandidates(e.declarer, e.decl).includes(path));
     // In declaration order, as a scan of every declaration would list them.
     return [...named, ...(byPathAttr.get(path) ?? [])].sort((a, b) => a.seq - b.seq).map(({ declarer, decl }) => ({ declarer, decl }));
   };
+}
+
+/** Adds to a list in a map; many declarations share a name (`tests`), so no copying. */
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The modules a file could hold by its name alone: `x` for `…/x.rs` and `…/x/mod.rs` (and `r#mod` for `mod.rs`). */

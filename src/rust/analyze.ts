@@ -18,7 +18,6 @@ const scratch = new Scratch();
 
 interface RawHit {
   needle: CompiledNeedle;
-  rank: number;
   offset: number;
   length: number;
 }
@@ -71,7 +70,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
 
   const raw: RawHit[] = [];
   const record = (nd: CompiledNeedle, offset: number, length: number): void => {
-    raw.push({ needle: nd, rank: nd.rank, offset, length: Math.max(1, length) });
+    raw.push({ needle: nd, offset, length: Math.max(1, length) });
   };
   // Test code, and below also expanded `use` items, stay out of the view.
   const omit = tests.mask;
@@ -114,7 +113,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     }
   }
 
-  raw.sort((a, b) => a.offset - b.offset || a.rank - b.rank);
+  raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];
   const seenHere = new Set<string>(); // needles already reported at the current offset
   let at = -1;
