@@ -3,7 +3,9 @@
 
 import type { MatcherName } from '../types.js';
 import type { NeedleHit } from '../rust/index.js';
+import { isUtf8 } from 'node:buffer';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
+import { preScanBytes, type PreScan } from '../rust/index.js';
 import type { ModuleFacts } from './testModules.js';
 
 // ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
@@ -38,14 +40,28 @@ export function outcomeMatters(outcome: FileOutcome): boolean {
   return outcome.invalid || outcome.hits.length > 0 || outcome.facts !== undefined;
 }
 
-/**
- * With `moduleFacts` false, a file without hits may skip lexing, and its
- * outcome then carries no module facts (they would be wrong, not empty).
- */
-export function judgeFile(path: string, bytes: Uint8Array, needles: readonly string[], matcher: MatcherName, moduleFacts = true): FileOutcome {
+export interface JudgeOptions {
+  /**
+   * Default true. False lets a file without hits skip lexing, and its outcome
+   * then carries no module facts (they would be wrong, not empty).
+   */
+  moduleFacts?: boolean;
+  /** Find scan anchors in the bytes with the SIMD filter: for runs of many files (default false). */
+  byteScan?: boolean;
+}
+
+export function judgeFile(path: string, bytes: Buffer, needles: readonly string[], matcher: MatcherName, opts: JudgeOptions = {}): FileOutcome {
+  const moduleFacts = opts.moduleFacts ?? true;
+  let pre: PreScan | undefined;
+  if (opts.byteScan && matcher === 'precise') {
+    if (!isUtf8(bytes)) return { path, invalid: true };
+    pre = preScanBytes(bytes, needles, moduleFacts);
+    // Most files of an audit end here, never decoded.
+    if (pre?.nothingToFind) return { path, invalid: false, hits: [], lines: [] };
+  }
   const text = decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
-  const analysis = analyzeSource(text, needles, matcher, { moduleFacts });
+  const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound });
   return {
     path,
     invalid: false,

@@ -20,28 +20,53 @@ export function threadCount(): number {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
 
-function runWorker(task: ShareTask): Promise<ShareResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: task, resourceLimits: WORKER_LIMITS });
-    worker.once('message', (result: ShareResult) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
-    });
-  });
+/**
+ * Workers started ahead of their task: a worker takes ~50–100 ms to boot
+ * (Node compiles its internals again in each), which the run spends
+ * listing files and loading rules instead of judging alone.
+ */
+export interface Pool {
+  /** Threads the pool judges on, this one included. */
+  readonly threads: number;
+  /**
+   * Judges `paths` on every thread, all claiming files from one counter.
+   * Outcomes come back in the order of `paths`, so the report does not
+   * depend on which thread judged what. Once only.
+   */
+  judge(root: string, paths: readonly string[], needles: string[], matcher: MatcherName): Promise<Omit<ShareResult, 'indices'>>;
+  /** Stops workers that never got a task (a no-op after `judge`). */
+  close(): void;
 }
 
-/**
- * Judges `paths` on `threads` threads (this one and workers), all claiming
- * files from one counter. Outcomes come back in the order of `paths`, so the
- * report does not depend on which thread judged what.
- */
-export async function judgeInParallel(root: string, paths: readonly string[], needles: string[], matcher: MatcherName, threads: number): Promise<Omit<ShareResult, 'indices'>> {
-  const task: ShareTask = { root, paths, needles, matcher, next: claimCounter() };
-  const workers = Array.from({ length: threads - 1 }, () => runWorker(task));
-  // The workers start while this thread judges.
-  const results = [judgeShare(task), ...(await Promise.all(workers))];
-  const tagged = results.flatMap((r) => r.outcomes.map((outcome, k) => ({ outcome, index: r.indices[k]! })));
-  tagged.sort((a, b) => a.index - b.index);
-  return { judged: results.reduce((sum, r) => sum + r.judged, 0), outcomes: tagged.map((t) => t.outcome) };
+export function startPool(threads = threadCount()): Pool {
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: WORKER_LIMITS }));
+  // A failure before the task arrives surfaces when the result is awaited.
+  const results = workers.map(
+    (worker) =>
+      new Promise<ShareResult>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`audit worker exited with code ${code}`));
+        });
+      }),
+  );
+  results.forEach((r) => r.catch(() => {}));
+  let used = false;
+  return {
+    threads,
+    async judge(root, paths, needles, matcher) {
+      used = true;
+      const task: ShareTask = { root, paths, needles, matcher, next: claimCounter() };
+      for (const worker of workers) worker.postMessage(task);
+      // The workers judge while this thread does.
+      const all = [judgeShare(task), ...(await Promise.all(results))];
+      const tagged = all.flatMap((r) => r.outcomes.map((outcome, k) => ({ outcome, index: r.indices[k]! })));
+      tagged.sort((a, b) => a.index - b.index);
+      return { judged: all.reduce((sum, r) => sum + r.judged, 0), outcomes: tagged.map((t) => t.outcome) };
+    },
+    close() {
+      if (!used) for (const worker of workers) void worker.terminate();
+    },
+  };
 }

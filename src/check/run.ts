@@ -11,7 +11,8 @@ import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
-import { scanManifests, scanRust } from './scan.js';
+import { scanManifests, scanRust, startPoolEarly } from './scan.js';
+import type { Pool } from './parallel.js';
 import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { messages } from '../messages.js';
 
@@ -88,7 +89,7 @@ interface Judged {
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, pool?: Pool): Promise<Judged> {
   opts.beforeJudging?.(selection.rust.length);
   // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
   // a scan of some files asks their conventional parents instead.
@@ -100,6 +101,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     factsOf: moduleFactsReader(source, rules.matcher),
     progress: opts.progress,
     collectUsage: wholeTree,
+    pool,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
   const findings = [...rust.findings, ...deps.findings];
@@ -111,9 +113,9 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
   return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked };
 }
 
-async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
+async function auditTree(source: Source, rules: Rules, opts: CheckOptions, pool?: Pool): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true);
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, pool);
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -166,11 +168,14 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
 
 async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
+  // Only the working tree is read on threads (git objects come through one cat-file).
+  const pool = from === 'worktree' ? await startPoolEarly(repo.commonDir) : undefined;
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await auditTree(source, rules, opts);
+    const judged = await auditTree(source, rules, opts, pool);
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
+    pool?.close();
     source.close();
   }
 }

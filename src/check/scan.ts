@@ -9,9 +9,13 @@ import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
-import { worthThreads } from './share.js';
+import { likelyWorthThreads, worthThreads } from './share.js';
+import type { Pool } from './parallel.js';
+import { statSync } from 'node:fs';
 
 const CHUNK = 64;
+/** From this many files on, scan anchors are found by the SIMD byte filter (its set-up costs ~1 ms). */
+const BYTE_SCAN_MIN = 64;
 
 export interface RustScan {
   findings: Finding[];
@@ -47,6 +51,29 @@ export interface RustScanOptions {
   progress?: (done: number, total: number) => void;
   /** Collect which needles each file uses (for the audit's stale-entry and unused-needle warnings). */
   collectUsage?: boolean;
+  /** Threads started ahead (startPoolEarly), used if the run proves worth them. */
+  pool?: Pool;
+}
+
+/** Threads for a run found worth them; imported only then: worker_threads is not on the hook's path. */
+async function startPoolIfUseful(): Promise<Pool | undefined> {
+  const { startPool, threadCount } = await import('./parallel.js');
+  return threadCount() > 1 ? startPool() : undefined;
+}
+
+/**
+ * Starts audit threads before the file list is known, when the size of git's
+ * index says the tree is likely worth them: their boot then overlaps listing
+ * and loading rules. The caller closes the pool (unused workers stop).
+ */
+export async function startPoolEarly(commonDir: string): Promise<Pool | undefined> {
+  let indexBytes = 0;
+  try {
+    indexBytes = statSync(`${commonDir}/index`).size;
+  } catch {
+    return undefined; // no index yet: nothing committed or staged, a small tree
+  }
+  return likelyWorthThreads(indexBytes) ? startPoolIfUseful() : undefined;
 }
 
 export async function scanRust(source: Source, paths: readonly string[], opts: RustScanOptions): Promise<RustScan> {
@@ -62,20 +89,19 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
     if (outcome.facts) facts.set(outcome.path, outcome.facts);
     if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
   };
-  // Imported only when worth it: worker_threads is not on the hook's path.
-  const parallel = source.kind === 'worktree' && source.root !== undefined && worthThreads(paths.length) ? await import('./parallel.js') : undefined;
-  const threads = parallel?.threadCount() ?? 1;
-  if (parallel && threads > 1) {
-    const result = await parallel.judgeInParallel(source.root!, paths, opts.index.needles, opts.matcher, threads);
+  const pool = source.kind === 'worktree' && source.root !== undefined && worthThreads(paths.length) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
+  if (pool) {
+    const result = await pool.judge(source.root!, paths, opts.index.needles, opts.matcher);
     filesScanned = result.judged;
     result.outcomes.forEach(collect);
   } else {
+    const byteScan = paths.length >= BYTE_SCAN_MIN;
     await forEachFile(
       source,
       paths,
       (path, bytes) => {
         filesScanned++;
-        collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, opts.factsOfEveryFile));
+        collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, { moduleFacts: opts.factsOfEveryFile, byteScan }));
       },
       opts.progress && ((done) => opts.progress!(done, paths.length)),
     );

@@ -1,6 +1,7 @@
-// A worker thread of the full audit: judges its share and posts the outcomes.
+// A worker thread of the full audit: it may start before the file list is
+// known, so it waits for its task, judges its share and posts the outcomes.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { judgeShare, type ShareTask } from './share.js';
 
-parentPort!.postMessage(judgeShare(workerData as ShareTask));
+parentPort!.once('message', (task: ShareTask) => parentPort!.postMessage(judgeShare(task)));

@@ -1,11 +1,13 @@
 // The precise matcher for one Rust file: lex, find test code and module
 // declarations, expand `use` trees, and search needles in what is left.
 
-import { identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
+import { isAscii } from 'node:buffer';
+import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
 import { buildCodeView, type CodeView } from './codeView.js';
 import { tokenize } from './lexer.js';
 import { collectModuleDecls } from './moduleDecls.js';
-import { boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
+import { anchorsInText, boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
+import { ByteAnchorScan } from './byteAnchors.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
@@ -28,7 +30,7 @@ interface RawHit {
  * out-of-line module declarations. Never throws.
  */
 export function analyzeRust(text: string, needles: readonly string[], opts: AnalyzeOptions = {}): RustAnalysis {
-  return analyze(text, needles, true, opts.moduleFacts ?? true);
+  return analyze(text, needles, true, opts.moduleFacts ?? true, opts.anchorsFound);
 }
 
 export interface AnalyzeOptions {
@@ -39,6 +41,33 @@ export interface AnalyzeOptions {
    * so can skip lexing every file that cannot hold a hit. Default true.
    */
   moduleFacts?: boolean;
+  /** The scan anchors found in the text, when preScanBytes already knows them. */
+  anchorsFound?: Uint8Array;
+}
+
+/** What a look at a file's bytes says before any decoding. */
+export interface PreScan {
+  /** The scan anchors found (as anchorsInText would say). */
+  anchorsFound: Uint8Array;
+  /** Whether analyzeRust would return nothing at all: no needle can match, and no module facts can be there (or none are asked for). */
+  nothingToFind: boolean;
+}
+
+/**
+ * The first look of a run over many files, at their UTF-8 bytes: scan
+ * anchors come from the SIMD filter (byteAnchors.ts, worth its set-up over
+ * many files, not a few), and most files need no decoding at all. Undefined
+ * when the filter is unavailable or the file too large for it.
+ */
+export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFacts: boolean): PreScan | undefined {
+  const set = compileNeedles(needles);
+  const anchorsFound = ByteAnchorScan.for(set)?.anchorsIn(bytes);
+  if (anchorsFound === undefined) return undefined;
+  const nothingToFind =
+    !anchorsFound.includes(1) &&
+    set.anchorless.length === 0 &&
+    (!moduleFacts || (isAscii(bytes) && !mayDeclareModuleAscii(bytes) && !mayHaveTestInnerAttributeAscii(bytes)));
+  return { anchorsFound, nothingToFind };
 }
 
 /**
@@ -50,9 +79,9 @@ export function analyzeRustExhaustively(text: string, needles: readonly string[]
   return analyze(text, needles, false, true);
 }
 
-function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean): RustAnalysis {
+function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean, anchorsFound?: Uint8Array): RustAnalysis {
   const compiled = compileNeedles(needles);
-  const live = shortcuts ? possibleNeedles(text, compiled) : compiled.needles.filter((nd) => nd.pattern !== '');
+  const live = shortcuts ? possibleNeedles(text, compiled, anchorsFound ?? anchorsInText(text, compiled)) : compiled.needles.filter((nd) => nd.pattern !== '');
   // Most files hold no needle at all; skip lexing unless the file might
   // still declare a module or be test-only as a whole.
   if (shortcuts && live.length === 0 && (!moduleFacts || (!mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)))) {
@@ -197,6 +226,40 @@ export function mayHaveTestInnerAttribute(text: string): boolean {
     while (isRustWhitespace(text.charCodeAt(k))) k++;
     const c = text.charCodeAt(k);
     if (c === 0x21 /* ! */ || c === 0x2f /* / */) return text.includes('test');
+  }
+  return false;
+}
+
+// The two checks above over the bytes of an ASCII-only file, where each byte
+// is its char code: files that need no lexing then need no decoding either.
+// A property test holds each to its text twin.
+
+const isAsciiSpace = (c: number | undefined): boolean => c === 0x20 || (c !== undefined && c >= 0x09 && c <= 0x0d);
+const isAsciiIdentContinue = (c: number | undefined): boolean => c !== undefined && ASCII_IDENT_CONTINUE[c] === 1;
+
+/** mayDeclareModule for an ASCII-only file's bytes. */
+export function mayDeclareModuleAscii(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf('mod'); at >= 0; at = bytes.indexOf('mod', at + 3)) {
+    if (isAsciiIdentContinue(bytes[at - 1])) continue;
+    let k = at + 3;
+    if (bytes[k] !== 0x2f && !isAsciiSpace(bytes[k])) continue;
+    while (isAsciiSpace(bytes[k])) k++;
+    if (bytes[k] === 0x2f) return true;
+    if (bytes[k] === 0x72 && bytes[k + 1] === 0x23) k += 2; // r#
+    if (!isAsciiIdentContinue(bytes[k]) || (bytes[k]! >= 0x30 && bytes[k]! <= 0x39)) continue;
+    while (isAsciiIdentContinue(bytes[k])) k++;
+    while (isAsciiSpace(bytes[k])) k++;
+    if (bytes[k] !== 0x7b) return true;
+  }
+  return false;
+}
+
+/** mayHaveTestInnerAttribute for an ASCII-only file's bytes. */
+export function mayHaveTestInnerAttributeAscii(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(0x23); at >= 0; at = bytes.indexOf(0x23, at + 1)) {
+    let k = at + 1;
+    while (isAsciiSpace(bytes[k])) k++;
+    if (bytes[k] === 0x21 || bytes[k] === 0x2f) return bytes.includes('test');
   }
   return false;
 }

@@ -2,7 +2,7 @@
 // in, data out; nothing touches the filesystem.
 
 export type { NeedleHit, ModuleDecl, RustAnalysis } from './types.js';
-export { analyzeRust, type AnalyzeOptions } from './analyze.js';
+export { analyzeRust, preScanBytes, type AnalyzeOptions, type PreScan } from './analyze.js';
 export { childModuleCandidates, parentModuleCandidates, isModRsFile, normalizePath } from './moduleFiles.js';
 
 export { lexRust, tokenize, type Token, type TokenKind } from './lexer.js';

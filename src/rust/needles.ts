@@ -208,9 +208,13 @@ export function certainlyInLineComment(src: string, at: number): boolean {
   return slashes;
 }
 
-/** Needles that might match somewhere in `src` (never drops one that does). */
-export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
-  const { anchors, anchorOf, scanner, byFirstChar } = set;
+/**
+ * Which scan anchors occur in `src` with their bounds, outside what is surely
+ * a line comment (1 per anchor of `set.anchors`). byteAnchors.ts answers the
+ * same question over UTF-8 bytes, faster, for long runs.
+ */
+export function anchorsInText(src: string, set: NeedleSet): Uint8Array {
+  const { anchors, scanner, byFirstChar } = set;
   const found = new Uint8Array(anchors.length);
   let missing = anchors.length;
   if (scanner !== undefined) {
@@ -227,7 +231,16 @@ export function possibleNeedles(src: string, set: NeedleSet): CompiledNeedle[] {
       scanner.lastIndex = at + 1;
     }
   }
-  if (missing === anchors.length && set.anchorless.length === 0) return [];
+  return found;
+}
+
+/**
+ * Needles that might match somewhere in `src` (never drops one that does),
+ * given which anchors it holds (`found`, from anchorsInText or a byte scan).
+ */
+export function possibleNeedles(src: string, set: NeedleSet, found: Uint8Array = anchorsInText(src, set)): CompiledNeedle[] {
+  const { anchors, anchorOf } = set;
+  if (!found.includes(1) && set.anchorless.length === 0) return [];
   const seen = new Map<string, boolean>();
   anchors.forEach((a, idx) => seen.set(a.key, found[idx] === 1));
   const present = (frag: Fragment): boolean => {

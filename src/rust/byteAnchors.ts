@@ -1,0 +1,120 @@
+// anchorsInText's question answered over a file's UTF-8 bytes, with the
+// Teddy filter: which scan anchors occur with their bounds, outside what is
+// surely a line comment. The checks look only at ASCII bytes, and no byte of
+// a multi-byte UTF-8 character is ASCII, so they decide as the text checks
+// do; non-ASCII neighbours are decoded to a code point first. A property
+// test holds the two to the same answers.
+
+import { ASCII_IDENT_CONTINUE, isIdentContinue } from './chars.js';
+import type { Fragment, NeedleSet } from './needles.js';
+import { Teddy, TEDDY_CAPACITY } from './teddy.js';
+
+/** The code point of the UTF-8 sequence starting at `at` (the bytes are valid UTF-8). */
+function codePointAt(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!;
+  if (lead < 0xe0) return ((lead & 0x1f) << 6) | (bytes[at + 1]! & 0x3f);
+  if (lead < 0xf0) return ((lead & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f);
+  return ((lead & 0x07) << 18) | ((bytes[at + 1]! & 0x3f) << 12) | ((bytes[at + 2]! & 0x3f) << 6) | (bytes[at + 3]! & 0x3f);
+}
+
+/** identCharBefore over bytes: whether the character ending at `at` continues an identifier (a leading BOM does not). */
+export function identByteBefore(bytes: Uint8Array, at: number): boolean {
+  if (at === 0) return false;
+  const c = bytes[at - 1]!;
+  if (c < 0x80) return ASCII_IDENT_CONTINUE[c] === 1;
+  let start = at - 1;
+  while (start > 0 && (bytes[start]! & 0xc0) === 0x80) start--;
+  const cp = codePointAt(bytes, start);
+  return isIdentContinue(cp) && !(start === 0 && cp === 0xfeff);
+}
+
+/** Whether the character starting at `at` (before `length`) continues an identifier. */
+export function identByteAt(bytes: Uint8Array, at: number, length: number): boolean {
+  if (at >= length) return false;
+  const c = bytes[at]!;
+  return c < 0x80 ? ASCII_IDENT_CONTINUE[c] === 1 : isIdentContinue(codePointAt(bytes, at));
+}
+
+/** certainlyInLineComment over bytes (see there). */
+export function certainlyInLineCommentBytes(bytes: Uint8Array, at: number): boolean {
+  let lineStart = at;
+  while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a) lineStart--;
+  let slashes = false;
+  for (let i = lineStart; i < at; i++) {
+    const c = bytes[i];
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) return false;
+    if (c === 0x2f /* / */) {
+      if (i - 1 >= lineStart && bytes[i - 1] === 0x2a) return false; // the end of a block comment
+      if (bytes[i + 1] === 0x2f && i + 1 < at) slashes = true;
+    }
+  }
+  return slashes;
+}
+
+function boundsHoldInBytes(bytes: Uint8Array, length: number, at: number, byteLength: number, frag: Fragment): boolean {
+  if (frag.leftBound && identByteBefore(bytes, at)) return false;
+  return !(frag.rightBound && identByteAt(bytes, at + byteLength, length));
+}
+
+const scans = new WeakMap<NeedleSet, ByteAnchorScan | null>();
+
+/** Finds a needle set's scan anchors in UTF-8 bytes; one per set and thread. */
+export class ByteAnchorScan {
+  /** Bytes put here are searched without a copy (TEDDY_CAPACITY bytes). */
+  readonly input: Buffer;
+  /** Anchor indices by pattern (anchors that differ only in bounds share one). */
+  private readonly anchorsOf: number[][];
+  private readonly lengths: number[];
+
+  private constructor(
+    private readonly set: NeedleSet,
+    private readonly teddy: Teddy,
+    anchorsOf: number[][],
+    lengths: number[],
+  ) {
+    this.input = teddy.input;
+    this.anchorsOf = anchorsOf;
+    this.lengths = lengths;
+  }
+
+  /** The scan for `set`, or undefined where WebAssembly SIMD is unavailable (callers then use anchorsInText). */
+  static for(set: NeedleSet): ByteAnchorScan | undefined {
+    let scan = scans.get(set);
+    if (scan === undefined) {
+      const texts = [...new Set(set.anchors.map((a) => a.text))];
+      const patterns = texts.map((t) => Buffer.from(t, 'utf8'));
+      const teddy = Teddy.create(patterns);
+      scan = teddy ? new ByteAnchorScan(set, teddy, texts.map((t) => set.anchors.flatMap((a, idx) => (a.text === t ? [idx] : []))), patterns.map((p) => p.length)) : null;
+      scans.set(set, scan);
+    }
+    return scan ?? undefined;
+  }
+
+  /**
+   * anchorsInText(text of `bytes`), or undefined when `bytes` (valid UTF-8)
+   * is too long for the filter. Bytes already in `input` are not copied.
+   */
+  anchorsIn(bytes: Uint8Array): Uint8Array | undefined {
+    const input = this.input;
+    const length = bytes.length;
+    if (bytes.buffer !== input.buffer || bytes.byteOffset !== input.byteOffset) {
+      if (length > TEDDY_CAPACITY) return undefined;
+      input.set(bytes);
+    }
+    const anchors = this.set.anchors;
+    const found = new Uint8Array(anchors.length);
+    let missing = anchors.length;
+    this.teddy.search(length, (pattern, start) => {
+      let inComment: boolean | undefined;
+      for (const a of this.anchorsOf[pattern]!) {
+        if (found[a] === 1 || !boundsHoldInBytes(input, length, start, this.lengths[pattern]!, anchors[a]!)) continue;
+        inComment ??= certainlyInLineCommentBytes(input, start);
+        if (inComment) break;
+        found[a] = 1;
+        missing--;
+      }
+      return missing === 0;
+    });
+    return found;
+  }
+}
