@@ -31,6 +31,8 @@ const PIECES = [
   ' ', ' ', '\n', '\r\n', '\t', '// c\n', '/* c */', '/* /* n */ */', '"s"', '"a\\"b"', 'r#"q"#', "b'x'", "'a'", "'a", '1.0e5', '0x1F',
   'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
   '#![cfg(test)]', '#[path = "p.rs"] ', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
+  // trivia between a path's parts
+  '::// c\n', ':: /* c */', '::\n// c\n', '/* c */::', ' // c\n::', 'std::{', 'use tokio::time;', 'self.process', 'std::process',
   // comments that mention needles, and what can make a `//` not a comment
   '// std::fs\n', '/// File::open\n', '//! env::var(\n', '/* // */', '*/', '/*', '//', '"//"', "'/'", 'r"//"',
 ];
@@ -66,4 +68,28 @@ test('the prefilter respects identifier boundaries in both directions', () => {
 
 test('a leading BOM does not hide a module declaration from the quick check', () => {
   assert.deepEqual(analyzeRust('\uFEFFmod m;', ['x.y']).moduleDecls.map((d) => [d.name, d.line, d.column]), [['m', 1, 1]]);
+});
+
+test('neighbour rules keep every real match: trivia around `::`, groups, raw identifiers', () => {
+  const cases: Array<[string, string, number]> = [
+    ['std::\n// c\nfs::read(p);', 'std::fs', 1],
+    ['std:: /* c */ fs::read(p);', 'std::fs', 1],
+    ['std::/*c*/fs::read(p);', 'std::fs', 1],
+    ['std /* c */ :: fs::read(p);', 'std::fs', 1],
+    ['tokio:: // c\n fs::read(p);', 'tokio::fs', 1],
+    ['std::r#fs::read(p);', 'std::fs', 1],
+    ['use std::{io, fs};', 'std::fs', 1],
+    ['use std::{\n    // the host\n    fs,\n};', 'std::fs', 1],
+    ['use std::{io::{self, Read}, fs::{self, File}};', 'std::fs', 1],
+    ['use tokio::time::{sleep, timeout};', 'tokio::fs', 0],
+    ['self.process_queue();', 'std::process', 0],
+    ['let p = std::processor::x();', 'std::process', 1],
+    ['fn process_all() {}', 'std::process', 0],
+    ['Vec::<u8>::new()', 'Vec::new', 0],
+  ];
+  for (const [src, needle, hits] of cases) {
+    const ruled = `fn f() {}\n${src}\n#[cfg(test)]\nmod tests { fn t() { ${needle}; } }\n`;
+    assert.deepEqual(analyzeRust(ruled, [needle]), analyzeRustExhaustively(ruled, [needle]), src);
+    assert.equal(analyzeRust(ruled, [needle]).hits.length, hits, src);
+  }
 });

@@ -6,12 +6,13 @@ import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentContinue, isIdentStart, i
 import { buildCodeView, type CodeView } from './codeView.js';
 import { tokenize } from './lexer.js';
 import { collectModuleDecls } from './moduleDecls.js';
-import { anchorsInText, boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
+import { anchorsInText, boundsHold, compileNeedles, contextAllows, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
 import { ByteAnchorScan } from './byteAnchors.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
-import { pairBrackets, type TokenStream } from './tokens.js';
+import { onlyInTestModules } from './testModuleSkim.js';
+import { LITERAL, pairBrackets, type TokenStream } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 
@@ -88,6 +89,14 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
 
+  // A file whose every mention sits in comments, literals or a plain
+  // `#[cfg(test)] mod … { … }` needs no tokens, when its module facts cannot
+  // matter or say nothing.
+  if (shortcuts && (!moduleFacts || (!mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)))) {
+    const at = anchorOccurrences(text, live);
+    if (at !== undefined && onlyInTestModules(text, at)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+  }
+
   const ts = tokenize(text, scratch);
   const pairs = pairBrackets(ts, scratch);
   const tests = testRegions(ts, pairs, scratch);
@@ -95,6 +104,13 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   const moduleDecls = !shortcuts || mayDeclareModule(text) ? collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate) : [];
   if (tests.testOnlyFile || live.length === 0) {
     return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
+  }
+  // Most files that mention a needle do so in test code, comments or
+  // strings: when no anchor starts in a production-code token, no match can
+  // (every match spells its anchor in such a token), so `use` trees and
+  // views are not built.
+  if (shortcuts && live.every((nd) => nd.anchor !== undefined && !anchorInCode(ts, tests.mask, nd.anchor))) {
+    return { hits: [], testOnlyFile: false, moduleDecls };
   }
 
   const raw: RawHit[] = [];
@@ -180,6 +196,30 @@ function anchorWindows(ts: TokenStream, anchor: Fragment, reach: number): Array<
     else windows.push([from, to]);
   }
   return windows;
+}
+
+/** Where the anchors of `live` occur (bounds and neighbours allowing), ascending; undefined when a needle has no anchor. */
+function anchorOccurrences(text: string, live: readonly CompiledNeedle[]): number[] | undefined {
+  const at = new Set<number>();
+  for (const nd of live) {
+    const anchor = nd.anchor;
+    if (anchor === undefined) return undefined;
+    for (let k = text.indexOf(anchor.text); k >= 0; k = text.indexOf(anchor.text, k + 1)) {
+      if (boundsHold(text, k, anchor) && contextAllows(text, k, anchor)) at.add(k);
+    }
+  }
+  return [...at].sort((a, b) => a - b);
+}
+
+/** Whether `anchor` occurs (bounds and neighbours allowing) starting inside a token that is neither omitted nor a literal. */
+function anchorInCode(ts: TokenStream, omit: Uint8Array, anchor: Fragment): boolean {
+  const text = ts.src;
+  for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
+    if (!boundsHold(text, at, anchor) || !contextAllows(text, at, anchor)) continue;
+    const k = tokenAt(ts, at);
+    if (ts.start[k]! <= at && at < ts.end[k]! && omit[k] === 0 && ts.kind[k] !== LITERAL) return true;
+  }
+  return false;
 }
 
 /** Index of the last token starting at or before `offset` (0 if none). */

@@ -180,8 +180,11 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
   };
 }
 
+// The helpers below are exported for testModuleSkim.ts, which must read
+// literals and comments exactly as tokenize does.
+
 /** End of `..`, `...` or `..=` whose first two dots end before `k`. */
-function rangeEnd(src: string, k: number): number {
+export function rangeEnd(src: string, k: number): number {
   const c = src.charCodeAt(k);
   return c === DOT || c === 0x3d /* = */ ? k + 1 : k;
 }
@@ -202,7 +205,7 @@ function columns(capacity: number, into?: ArrayBuffer): { buffer: ArrayBuffer; s
 }
 
 /** A `#!` first line that does not open an inner attribute is a shebang: trivia. */
-function skipShebang(src: string, i: number): number {
+export function skipShebang(src: string, i: number): number {
   if (src.charCodeAt(i) !== HASH || src.charCodeAt(i + 1) !== 0x21) return i;
   let k = i + 2;
   while (k < src.length && isRustWhitespace(src.charCodeAt(k))) k++;
@@ -212,7 +215,7 @@ function skipShebang(src: string, i: number): number {
 }
 
 /** End of a (possibly nested) block comment whose body starts at `k`. */
-function blockCommentEnd(src: string, k: number): number {
+export function blockCommentEnd(src: string, k: number): number {
   const n = src.length;
   let depth = 1;
   while (k < n) {
@@ -230,13 +233,13 @@ function blockCommentEnd(src: string, k: number): number {
   return n;
 }
 
-function spaceEnd(src: string, k: number): number {
+export function spaceEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n && charClass(src.charCodeAt(k)) === CLASS_SPACE) k++;
   return k;
 }
 
-function identEnd(src: string, k: number): number {
+export function identEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n) {
     const c = src.charCodeAt(k);
@@ -247,7 +250,7 @@ function identEnd(src: string, k: number): number {
 }
 
 /** End of a `"`-string whose body starts at `k` (escapes honoured; EOF if unterminated). */
-function quotedEnd(src: string, k: number): number {
+export function quotedEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n) {
     const c = src.charCodeAt(k);
@@ -263,7 +266,7 @@ function quotedEnd(src: string, k: number): number {
  * `r"…"`, `r#"…"#`, `br#"…"#`, `cr#"…"#`. Returns the end offset, or -1 when
  * the characters at `i` are an ordinary identifier.
  */
-function prefixedLiteralEnd(src: string, i: number, c: number): number {
+export function prefixedLiteralEnd(src: string, i: number, c: number): number {
   let r = i;
   if (c === LOWER_B || c === LOWER_C) {
     const c2 = src.charCodeAt(i + 1);
@@ -286,7 +289,7 @@ function prefixedLiteralEnd(src: string, i: number, c: number): number {
  * the hashes are followed by `"`. Linear: each char is examined at most once
  * as a candidate closing hash and once by the scan for quotes.
  */
-function rawStringEnd(src: string, k: number): number {
+export function rawStringEnd(src: string, k: number): number {
   const n = src.length;
   let hashes = 0;
   while (src.charCodeAt(k + hashes) === HASH) hashes++;
@@ -310,7 +313,7 @@ function rawStringEnd(src: string, k: number): number {
  * (then it is a lifetime or a stray quote). Escapes look ahead a bounded
  * distance so a lone `'\` cannot make lexing quadratic.
  */
-function charLiteralEnd(src: string, q: number): number {
+export function charLiteralEnd(src: string, q: number): number {
   const n = src.length;
   const c1 = src.charCodeAt(q + 1);
   if (c1 === BACKSLASH) {
@@ -338,7 +341,7 @@ function isLowSurrogate(c: number): boolean {
  * label (`'a`, `'r#a`), of a malformed `'ab'` (which rustc, too, reads as a
  * char literal: the caller sees it ends in a quote), or just the stray `'`.
  */
-function quoteEnd(src: string, i: number): number {
+export function quoteEnd(src: string, i: number): number {
   let k = i + 1;
   if (src.charCodeAt(k) === LOWER_R && src.charCodeAt(k + 1) === HASH && isIdentStart(src.charCodeAt(k + 2))) k += 2;
   if (!isIdentStart(src.charCodeAt(k))) return i + 1;
@@ -352,7 +355,7 @@ function quoteEnd(src: string, i: number): number {
  * Trailing identifier characters are absorbed so that an identifier never
  * directly follows a number token.
  */
-function numberEnd(src: string, i: number): number {
+export function numberEnd(src: string, i: number): number {
   const n = src.length;
   let k = i + 1;
   const c1 = src.charCodeAt(k);

@@ -24,6 +24,12 @@ export interface Fragment {
   leftBound: boolean;
   /** The source character after it must not continue an identifier. */
   rightBound: boolean;
+  /** The needle has `::` just before it. */
+  pathBefore: boolean;
+  /** The needle has `::` just after it. */
+  pathAfter: boolean;
+  /** With pathAfter: the fragment that follows that `::`, if one does. */
+  nextAfterPath?: string;
 }
 
 export interface CompiledNeedle {
@@ -64,13 +70,17 @@ export function normalizeNeedle(needle: string): string {
 
 export function needleFragments(pattern: string): Fragment[] {
   const out: Fragment[] = [];
+  const starts: number[] = [];
   let start = 0;
   const cut = (end: number): void => {
     if (end > start) {
       const text = pattern.slice(start, end);
       const leftBound = start > 0 && isIdentContinue(pattern.charCodeAt(start));
       const rightBound = end < pattern.length && isIdentContinue(pattern.charCodeAt(end - 1));
-      out.push({ text, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${text}`, leftBound, rightBound });
+      const pathBefore = start >= 2 && pattern.startsWith('::', start - 2);
+      const pathAfter = pattern.startsWith('::', end);
+      out.push({ text, key: `${leftBound ? 'L' : '-'}${rightBound ? 'R' : '-'}${text}`, leftBound, rightBound, pathBefore, pathAfter });
+      starts.push(start);
     }
   };
   for (let k = 0; k < pattern.length; k++) {
@@ -88,7 +98,52 @@ export function needleFragments(pattern: string): Fragment[] {
     }
   }
   cut(pattern.length);
+  out.forEach((frag, k) => {
+    const next = out[k + 1];
+    if (frag.pathAfter && next !== undefined && starts[k + 1] === starts[k]! + frag.text.length + 2) frag.nextAfterPath = next.text;
+  });
   return out;
+}
+
+function skipWhitespace(src: string, k: number): number {
+  while (isRustWhitespace(src.charCodeAt(k))) k++;
+  return k;
+}
+
+/**
+ * Whether an occurrence of `frag` at `at` (bounds holding) can be the
+ * fragment of a match, judged by its neighbours. In the code view a `::` of
+ * the needle stands between the same two tokens, trivia around it dropped;
+ * in an expanded `use` path the part after `::` may instead open a group
+ * (`{`), and the part before may follow `{` or `,` in one. `use
+ * tokio::time` is then no place for `tokio::fs`, nor `self.process_queue`
+ * for `std::process`. Comments (`/`), a raw identifier's `#` and a line
+ * break (the line before may end in a comment) are given the benefit of the
+ * doubt.
+ */
+export function contextAllows(src: string, at: number, frag: Fragment): boolean {
+  if (frag.pathAfter) {
+    let k = skipWhitespace(src, at + frag.text.length);
+    const c = src.charCodeAt(k);
+    if (c !== 0x2f /* / */) {
+      if (c !== 0x3a || src.charCodeAt(k + 1) !== 0x3a) return false;
+      if (frag.nextAfterPath !== undefined) {
+        k = skipWhitespace(src, k + 2);
+        const d = src.charCodeAt(k);
+        const open = d === 0x2f /* / */ || d === 0x7b /* { */ || (d === 0x72 /* r */ && src.charCodeAt(k + 1) === 0x23); /* r# */
+        if (!open && !src.startsWith(frag.nextAfterPath, k)) return false;
+      }
+    }
+  }
+  if (frag.pathBefore) {
+    let k = at - 1;
+    for (; k >= 0 && isRustWhitespace(src.charCodeAt(k)); k--) {
+      if (src.charCodeAt(k) === 0x0a) return true;
+    }
+    const c = src.charCodeAt(k);
+    return c === 0x3a /* : */ || c === 0x7b /* { */ || c === 0x2c /* , */ || c === 0x23 /* # */ || c === 0x2f; /* / */
+  }
+  return true;
 }
 
 /** A compiled needle list with its single-pass prefilter. */

@@ -35,8 +35,9 @@ function kernel(): FunctionSpec {
   const mask = 3;
   const res = 4;
   const nibble = 5;
-  const lo = (j: number) => 6 + 2 * j;
-  const hi = (j: number) => 7 + 2 * j;
+  const bytes = 6;
+  const lo = (j: number) => 7 + 2 * j;
+  const hi = (j: number) => 8 + 2 * j;
   const body: number[] = [];
   const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
 
@@ -49,8 +50,8 @@ function kernel(): FunctionSpec {
   emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
   for (let j = 0; j < FINGERPRINT; j++) {
     // lo[byte & 15] & hi[byte >> 4], for the 16 bytes starting at i + j
-    emit(op.localGet(lo(j)), op.localGet(i), op.v128Load(j), op.localGet(nibble), op.v128And, op.i8x16Swizzle);
-    emit(op.localGet(hi(j)), op.localGet(i), op.v128Load(j), op.i32Const(4), op.i8x16ShrU, op.i8x16Swizzle);
+    emit(op.localGet(lo(j)), op.localGet(i), op.v128Load(j), op.localTee(bytes), op.localGet(nibble), op.v128And, op.i8x16Swizzle);
+    emit(op.localGet(hi(j)), op.localGet(bytes), op.i32Const(4), op.i8x16ShrU, op.i8x16Swizzle);
     emit(op.v128And);
     if (j > 0) emit(op.v128And);
   }
@@ -78,7 +79,7 @@ function kernel(): FunctionSpec {
     results: [I32],
     locals: [
       [3, I32],
-      [2 + 2 * FINGERPRINT, V128],
+      [3 + 2 * FINGERPRINT, V128],
     ],
     body,
   };
