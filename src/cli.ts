@@ -3,7 +3,8 @@
 // exit code (0 clean or bypassed, 1 findings, 2 usage/config/environment).
 // Commands are imported lazily so the pre-commit hook loads only what it uses.
 
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError, usageError } from './errors.js';
 import { messages } from './messages.js';
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   if (first !== undefined && command === 'check' && first !== 'check') throw usageError(messages.unknownCommand(first), messages.usageHint);
   const positionals = first === undefined ? [] : rest;
   if (command === 'check' && isPlainStagedCheck(args.values, positionals)) await prefetchStagedCheck(args.values.cwd, args.values.config === undefined);
+  if (command === 'check' && isWorktreeAudit(args.values, positionals)) await prefetchWorktreeAudit(args.values.cwd);
   switch (command) {
     case 'check':
       return (await import('./commands/check.js')).checkCommand(args.values, positionals);
@@ -86,6 +88,30 @@ export async function main(argv: string[]): Promise<number> {
 
 function isPlainStagedCheck(values: ParsedArgs['values'], files: string[]): boolean {
   return files.length === 0 && !values.all && values.since === undefined;
+}
+
+function isWorktreeAudit(values: ParsedArgs['values'], files: string[]): boolean {
+  return files.length === 0 && values.all === true && !values.cached && values.rev === undefined;
+}
+
+/**
+ * An audit run from the top of the working tree (as CI runs it) starts its
+ * file listing and its threads while chokepoint loads and finds the
+ * repository. Run from elsewhere, it simply starts them later.
+ */
+async function prefetchWorktreeAudit(cwd: string | undefined): Promise<void> {
+  const dir = resolve(cwd ?? '.');
+  const gitDir = join(dir, '.git');
+  if (!existsSync(join(gitDir, 'index'))) return;
+  const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }, { prestartPool }] = await Promise.all([
+    import('./git.js'),
+    import('./source/sources.js'),
+    import('./check/scan.js'),
+  ]);
+  prefetchGit(REPOSITORY_QUERY, dir);
+  prefetchGit(WORKTREE_FILES_ARGS, dir);
+  prefetchGit(WORKTREE_DELETED_ARGS, dir);
+  prestartPool(gitDir);
 }
 
 /**

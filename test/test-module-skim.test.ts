@@ -95,7 +95,7 @@ test('anything else is left to the full analysis', () => {
     ['another attribute between', inTests('#[cfg(test)]\n#[allow(unused)]\nmod tests { fn t() { std::fs::read(p); } }')],
     ['a doc comment between', inTests('#[cfg(test)]\n/// docs\nmod tests { fn t() { std::fs::read(p); } }')],
     ['an unclosed module', inTests('#[cfg(test)]\nmod tests { fn t() { std::fs::read(p); }')],
-    ['a mismatched bracket', inTests('#[cfg(test)]\nmod tests { fn t() { std::fs::read(p]; } }')],
+    ['an unmatched closer before', inTests('}\n#[cfg(test)]\nmod tests { fn t() { std::fs::read(p); } }')],
     ['a nested test module only', inTests('mod outer {\n#[cfg(test)]\nmod tests { fn t() { std::fs::read(p); } }\n}')],
     ['a test function', inTests('#[test]\nfn t() { std::fs::read(p); }')],
     ['after the module', inTests('#[cfg(test)]\nmod tests { }\nfn g() { std::fs::read(p); }')],
@@ -103,6 +103,10 @@ test('anything else is left to the full analysis', () => {
   for (const [name, src] of cases) {
     assert.equal(onlyInTestModules(src, occurrencesOf(src, 'fs')), false, name);
   }
+  // Brackets pair as pairBrackets pairs them: a closer with the innermost opener, whatever its kind.
+  const mismatched = inTests('#[cfg(test)]\nmod tests { fn t() { std::fs::read(p]; } }\nfn g() { std::fs::read(q); }');
+  assert.equal(onlyInTestModules(mismatched, occurrencesOf(mismatched, 'fs')), false);
+  assert.equal(analyzeRust(mismatched, ['std::fs']).hits.length, 1);
   // A raw-identifier module name is read like any name.
   const raw = inTests('#[cfg(test)]\nmod r#tests { fn t() { std::fs::read(p); } }');
   assert.equal(onlyInTestModules(raw, occurrencesOf(raw, 'fs')), true);

@@ -11,7 +11,7 @@ import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
-import { scanManifests, scanRust, startPoolEarly } from './scan.js';
+import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './scan.js';
 import type { Pool } from './parallel.js';
 import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { messages } from '../messages.js';
@@ -169,7 +169,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
 async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
   // Only the working tree is read on threads (git objects come through one cat-file).
-  const pool = from === 'worktree' ? await startPoolEarly(repo.commonDir) : undefined;
+  const pool = from === 'worktree' ? ((await takePrestartedPool()) ?? (await startPoolEarly(repo.commonDir))) : undefined;
   try {
     const rules = await loadRules(repo, opts);
     const judged = await auditTree(source, rules, opts, pool);

@@ -61,15 +61,28 @@ async function startPoolIfUseful(): Promise<Pool | undefined> {
   return threadCount() > 1 ? startPool() : undefined;
 }
 
+let prestarted: Promise<Pool | undefined> | undefined;
+
+/** Starts audit threads at once (the CLI, before it has even found the repository); the audit takes them with takePrestartedPool. */
+export function prestartPool(gitDir: string): void {
+  prestarted = startPoolEarly(gitDir);
+}
+
+export function takePrestartedPool(): Promise<Pool | undefined> | undefined {
+  const pool = prestarted;
+  prestarted = undefined;
+  return pool;
+}
+
 /**
  * Starts audit threads before the file list is known, when the size of git's
  * index says the tree is likely worth them: their boot then overlaps listing
  * and loading rules. The caller closes the pool (unused workers stop).
  */
-export async function startPoolEarly(commonDir: string): Promise<Pool | undefined> {
+export async function startPoolEarly(gitDir: string): Promise<Pool | undefined> {
   let indexBytes = 0;
   try {
-    indexBytes = statSync(`${commonDir}/index`).size;
+    indexBytes = statSync(`${gitDir}/index`).size;
   } catch {
     return undefined; // no index yet: nothing committed or staged, a small tree
   }

@@ -27,6 +27,7 @@ const LOWER_C = 0x63;
 const LOWER_R = 0x72;
 const LBRACE = 0x7b;
 const RBRACE = 0x7d;
+const SEMI = 0x3b;
 const BOM = 0xfeff;
 
 const TEST_CFG = '#[cfg(test)]';
@@ -80,10 +81,6 @@ export function testItemHeader(src: string, i: number): { end: TestItemEnd; resu
   return undefined;
 }
 
-function closes(open: number, close: number): boolean {
-  return (open === LBRACE && close === RBRACE) || (open === LPAREN && close === RPAREN) || (open === LBRACKET && close === RBRACKET);
-}
-
 /**
  * The characters that can change what the text after them is: comment and
  * literal openers, brackets, and what starts or ends a test item. In code
@@ -121,15 +118,17 @@ function rawPrefixStart(src: string, q: number, floor: number): number {
  */
 export function onlyInTestModules(src: string, occurrences: readonly number[]): boolean {
   const n = src.length;
-  const open: number[] = []; // codes of the open brackets
+  // One depth for all brackets: pairBrackets pairs a closer with the innermost opener, whatever its kind.
+  let depth = 0;
   let testFrom = -1; // start of the test item being read, if any
   let testEnd: TestItemEnd = 'brace';
   let bodyOpen = false; // whether its body `{` was reached
   let next = 0; // first occurrence not yet placed
+  let nextAt = occurrences.length > 0 ? occurrences[0]! : n; // where it is
   let tokenFloor = 0; // end of the last lifetime, label or raw identifier read: no literal prefix starts inside one
   /** Places the occurrences before `end`: false if one is in code outside a test item. */
   const place = (end: number, code: boolean): boolean => {
-    for (; next < occurrences.length && occurrences[next]! < end; next++) {
+    for (; nextAt < end; nextAt = ++next < occurrences.length ? occurrences[next]! : n) {
       if (code && testFrom < 0) return false;
     }
     return true;
@@ -143,54 +142,63 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
   while (next < occurrences.length || testFrom >= 0) {
     let j = i;
     for (let c = src.charCodeAt(j); j < n && (c >= 128 || STATEFUL[c] === 0); c = src.charCodeAt(++j));
-    if (!place(j, true)) return false;
+    if (nextAt < j && !place(j, true)) return false;
     if (j >= n) break;
     i = j;
     const c = src.charCodeAt(i);
-    let literalFrom = -1; // set when [literalFrom, i) is a comment or literal
+    let literal = false; // whether [start, i) is a comment or literal
     let ends = false; // whether this character ends the test item
 
-    if (c === SLASH) {
+    if (c === LPAREN || c === LBRACKET || c === LBRACE) {
+      if (c === LBRACE && depth === 0 && testFrom >= 0 && testEnd === 'brace') bodyOpen = true;
+      depth++;
+      i++;
+    } else if (c === RPAREN || c === RBRACKET || c === RBRACE) {
+      if (--depth < 0) return false;
+      ends = depth === 0 && bodyOpen && testFrom >= 0;
+      i++;
+    } else if (c === SEMI) {
+      ends = depth === 0 && !bodyOpen && testFrom >= 0;
+      i++;
+    } else if (c === SLASH) {
       const c2 = src.charCodeAt(i + 1);
       if (c2 === SLASH) {
         const nl = src.indexOf('\n', i + 2);
-        literalFrom = i;
+        literal = true;
         i = nl < 0 ? n : nl;
       } else if (c2 === STAR) {
-        literalFrom = i;
+        literal = true;
         i = blockCommentEnd(src, i + 2);
       } else {
         i++;
       }
     } else if (c === DQUOTE) {
+      // A raw string's prefix letters were placed as code already: conservative.
       const raw = rawPrefixStart(src, i, tokenFloor);
-      literalFrom = raw >= 0 ? raw : i;
+      literal = true;
       // rawStringEnd reads the hashes after the `r`
       i = raw >= 0 ? rawStringEnd(src, raw + (src.charCodeAt(raw) === LOWER_R ? 1 : 2)) : quotedEnd(src, i + 1);
     } else if (c === QUOTE) {
       if (src.charCodeAt(i - 1) === LOWER_B && i - 1 >= tokenFloor && !identCharBefore(src, i - 1)) {
         // `b'x'`, or a malformed `b'` that takes just the quote
         const end = charLiteralEnd(src, i);
-        literalFrom = i - 1;
+        literal = true;
         i = end > 0 ? end : i + 1;
       } else {
         const end = charLiteralEnd(src, i);
         if (end > 0) {
-          literalFrom = i;
+          literal = true;
           i = end;
         } else {
           const start = i;
           i = quoteEnd(src, i);
-          if (i - start > 1 && src.charCodeAt(i - 1) === QUOTE) {
-            literalFrom = start; // `'ab'` lexes as a literal
-          } else {
-            tokenFloor = i; // a lifetime, a label or a stray quote
-            if (!place(i, true)) return false;
-          }
+          literal = i - start > 1 && src.charCodeAt(i - 1) === QUOTE; // `'ab'` lexes as a literal
+          if (!literal) tokenFloor = i; // a lifetime, a label or a stray quote
         }
       }
-    } else if (c === HASH) {
-      const header = testFrom < 0 && open.length === 0 ? testItemHeader(src, i) : undefined;
+    } else {
+      // `#`
+      const header = testFrom < 0 && depth === 0 ? testItemHeader(src, i) : undefined;
       if (header) {
         testFrom = i;
         testEnd = header.end;
@@ -203,28 +211,13 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
       } else {
         i++;
       }
-    } else if (c === LBRACE || c === LPAREN || c === LBRACKET) {
-      if (testFrom >= 0 && testEnd === 'brace' && c === LBRACE && open.length === 0) bodyOpen = true;
-      open.push(c);
-      i++;
-    } else if (c === RBRACE || c === RPAREN || c === RBRACKET) {
-      const opener = open.pop();
-      if (opener === undefined || !closes(opener, c)) return false;
-      ends = testFrom >= 0 && bodyOpen && open.length === 0;
-      i++;
-    } else {
-      // `;`
-      ends = testFrom >= 0 && open.length === 0 && !bodyOpen;
-      i++;
     }
 
-    if (literalFrom >= 0) {
-      // The prefix of a raw or byte literal was placed as code above: conservative.
-      if (!place(i, false)) return false;
-    } else if (!place(i, true)) {
-      return false;
+    if (nextAt < i && !place(i, !literal)) return false;
+    if (ends) {
+      testFrom = -1;
+      bodyOpen = false;
     }
-    if (ends) testFrom = -1;
   }
   // A test item left open at the end of the file is not a plain shape.
   return testFrom < 0;

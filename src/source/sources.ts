@@ -82,16 +82,18 @@ export function revisionSource(root: string, commit: string): Source {
   return objectSource('revision', root, commit, () => load([]), load);
 }
 
+/** Tracked and untracked-but-not-ignored files (the audit prefetches both listings). */
+export const WORKTREE_FILES_ARGS: readonly string[] = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
+/** Tracked files deleted from the working tree. */
+export const WORKTREE_DELETED_ARGS: readonly string[] = ['ls-files', '-z', '--deleted'];
+
 /** The working tree: tracked and untracked-but-not-ignored files, as they are on disk. */
 export function worktreeSource(root: string): Source {
   return {
     kind: 'worktree',
     root,
     async listPaths() {
-      const [present, deleted] = await Promise.all([
-        git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root }),
-        git(['ls-files', '-z', '--deleted'], { cwd: root }),
-      ]);
+      const [present, deleted] = await Promise.all([git(WORKTREE_FILES_ARGS, { cwd: root }), git(WORKTREE_DELETED_ARGS, { cwd: root })]);
       const gone = new Set(splitNul(deleted));
       return [...new Set(splitNul(present))].filter((p) => !gone.has(p)).sort();
     },
