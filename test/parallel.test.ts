@@ -1,12 +1,13 @@
-// A working tree large enough for the audit to use worker threads: the same
-// report as one thread, in the same order, whichever thread judged what.
+// The audit's worker threads: the same report as one thread, in the same
+// order, whichever thread judged what. (Threads start at 15,000 files on
+// their own; CHOKEPOINT_THREADS=2 asks for them on a smaller tree.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { PROJECT_ROOT, SMALL_CONFIG, SMALL_TREE, makeRepo, parseJson } from './helpers.js';
 
 /** More files than the parallel threshold (1,500), violations spread through them. */
@@ -31,13 +32,13 @@ function bigTree(): Record<string, string> {
   return files;
 }
 
-test('a tree past the parallel threshold gets the same report from worker threads as from one thread', async () => {
+test('worker threads give the same report as one thread', async () => {
   const repo = await makeRepo(bigTree());
   try {
-    const threaded = await repo.chokepoint(['--all', '--format', 'json']);
+    const threaded = await repo.chokepoint(['--all', '--format', 'json'], { env: { CHOKEPOINT_THREADS: '2' } });
     const single = await repo.chokepoint(['--all', '--format', 'json'], { env: { CHOKEPOINT_THREADS: '1' } });
     // Without WebAssembly (--jitless) anchors are found in the text instead of the bytes.
-    const textScan = await repo.chokepoint(['--all', '--format', 'json'], { env: { NODE_OPTIONS: '--jitless' } });
+    const textScan = await repo.chokepoint(['--all', '--format', 'json'], { env: { NODE_OPTIONS: '--jitless', CHOKEPOINT_THREADS: '2' } });
     assert.equal(threaded.exitCode, 1, threaded.stderr);
     assert.equal(single.exitCode, 1, single.stderr);
     assert.equal(textScan.exitCode, 1, textScan.stderr);
@@ -63,14 +64,17 @@ test('a tree past the parallel threshold gets the same report from worker thread
 });
 
 test('threads started ahead for a large index are stopped when the tree in scope is small', async () => {
-  // 2,000 tracked files (a large index) but two Rust files in scope: the
-  // workers started early must not keep a library caller's process alive.
-  const files: Record<string, string> = { ...SMALL_TREE };
-  for (let i = 0; i < 2000; i++) files[`docs/page-${i}.md`] = `page ${i}\n`;
-  const repo = await makeRepo(files);
+  // An index of 16,000 entries (no files on disk: they count as deleted) and
+  // two Rust files in scope: the workers started early on the index's size
+  // must not keep a library caller's process alive.
+  const repo = await makeRepo(SMALL_TREE);
   try {
     await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '--no-verify', '-m', 'many docs']);
+    const blob = (await repo.git(['hash-object', '-w', '--stdin'], { input: 'page\n', stdin: 'pipe' })).stdout.trim();
+    const entries = Array.from({ length: 16_000 }, (_, i) => `100644 ${blob}\tdocs/a-long-enough-directory-name/page-${i}.md`).join('\n');
+    assert.equal((await repo.git(['update-index', '--index-info'], { input: `${entries}\n`, stdin: 'pipe' })).exitCode, 0);
+    const indexBytes = statSync(join(repo.dir, '.git', 'index')).size;
+    assert.ok(indexBytes > 15_000 * 100, `index of ${indexBytes} bytes: too small to start threads`);
     const run = pathToFileURL(join(PROJECT_ROOT, 'dist/src/check/run.js')).href;
     const script = `const { runCheck } = await import(${JSON.stringify(run)});
 const { result } = await runCheck({ cwd: process.argv[2], target: { kind: 'all', from: 'worktree' } });

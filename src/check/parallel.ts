@@ -4,12 +4,11 @@
 
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { MatcherName } from '../types.js';
-import { claimCounter, judgeShare, type ShareResult, type ShareTask } from './share.js';
+import { forcedThreads, judgeShare, type ShareResult, type ShareTask } from './share.js';
 
-/** Threads to use, this one included: one per core, at most 8. */
+/** Threads to use, this one included: one per core, at most 8 (or as CHOKEPOINT_THREADS says). */
 export function threadCount(): number {
-  return Math.max(1, Math.min(availableParallelism(), 8));
+  return forcedThreads() ?? Math.max(1, Math.min(availableParallelism(), 8));
 }
 
 /**
@@ -33,7 +32,7 @@ export interface Pool {
    * Outcomes come back in the order of `paths`, so the report does not
    * depend on which thread judged what. Once only.
    */
-  judge(root: string, paths: readonly string[], needles: string[], matcher: MatcherName): Promise<Omit<ShareResult, 'indices'>>;
+  judge(task: ShareTask): Promise<Omit<ShareResult, 'indices'>>;
   /** Stops workers that never got a task (a no-op after `judge`). */
   close(): void;
 }
@@ -55,9 +54,8 @@ export function startPool(threads = threadCount()): Pool {
   let used = false;
   return {
     threads,
-    async judge(root, paths, needles, matcher) {
+    async judge(task) {
       used = true;
-      const task: ShareTask = { root, paths, needles, matcher, next: claimCounter() };
       for (const worker of workers) worker.postMessage(task);
       // The workers judge while this thread does.
       const all = [judgeShare(task), ...(await Promise.all(results))];

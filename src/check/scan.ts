@@ -9,7 +9,7 @@ import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
 import { messages } from '../messages.js';
-import { likelyWorthThreads, worthThreads } from './share.js';
+import { claimCounter, judgeShare, likelyWorthThreads, worthThreads, type ShareTask } from './share.js';
 import type { Pool } from './parallel.js';
 import { statSync } from 'node:fs';
 
@@ -102,13 +102,16 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
     if (outcome.facts) facts.set(outcome.path, outcome.facts);
     if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
   };
-  const pool = source.kind === 'worktree' && source.root !== undefined && worthThreads(paths.length) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
-  if (pool) {
-    const result = await pool.judge(source.root!, paths, opts.index.needles, opts.matcher);
+  const byteScan = paths.length >= BYTE_SCAN_MIN;
+  if (source.kind === 'worktree' && source.root !== undefined) {
+    // The working tree is read file by file into one reused buffer, on this
+    // thread alone or with workers.
+    const task: ShareTask = { root: source.root, paths, needles: opts.index.needles, matcher: opts.matcher, moduleFacts: opts.factsOfEveryFile, byteScan, next: claimCounter() };
+    const pool = worthThreads(paths.length) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
+    const result = pool ? await pool.judge(task) : judgeShare(task, opts.progress && ((done) => opts.progress!(Math.min(done, paths.length), paths.length)));
     filesScanned = result.judged;
     result.outcomes.forEach(collect);
   } else {
-    const byteScan = paths.length >= BYTE_SCAN_MIN;
     await forEachFile(
       source,
       paths,

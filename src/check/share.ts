@@ -10,12 +10,23 @@ import { judgeFile, outcomeMatters, type FileOutcome } from './fileOutcome.js';
 import { ByteAnchorScan } from '../rust/byteAnchors.js';
 import { compileNeedles } from '../rust/needles.js';
 
-/** Below this many files one thread is faster (measured on 2 cores). */
-const PARALLEL_THRESHOLD = 1500;
+/**
+ * Below this many files one thread is faster. Measured on 2 cores: a worker
+ * boots in ~100 ms and then runs cold, so one thread wins at 10,000 files
+ * (by ~45 ms) and loses at 20,000 (by ~100 ms).
+ */
+const PARALLEL_THRESHOLD = 15_000;
+
+/** CHOKEPOINT_THREADS=N sets the thread count (1: never a worker), for tests and tuning; undefined when unset. */
+export function forcedThreads(): number | undefined {
+  const n = Number(process.env.CHOKEPOINT_THREADS);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 8) : undefined;
+}
 
 /** Whether `files` files are worth more threads than this one (how many is parallel.ts's to say). */
 export function worthThreads(files: number): boolean {
-  return files >= PARALLEL_THRESHOLD && process.env.CHOKEPOINT_THREADS !== '1';
+  const forced = forcedThreads();
+  return forced !== undefined ? forced > 1 : files >= PARALLEL_THRESHOLD;
 }
 
 /** A git index entry is 62 bytes plus its path: ~100 bytes per file in practice. */
@@ -34,6 +45,10 @@ export interface ShareTask {
   paths: readonly string[];
   needles: string[];
   matcher: MatcherName;
+  /** Whether every file must report its module facts (see JudgeOptions). */
+  moduleFacts: boolean;
+  /** Whether scan anchors are found with the SIMD filter (worth it for many files). */
+  byteScan: boolean;
   /** One Int32 on a SharedArrayBuffer: the index of the next unclaimed path. */
   next: Int32Array;
 }
@@ -49,14 +64,16 @@ export function claimCounter(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(4));
 }
 
-export function judgeShare(task: ShareTask): ShareResult {
+/** Judges files claimed from `task` until none are left; `progress` hears how far the claims got. */
+export function judgeShare(task: ShareTask, progress?: (claimed: number) => void): ShareResult {
   const outcomes: FileOutcome[] = [];
   const indices: number[] = [];
   let judged = 0;
   // Files are read straight into the SIMD filter's memory: no copy.
-  const filterInput = task.matcher === 'precise' ? ByteAnchorScan.for(compileNeedles(task.needles))?.input : undefined;
-  const readBuffer = filterInput ?? Buffer.allocUnsafe(1 << 20);
+  const filterInput = task.byteScan && task.matcher === 'precise' ? ByteAnchorScan.for(compileNeedles(task.needles))?.input : undefined;
+  const readBuffer = filterInput ?? Buffer.allocUnsafe(64 * 1024);
   const scratch = { buffer: readBuffer };
+  const opts = { moduleFacts: task.moduleFacts, byteScan: task.byteScan };
   for (;;) {
     const from = Atomics.add(task.next, 0, CLAIM);
     if (from >= task.paths.length) break;
@@ -66,13 +83,14 @@ export function judgeShare(task: ShareTask): ShareResult {
       const bytes = readWorktreeFile(task.root, path, scratch);
       if (!bytes) continue;
       judged++;
-      const outcome = judgeFile(path, bytes, task.needles, task.matcher, { byteScan: true });
-      scratch.buffer = readBuffer; // a file too big for it was read elsewhere
+      const outcome = judgeFile(path, bytes, task.needles, task.matcher, opts);
+      if (filterInput) scratch.buffer = readBuffer; // a file too big for it was read elsewhere
       if (outcomeMatters(outcome)) {
         outcomes.push(outcome);
         indices.push(i);
       }
     }
+    progress?.(to);
   }
   return { judged, outcomes, indices };
 }

@@ -83,16 +83,15 @@ export function analyzeRustExhaustively(text: string, needles: readonly string[]
 function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean, anchorsFound?: Uint8Array): RustAnalysis {
   const compiled = compileNeedles(needles);
   const live = shortcuts ? possibleNeedles(text, compiled, anchorsFound ?? anchorsInText(text, compiled)) : compiled.needles.filter((nd) => nd.pattern !== '');
-  // Most files hold no needle at all; skip lexing unless the file might
-  // still declare a module or be test-only as a whole.
-  if (shortcuts && live.length === 0 && (!moduleFacts || (!mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)))) {
-    return { hits: [], testOnlyFile: false, moduleDecls: [] };
-  }
-
-  // A file whose every mention sits in comments, literals or a plain
-  // `#[cfg(test)] mod … { … }` needs no tokens, when its module facts cannot
-  // matter or say nothing.
-  if (shortcuts && (!moduleFacts || (!mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)))) {
+  let declares: boolean | undefined; // whether a `mod x;` may be in the file, asked once
+  const mayDeclare = (): boolean => (declares ??= mayDeclareModule(text));
+  // Module facts matter when asked for and the file may have some to report
+  // (a `mod x;`, a test-only inner attribute). When they do not:
+  if (shortcuts && !(moduleFacts && (mayDeclare() || mayHaveTestInnerAttribute(text)))) {
+    // most files hold no needle at all, and need no lexing;
+    if (live.length === 0) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+    // one whose every mention sits in comments, literals or a plain
+    // `#[cfg(test)] mod … { … }` needs no tokens either.
     const at = anchorOccurrences(text, live);
     if (at !== undefined && onlyInTestModules(text, at)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
@@ -101,7 +100,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   const pairs = pairBrackets(ts, scratch);
   const tests = testRegions(ts, pairs, scratch);
   const locate = makeLocator(text);
-  const moduleDecls = !shortcuts || mayDeclareModule(text) ? collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate) : [];
+  const moduleDecls = !shortcuts || mayDeclare() ? collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate) : [];
   if (tests.testOnlyFile || live.length === 0) {
     return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
   }
