@@ -107,7 +107,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
     // The working tree is read file by file into one reused buffer, on this
     // thread alone or with workers.
     const task: ShareTask = { root: source.root, paths, needles: opts.index.needles, matcher: opts.matcher, moduleFacts: opts.factsOfEveryFile, byteScan, next: claimCounter() };
-    const pool = worthThreads(paths.length) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
+    const pool = worthThreads(paths.length, opts.matcher) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
     const result = pool ? await pool.judge(task) : judgeShare(task, opts.progress && ((done) => opts.progress!(Math.min(done, paths.length), paths.length)));
     filesScanned = result.judged;
     result.outcomes.forEach(collect);

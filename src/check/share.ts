@@ -11,11 +11,13 @@ import { ByteAnchorScan } from '../rust/byteAnchors.js';
 import { compileNeedles } from '../rust/needles.js';
 
 /**
- * Below this many files one thread is faster. Measured on 2 cores: a worker
- * boots in ~100 ms and then runs cold, so one thread wins at 10,000 files
- * (by ~45 ms) and loses at 20,000 (by ~100 ms).
+ * Below this many files one thread is faster (measured on 2 cores). A worker
+ * boots in ~100 ms and then runs cold: with the precise matcher's light
+ * per-file work one thread still wins at 10,000 files (by ~45 ms) and loses
+ * at 20,000 (by ~100 ms); the line matcher's regex per line gains from a
+ * worker from ~1,500 files.
  */
-const PARALLEL_THRESHOLD = 15_000;
+const PARALLEL_THRESHOLD: Record<MatcherName, number> = { precise: 15_000, line: 1_500 };
 
 /** CHOKEPOINT_THREADS=N sets the thread count (1: never a worker), for tests and tuning; undefined when unset. */
 export function forcedThreads(): number | undefined {
@@ -24,15 +26,18 @@ export function forcedThreads(): number | undefined {
 }
 
 /** Whether `files` files are worth more threads than this one (how many is parallel.ts's to say). */
-export function worthThreads(files: number): boolean {
+export function worthThreads(files: number, matcher: MatcherName = 'precise'): boolean {
   const forced = forcedThreads();
-  return forced !== undefined ? forced > 1 : files >= PARALLEL_THRESHOLD;
+  return forced !== undefined ? forced > 1 : files >= PARALLEL_THRESHOLD[matcher];
 }
 
 /** A git index entry is 62 bytes plus its path: ~100 bytes per file in practice. */
 const INDEX_BYTES_PER_FILE = 100;
 
-/** Whether a working tree is likely worth threads, guessed before listing it from the size of git's index. */
+/**
+ * Whether a working tree is likely worth threads, guessed before listing it
+ * (and before the config names the matcher) from the size of git's index.
+ */
 export function likelyWorthThreads(indexBytes: number): boolean {
   return worthThreads(Math.floor(indexBytes / INDEX_BYTES_PER_FILE));
 }
