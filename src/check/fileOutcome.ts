@@ -61,7 +61,7 @@ export function judgeFile(path: string, bytes: Buffer, needles: readonly string[
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
-  const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound });
+  const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound, anchorSites: pre?.anchorSites });
   return {
     path,
     invalid: false,

@@ -6,7 +6,7 @@ import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentContinue, isIdentStart, i
 import { buildCodeView, type CodeView } from './codeView.js';
 import { tokenize } from './lexer.js';
 import { collectModuleDecls } from './moduleDecls.js';
-import { anchorsInText, boundsHold, compileNeedles, contextAllows, possibleNeedles, type CompiledNeedle, type Fragment } from './needles.js';
+import { anchorsInText, boundsHold, compileNeedles, contextAllows, possibleNeedles, type CompiledNeedle, type Fragment, type NeedleSet } from './needles.js';
 import { ByteAnchorScan } from './byteAnchors.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
@@ -31,7 +31,7 @@ interface RawHit {
  * out-of-line module declarations. Never throws.
  */
 export function analyzeRust(text: string, needles: readonly string[], opts: AnalyzeOptions = {}): RustAnalysis {
-  return analyze(text, needles, true, opts.moduleFacts ?? true, opts.anchorsFound);
+  return analyze(text, needles, true, opts.moduleFacts ?? true, opts.anchorsFound, opts.anchorSites);
 }
 
 export interface AnalyzeOptions {
@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   moduleFacts?: boolean;
   /** The scan anchors found in the text, when preScanBytes already knows them. */
   anchorsFound?: Uint8Array;
+  /** Where they occur, when preScanBytes knows that too (see PreScan). */
+  anchorSites?: readonly number[];
 }
 
 /** What a look at a file's bytes says before any decoding. */
@@ -52,6 +54,12 @@ export interface PreScan {
   anchorsFound: Uint8Array;
   /** Whether analyzeRust would return nothing at all: no needle can match, and no module facts can be there (or none are asked for). */
   nothingToFind: boolean;
+  /**
+   * For an ASCII file (byte offsets are then text offsets): every occurrence
+   * of an anchor, bounds holding and not surely in a line comment, as pairs
+   * of offset and index in the set's anchors.
+   */
+  anchorSites?: number[];
 }
 
 /**
@@ -62,13 +70,15 @@ export interface PreScan {
  */
 export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFacts: boolean): PreScan | undefined {
   const set = compileNeedles(needles);
-  const anchorsFound = ByteAnchorScan.for(set)?.anchorsIn(bytes);
+  const ascii = isAscii(bytes);
+  const anchorSites = ascii ? [] : undefined;
+  const anchorsFound = ByteAnchorScan.for(set)?.anchorsIn(bytes, anchorSites);
   if (anchorsFound === undefined) return undefined;
   const nothingToFind =
     !anchorsFound.includes(1) &&
     set.anchorless.length === 0 &&
-    (!moduleFacts || (isAscii(bytes) && !mayDeclareModuleAscii(bytes) && !mayHaveTestInnerAttributeAscii(bytes)));
-  return { anchorsFound, nothingToFind };
+    (!moduleFacts || (ascii && !mayDeclareModuleAscii(bytes) && !mayHaveTestInnerAttributeAscii(bytes)));
+  return { anchorsFound, nothingToFind, anchorSites };
 }
 
 /**
@@ -80,7 +90,7 @@ export function analyzeRustExhaustively(text: string, needles: readonly string[]
   return analyze(text, needles, false, true);
 }
 
-function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean, anchorsFound?: Uint8Array): RustAnalysis {
+function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean, anchorsFound?: Uint8Array, anchorSites?: readonly number[]): RustAnalysis {
   const compiled = compileNeedles(needles);
   const live = shortcuts ? possibleNeedles(text, compiled, anchorsFound ?? anchorsInText(text, compiled)) : compiled.needles.filter((nd) => nd.pattern !== '');
   let declares: boolean | undefined; // whether a `mod x;` may be in the file, asked once
@@ -92,7 +102,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     if (live.length === 0) return { hits: [], testOnlyFile: false, moduleDecls: [] };
     // one whose every mention sits in comments, literals or a plain
     // `#[cfg(test)] mod … { … }` needs no tokens either.
-    const at = anchorOccurrences(text, live);
+    const at = anchorOccurrences(text, live, compiled, anchorSites);
     if (at !== undefined && onlyInTestModules(text, at)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
   }
 
@@ -197,12 +207,23 @@ function anchorWindows(ts: TokenStream, anchor: Fragment, reach: number): Array<
   return windows;
 }
 
-/** Where the anchors of `live` occur (bounds and neighbours allowing), ascending; undefined when a needle has no anchor. */
-function anchorOccurrences(text: string, live: readonly CompiledNeedle[]): number[] | undefined {
+/**
+ * Where the anchors of `live` occur (bounds and neighbours allowing),
+ * ascending; from `sites` (see PreScan) when given, else searched in the
+ * text. Undefined when a needle has no anchor.
+ */
+function anchorOccurrences(text: string, live: readonly CompiledNeedle[], set: NeedleSet, sites?: readonly number[]): number[] | undefined {
   const at = new Set<number>();
   for (const nd of live) {
     const anchor = nd.anchor;
     if (anchor === undefined) return undefined;
+    if (sites !== undefined) {
+      const id = set.anchorOf[nd.rank];
+      for (let k = 0; k < sites.length; k += 2) {
+        if (sites[k + 1] === id && contextAllows(text, sites[k]!, anchor)) at.add(sites[k]!);
+      }
+      continue;
+    }
     for (let k = text.indexOf(anchor.text); k >= 0; k = text.indexOf(anchor.text, k + 1)) {
       if (boundsHold(text, k, anchor) && contextAllows(text, k, anchor)) at.add(k);
     }

@@ -93,8 +93,11 @@ export class ByteAnchorScan {
   /**
    * anchorsInText(text of `bytes`), or undefined when `bytes` (valid UTF-8)
    * is too long for the filter. Bytes already in `input` are not copied.
+   * With `sites`, every occurrence (bounds holding, not surely in a line
+   * comment) is also pushed there as two numbers: its byte offset and its
+   * index in the set's anchors.
    */
-  anchorsIn(bytes: Uint8Array): Uint8Array | undefined {
+  anchorsIn(bytes: Uint8Array, sites?: number[]): Uint8Array | undefined {
     const input = this.input;
     const length = bytes.length;
     if (bytes.buffer !== input.buffer || bytes.byteOffset !== input.byteOffset) {
@@ -107,13 +110,17 @@ export class ByteAnchorScan {
     this.teddy.search(length, (pattern, start) => {
       let inComment: boolean | undefined;
       for (const a of this.anchorsOf[pattern]!) {
-        if (found[a] === 1 || !boundsHoldInBytes(input, length, start, this.lengths[pattern]!, anchors[a]!)) continue;
+        // Once an anchor is found only the sites still need its other occurrences.
+        if ((found[a] === 1 && sites === undefined) || !boundsHoldInBytes(input, length, start, this.lengths[pattern]!, anchors[a]!)) continue;
         inComment ??= certainlyInLineCommentBytes(input, start);
         if (inComment) break;
-        found[a] = 1;
-        missing--;
+        sites?.push(start, a);
+        if (found[a] === 0) {
+          found[a] = 1;
+          missing--;
+        }
       }
-      return missing === 0;
+      return missing === 0 && sites === undefined;
     });
     return found;
   }
