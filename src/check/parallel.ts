@@ -25,12 +25,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
  * listing files and loading rules instead of judging alone.
  */
 export interface Pool {
-  /** Threads the pool judges on, this one included. */
-  readonly threads: number;
   /**
-   * Judges `paths` on every thread, all claiming files from one counter.
-   * Outcomes come back in the order of `paths`, so the report does not
-   * depend on which thread judged what. Once only.
+   * Judges the task's paths on every thread, all claiming files from its
+   * counter. Outcomes come back in the order of the paths, so the report
+   * does not depend on which thread judged what. Once only.
    */
   judge(task: ShareTask): Promise<Omit<ShareResult, 'indices'>>;
   /** Stops workers that never got a task (a no-op after `judge`). */
@@ -53,7 +51,6 @@ export function startPool(threads = threadCount()): Pool {
   results.forEach((r) => r.catch(() => {}));
   let used = false;
   return {
-    threads,
     async judge(task) {
       used = true;
       for (const worker of workers) worker.postMessage(task);

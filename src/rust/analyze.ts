@@ -1,5 +1,8 @@
-// The precise matcher for one Rust file: lex, find test code and module
-// declarations, expand `use` trees, and search needles in what is left.
+// The precise matcher for one Rust file: find which needles may occur (from
+// the text, or for long runs from its bytes), settle without tokens the
+// files whose mentions all sit in comments, literals or plain test items,
+// and otherwise lex, find test code and module declarations, expand `use`
+// trees, and search needles in what is left.
 
 import { isAscii } from 'node:buffer';
 import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from './chars.js';
