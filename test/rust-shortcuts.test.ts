@@ -29,7 +29,7 @@ const PIECES = [
   'std', 'fs', 'net', 'File', 'open', 'env', 'var', 'var_os', 'reqwest', 'a', 'b', 'x', 'y', 'to_socket_addrs', 'offset', 'r#fs', 'r#a',
   '::', ':', '.', '(', ')', '{', '}', '[', ']', ';', ',', '#', '!', '=', '*', '<', '>', '&', "'", '"',
   ' ', ' ', '\n', '\r\n', '\t', '// c\n', '/* c */', '/* /* n */ */', '"s"', '"a\\"b"', 'r#"q"#', "b'x'", "'a'", "'a", '1.0e5', '0x1F',
-  'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
+  'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'use a::{b}', 'use x', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
   '#![cfg(test)]', '#[path = "p.rs"] ', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
   // trivia between a path's parts
   '::// c\n', ':: /* c */', '::\n// c\n', '/* c */::', ' // c\n::', 'std::{', 'use tokio::time;', 'self.process', 'std::process',

@@ -31,7 +31,7 @@ const PIECES = [
   '#[cfg(test)]', '#[test]\nfn t() { ', '#[cfg(not(test))] mod p { ', 'mod q { ', '}\n', '}\n}\n',
   '"{"', '"}"', '"fs"', '"\\"{"', "'{'", "'}'", "'\\''", "'a", "'a'", "'ab'", "b'{'", "b'", 'b"}"', 'c"{"', "b'fs'", "xb'fs'", "b'}'x'",
   'r"}"', 'r#"{"#', 'r#"}"#', 'br##"}"#"##', 'r#fs', 'r#', 'r#r', "r#b'", "'r#a", '1e+5', '0b', 'cr#"}"#', '// }\n', '// fs\n', '/* { */', '/* /* } */ */', '/*', '*/', '//',
-  '1.0', '0x1F', '1..2', "'outer: loop { ", 'ä', '\uFEFF', '#!/bin\n', '#![cfg(test)]',
+  '1.0', '0x1F', '1..2', "'outer: loop { ", 'ä', '\uFEFF', '#!/bin\n', '#![cfg(test)]', 'use a::{b}', 'use x', 'use a::b;\n',
 ];
 
 const source = fc.array(fc.constantFrom(...PIECES), { maxLength: 50 }).map((parts) => parts.join(''));
@@ -166,4 +166,17 @@ test('literal prefixes are read as tokenize reads them: after a lifetime, a raw 
   assert.equal(onlyInTestModules('r#r#"a" x "#', [8]), false, 'after the raw identifier `r#r`, `#"a" x "#` is not a raw string');
   assert.equal(onlyInTestModules("'br#\"a\" x \"#", [8]), false, "after the lifetime `'br`, `#\"a\" x \"#` is not a raw string");
   assert.equal(onlyInTestModules('br#"a" x "#', [7]), true, 'at the start of a token it is a raw string');
+});
+
+test('a use item left open takes the test item after it into its paths: no shortcut then', () => {
+  // useTree.ts ends a use item at its `;`: without one, what follows joins its
+  // paths, test code included, and the full analysis reports the needle there.
+  for (const src of ['use a::b\n#[cfg(test)]\nmod t { fs }\n', 'use a::{b}\n#[cfg(test)]\nmod t { fs }\n', 'use #[test] fn t() { fs']) {
+    assert.equal(onlyInTestModules(src, occurrencesOf(src, 'fs')), false, src);
+    assert.deepEqual(analyzeRust(src, ['fs']), analyzeRustExhaustively(src, ['fs']), src);
+    assert.equal(analyzeRust(src, ['fs']).hits.length, 1, src);
+  }
+  const closed = 'use a::b;\n#[cfg(test)]\nmod t { fs }\n';
+  assert.equal(onlyInTestModules(closed, occurrencesOf(closed, 'fs')), true);
+  assert.deepEqual(analyzeRust(closed, ['fs']).hits, []);
 });

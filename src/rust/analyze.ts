@@ -15,7 +15,7 @@ import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
 import { onlyInTestModules } from './testModuleSkim.js';
-import { LITERAL, pairBrackets, type TokenStream } from './tokens.js';
+import { LITERAL, PUNCT, SEMI, pairBrackets, type TokenStream } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 
@@ -121,7 +121,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   // strings: when no anchor starts in a production-code token, no match can
   // (every match spells its anchor in such a token), so `use` trees and
   // views are not built.
-  if (shortcuts && live.every((nd) => nd.anchor !== undefined && !anchorInCode(ts, tests.mask, nd.anchor))) {
+  if (shortcuts && live.every((nd) => nd.anchor !== undefined && !anchorInCode(ts, tests.mask, nd.anchor)) && useItemsStayInCode(ts, tests.mask)) {
     return { hits: [], testOnlyFile: false, moduleDecls };
   }
 
@@ -243,6 +243,24 @@ function anchorInCode(ts: TokenStream, omit: Uint8Array, anchor: Fragment): bool
     if (ts.start[k]! <= at && at < ts.end[k]! && omit[k] === 0 && ts.kind[k] !== LITERAL) return true;
   }
   return false;
+}
+
+/**
+ * Whether no `use` item of production code reaches test code: an item left
+ * open (no `;`) takes what follows into its paths (useTree.ts), test code
+ * included, so an anchor there can still match. Conservative: each item is
+ * followed to its `;` even where useTree.ts would stop sooner.
+ */
+function useItemsStayInCode(ts: TokenStream, omit: Uint8Array): boolean {
+  const text = ts.src;
+  for (let at = text.indexOf('use'); at >= 0; at = text.indexOf('use', at + 3)) {
+    const k = tokenAt(ts, at);
+    if (ts.start[k] !== at || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
+    for (let j = k + 1; j < ts.count && !(ts.kind[j] === PUNCT && ts.code[j] === SEMI); j++) {
+      if (omit[j] !== 0) return false;
+    }
+  }
+  return true;
 }
 
 /** Index of the last token starting at or before `offset` (0 if none). */

@@ -94,6 +94,14 @@ const STATEFUL: Uint8Array = (() => {
   return table;
 })();
 
+/** Whether `word` occurs in src[from, to) as a whole identifier (in code or not: callers only need a maybe). */
+function wordBetween(src: string, word: string, from: number, to: number): boolean {
+  for (let at = src.indexOf(word, from); at >= 0 && at + word.length <= to; at = src.indexOf(word, at + 1)) {
+    if (!isAsciiIdent(src.charCodeAt(at - 1)) && !isAsciiIdent(src.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
 /**
  * Where the raw string whose `"` is at `q` starts, or -1 if it is not one:
  * tokenize reads `r"`, `r#"`, `br"`, `cr#"` … as raw strings when the prefix
@@ -126,6 +134,7 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
   let next = 0; // first occurrence not yet placed
   let nextAt = occurrences.length > 0 ? occurrences[0]! : n; // where it is
   let tokenFloor = 0; // end of the last lifetime, label or raw identifier read: no literal prefix starts inside one
+  let itemFrom = 0; // just after the last top-level `;` or test item
   /** Places the occurrences before `end`: false if one is in code outside a test item. */
   const place = (end: number, code: boolean): boolean => {
     for (; nextAt < end; nextAt = ++next < occurrences.length ? occurrences[next]! : n) {
@@ -159,6 +168,7 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
       i++;
     } else if (c === SEMI) {
       ends = depth === 0 && !bodyOpen && testFrom >= 0;
+      if (depth === 0) itemFrom = i + 1;
       i++;
     } else if (c === SLASH) {
       const c2 = src.charCodeAt(i + 1);
@@ -198,7 +208,10 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
       }
     } else {
       // `#`
-      const header = testFrom < 0 && depth === 0 ? testItemHeader(src, i) : undefined;
+      // A `use` since the last top-level `;` may be a use item left open,
+      // and an open use item swallows what follows (useTree.ts ends it at a
+      // `;`): then this is no item start to trust.
+      const header = testFrom < 0 && depth === 0 && !wordBetween(src, 'use', itemFrom, i) ? testItemHeader(src, i) : undefined;
       if (header) {
         testFrom = i;
         testEnd = header.end;
@@ -217,6 +230,7 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
     if (ends) {
       testFrom = -1;
       bodyOpen = false;
+      itemFrom = i;
     }
   }
   // A test item left open at the end of the file is not a plain shape.
