@@ -2,7 +2,7 @@
 // shared by the main thread and the audit's worker threads.
 
 import type { MatcherName } from '../types.js';
-import type { NeedleHit } from '../rust/index.js';
+import type { DeferredDecls, ModuleFactsMode, NeedleHit } from '../rust/index.js';
 import { isUtf8 } from 'node:buffer';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
 import { preScanBytes, type PreScan } from '../rust/index.js';
@@ -30,6 +30,8 @@ export type FileOutcome =
        * lexing. Absent facts are read again on demand.
        */
       facts?: ModuleFacts;
+      /** Set instead of facts when they were deferred (ModuleFactsMode 'deferred'). */
+      deferredDecls?: DeferredDecls;
       hits: NeedleHit[];
       /** The source line of each hit (by offset): the report shows it, the text is not kept. */
       lines: [number, string][];
@@ -37,15 +39,16 @@ export type FileOutcome =
 
 /** Whether a run needs anything of this outcome beyond counting the file. */
 export function outcomeMatters(outcome: FileOutcome): boolean {
-  return outcome.invalid || outcome.hits.length > 0 || outcome.facts !== undefined;
+  return outcome.invalid || outcome.hits.length > 0 || outcome.facts !== undefined || outcome.deferredDecls !== undefined;
 }
 
 export interface JudgeOptions {
   /**
    * Default true. False lets a file without hits skip lexing, and its outcome
-   * then carries no module facts (they would be wrong, not empty).
+   * then carries no module facts (they would be wrong, not empty); 'deferred'
+   * also says which files may declare modules (see ModuleFactsMode).
    */
-  moduleFacts?: boolean;
+  moduleFacts?: ModuleFactsMode;
   /** Find scan anchors in the bytes with the SIMD filter: for runs of many files (default false). */
   byteScan?: boolean;
 }
@@ -66,9 +69,10 @@ export function judgeFile(path: string, bytes: Buffer, needles: readonly string[
     path,
     invalid: false,
     facts:
-      (moduleFacts || analysis.hits.length > 0) && (analysis.testOnlyFile || analysis.moduleDecls.length > 0)
+      (moduleFacts !== false || analysis.hits.length > 0) && (analysis.testOnlyFile || analysis.moduleDecls.length > 0)
         ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls }
         : undefined,
+    ...(analysis.deferredDecls && { deferredDecls: analysis.deferredDecls }),
     hits: analysis.hits,
     lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)]),
   };

@@ -13,7 +13,7 @@ import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../sou
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './scan.js';
 import type { Pool } from './parallel.js';
-import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
+import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
 import { messages } from '../messages.js';
 
 export type Target =
@@ -96,8 +96,8 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
-    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
-    factsOfEveryFile: wholeTree,
+    lookup: (facts, factsOf, deferred) => (wholeTree ? deferredTreeLookup(facts, deferred, factsOf) : parentLookup(factsOf)),
+    moduleFacts: wholeTree ? 'deferred' : false,
     factsOf: moduleFactsReader(source, rules.matcher),
     progress: opts.progress,
     collectUsage: wholeTree,

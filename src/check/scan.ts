@@ -2,6 +2,7 @@
 // repository. Pure analysis happens per file; only hits and module facts stay.
 
 import type { Config, Finding, MatcherName, Source } from '../types.js';
+import type { ModuleFactsMode } from '../rust/index.js';
 import type { NeedleHit } from '../rust/index.js';
 import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
@@ -42,10 +43,14 @@ export async function forEachFile(source: Source, paths: readonly string[], visi
 export interface RustScanOptions {
   index: ClassIndex;
   matcher: MatcherName;
-  /** Builds the lookup for test-module resolution once every file has been read; `factsOf` covers scanned and unscanned files. */
-  lookup: (facts: Map<string, ModuleFacts>, factsOf: (path: string) => Promise<ModuleFacts | undefined>) => DeclarerLookup;
-  /** Whether `lookup` needs the module facts of every file scanned, or only of files with hits (it reads parents on demand). */
-  factsOfEveryFile: boolean;
+  /**
+   * Builds the lookup for test-module resolution once every file has been
+   * read; `factsOf` covers scanned and unscanned files, `deferred` the files
+   * whose facts were deferred (path → names they may declare, or undefined).
+   */
+  lookup: (facts: Map<string, ModuleFacts>, factsOf: (path: string) => Promise<ModuleFacts | undefined>, deferred: Map<string, string[] | undefined>) => DeclarerLookup;
+  /** Which module facts the scan reports (see ModuleFactsMode): only of files with hits when `lookup` reads parents on demand. */
+  moduleFacts: ModuleFactsMode;
   /** Facts of files that were not scanned (e.g. parents read on demand). */
   factsOf: (path: string) => Promise<ModuleFacts | undefined>;
   progress?: (done: number, total: number) => void;
@@ -93,6 +98,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   const findings: Finding[] = [];
   const hitsByFile = new Map<string, { hits: NeedleHit[]; lines: Map<number, string> }>();
   const facts = new Map<string, ModuleFacts>();
+  const deferred = new Map<string, string[] | undefined>();
   let filesScanned = 0;
   const collect = (outcome: FileOutcome): void => {
     if (outcome.invalid) {
@@ -100,13 +106,14 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
       return;
     }
     if (outcome.facts) facts.set(outcome.path, outcome.facts);
+    if (outcome.deferredDecls) deferred.set(outcome.path, outcome.deferredDecls.names);
     if (outcome.hits.length) hitsByFile.set(outcome.path, { hits: outcome.hits, lines: new Map(outcome.lines) });
   };
   const byteScan = paths.length >= BYTE_SCAN_MIN;
   if (source.kind === 'worktree' && source.root !== undefined) {
     // The working tree is read file by file into one reused buffer, on this
     // thread alone or with workers.
-    const task: ShareTask = { root: source.root, paths, needles: opts.index.needles, matcher: opts.matcher, moduleFacts: opts.factsOfEveryFile, byteScan, next: claimCounter() };
+    const task: ShareTask = { root: source.root, paths, needles: opts.index.needles, matcher: opts.matcher, moduleFacts: opts.moduleFacts, byteScan, next: claimCounter() };
     const pool = worthThreads(paths.length, opts.matcher) ? (opts.pool ?? (await startPoolIfUseful())) : undefined;
     const result = pool ? await pool.judge(task) : judgeShare(task, opts.progress && ((done) => opts.progress!(Math.min(done, paths.length), paths.length)));
     filesScanned = result.judged;
@@ -117,14 +124,14 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
       paths,
       (path, bytes) => {
         filesScanned++;
-        collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, { moduleFacts: opts.factsOfEveryFile, byteScan }));
+        collect(judgeFile(path, bytes, opts.index.needles, opts.matcher, { moduleFacts: opts.moduleFacts, byteScan }));
       },
       opts.progress && ((done) => opts.progress!(done, paths.length)),
     );
   }
 
   const factsOf = (p: string) => (facts.has(p) ? Promise.resolve(facts.get(p)) : opts.factsOf(p));
-  const lookup = opts.lookup(facts, factsOf);
+  const lookup = opts.lookup(facts, factsOf, deferred);
   const needlesByFile = new Map<string, Set<string>>();
   for (const [path, { hits, lines }] of hitsByFile) {
     const found = bannedApiFindings(path, hits, opts.index, opts.matcher, (h) => lines.get(h.offset) ?? '');

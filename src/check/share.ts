@@ -5,6 +5,7 @@
 // or runs on a slower core.
 
 import type { MatcherName } from '../types.js';
+import type { ModuleFactsMode } from '../rust/index.js';
 import { readWorktreeFile } from '../source/sources.js';
 import { judgeFile, outcomeMatters, type FileOutcome } from './fileOutcome.js';
 import { ByteAnchorScan } from '../rust/byteAnchors.js';
@@ -51,7 +52,7 @@ export interface ShareTask {
   needles: string[];
   matcher: MatcherName;
   /** Whether every file must report its module facts (see JudgeOptions). */
-  moduleFacts: boolean;
+  moduleFacts: ModuleFactsMode;
   /** Whether scan anchors are found with the SIMD filter (worth it for many files). */
   byteScan: boolean;
   /** One Int32 on a SharedArrayBuffer: the index of the next unclaimed path. */

@@ -3,7 +3,7 @@
 // Only files that have hits need this answer, so it is computed on demand.
 
 import type { ModuleDecl } from '../rust/index.js';
-import { childModuleCandidates, parentModuleCandidates } from '../rust/index.js';
+import { childModuleCandidates, isModRsFile, parentModuleCandidates } from '../rust/index.js';
 import type { MatcherName, Source } from '../types.js';
 import { analyzeSource } from '../rules/bannedApi.js';
 import { decodeUtf8 } from './fileOutcome.js';
@@ -71,6 +71,47 @@ export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLoo
     // In declaration order, as a scan of every declaration would list them.
     return [...named, ...(byPathAttr.get(path) ?? [])].sort((a, b) => a.seq - b.seq).map(({ declarer, decl }) => ({ declarer, decl }));
   };
+}
+
+/**
+ * treeLookup over a tree scanned with deferred facts: the facts of a file
+ * that may declare modules were not computed, only the names it may declare.
+ * Asked about a path, the lookup first fetches the facts of every deferred
+ * file that may declare one of the path's module names (or any name), so it
+ * answers as treeLookup over every file's facts would, in the same order.
+ */
+export function deferredTreeLookup(facts: Map<string, ModuleFacts>, deferred: Map<string, string[] | undefined>, factsOf: (path: string) => Promise<ModuleFacts | undefined>): DeclarerLookup {
+  let lookup = treeLookup(facts);
+  return async (path) => {
+    const names = moduleNamesOf(path);
+    const due = [...deferred].filter(([p, declared]) => declared === undefined || (declared.some((n) => names.includes(n)) && holdsChildren(p, path))).map(([p]) => p);
+    if (due.length > 0) {
+      for (const p of due) deferred.delete(p);
+      const fetched = await Promise.all(due.map(factsOf));
+      due.forEach((p, i) => {
+        const f = fetched[i];
+        if (f !== undefined && (f.testOnlyFile || f.moduleDecls.length > 0)) facts.set(p, f);
+      });
+      // Declarations are listed in path order, as a scan of the whole tree met them.
+      const sorted = [...facts.keys()].sort();
+      lookup = treeLookup(new Map(sorted.map((p) => [p, facts.get(p)!])));
+    }
+    return lookup(path);
+  };
+}
+
+/**
+ * Whether `path` lies where `declarer`'s plain declarations put their files:
+ * beside a mod-rs file, under `foo/` for `foo.rs`, inline modules adding
+ * directories below that. (Declarations with `#[path]` can name any file:
+ * their declarers are deferred with no names and always fetched.)
+ */
+function holdsChildren(declarer: string, path: string): boolean {
+  const slash = declarer.lastIndexOf('/');
+  const dir = slash < 0 ? '' : declarer.slice(0, slash);
+  const stem = declarer.slice(slash + 1).replace(/\.rs$/, '');
+  const base = isModRsFile(declarer) ? dir : dir === '' ? stem : `${dir}/${stem}`;
+  return base === '' || path.startsWith(`${base}/`);
 }
 
 /** Adds to a list in a map; many declarations share a name (`tests`), so no copying. */

@@ -16,7 +16,7 @@ import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
 import { onlyInTestModules } from './testModuleSkim.js';
 import { LITERAL, PUNCT, SEMI, pairBrackets, type TokenStream } from './tokens.js';
-import type { NeedleHit, RustAnalysis } from './types.js';
+import type { DeferredDecls, ModuleFactsMode, NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 
 /** This thread's reusable arrays: analysis is synchronous, one file at a time. */
@@ -40,11 +40,12 @@ export function analyzeRust(text: string, needles: readonly string[], opts: Anal
 export interface AnalyzeOptions {
   /**
    * Whether a file without hits must still report its module facts (test-only
-   * file, `mod x;` declarations). The full audit needs them for every file to
-   * resolve test modules; a check of a few files reads parents on demand, and
-   * so can skip lexing every file that cannot hold a hit. Default true.
+   * file, `mod x;` declarations); see ModuleFactsMode. A check of a few files
+   * reads parents on demand, and so can skip lexing every file that cannot
+   * hold a hit; the full audit defers the facts of files that may declare
+   * modules and fetches those a lookup needs. Default true.
    */
-  moduleFacts?: boolean;
+  moduleFacts?: ModuleFactsMode;
   /** The scan anchors found in the text, when preScanBytes already knows them. */
   anchorsFound?: Uint8Array;
   /** Where they occur, when preScanBytes knows that too (see PreScan). */
@@ -71,7 +72,7 @@ export interface PreScan {
  * many files, not a few), and most files need no decoding at all. Undefined
  * when the filter is unavailable or the file too large for it.
  */
-export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFacts: boolean): PreScan | undefined {
+export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFacts: ModuleFactsMode): PreScan | undefined {
   const set = compileNeedles(needles);
   const ascii = isAscii(bytes);
   const anchorSites = ascii ? [] : undefined;
@@ -80,7 +81,8 @@ export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFa
   const nothingToFind =
     !anchorsFound.includes(1) &&
     set.anchorless.length === 0 &&
-    (!moduleFacts || (ascii && !mayDeclareModuleAscii(bytes) && !mayHaveTestInnerAttributeAscii(bytes)));
+    // Deferred facts need only know that no `mod x;` is there (a test-only file's facts are fetched as a parent's).
+    (moduleFacts === false || (ascii && !mayDeclareModuleAscii(bytes) && (moduleFacts === 'deferred' || !mayHaveTestInnerAttributeAscii(bytes))));
   return { anchorsFound, nothingToFind, anchorSites };
 }
 
@@ -93,20 +95,24 @@ export function analyzeRustExhaustively(text: string, needles: readonly string[]
   return analyze(text, needles, false, true);
 }
 
-function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: boolean, anchorsFound?: Uint8Array, anchorSites?: readonly number[]): RustAnalysis {
+function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: ModuleFactsMode, anchorsFound?: Uint8Array, anchorSites?: readonly number[]): RustAnalysis {
   const compiled = compileNeedles(needles);
   const live = shortcuts ? possibleNeedles(text, compiled, anchorsFound ?? anchorsInText(text, compiled)) : compiled.needles.filter((nd) => nd.pattern !== '');
   let declares: boolean | undefined; // whether a `mod x;` may be in the file, asked once
   const mayDeclare = (): boolean => (declares ??= mayDeclareModule(text));
-  // Module facts matter when asked for and the file may have some to report
-  // (a `mod x;`, a test-only inner attribute). When they do not:
-  if (shortcuts && !(moduleFacts && (mayDeclare() || mayHaveTestInnerAttribute(text)))) {
+  // Module facts matter now when asked for and the file may have some to
+  // report (a `mod x;`, a test-only inner attribute). When they do not:
+  if (shortcuts && !(moduleFacts === true && (mayDeclare() || mayHaveTestInnerAttribute(text)))) {
+    const nothing = (): RustAnalysis => {
+      const deferred: DeferredDecls | undefined = moduleFacts === 'deferred' && mayDeclare() ? { names: declaredModuleNames(text) } : undefined;
+      return deferred ? { hits: [], testOnlyFile: false, moduleDecls: [], deferredDecls: deferred } : { hits: [], testOnlyFile: false, moduleDecls: [] };
+    };
     // most files hold no needle at all, and need no lexing;
-    if (live.length === 0) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+    if (live.length === 0) return nothing();
     // one whose every mention sits in comments, literals or a plain
     // `#[cfg(test)] mod … { … }` needs no tokens either.
     const at = anchorOccurrences(text, live, compiled, anchorSites);
-    if (at !== undefined && onlyInTestModules(text, at)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+    if (at !== undefined && onlyInTestModules(text, at)) return nothing();
   }
 
   const ts = tokenize(text, scratch);
@@ -311,7 +317,55 @@ export function mayHaveTestInnerAttribute(text: string): boolean {
   return false;
 }
 
-// The two checks above over the bytes of an ASCII-only file, where each byte
+/**
+ * The names a file may declare with `mod name;` (`r#` dropped), found in its
+ * text; undefined when the text cannot tell: a comment where a name would
+ * be, or a possible `#[path]`, which can make any declaration name any file.
+ * Words in comments and strings count too: more names only cost a lookup.
+ */
+export function declaredModuleNames(text: string): string[] | undefined {
+  if (mayHavePathAttribute(text)) return undefined;
+  const names: string[] = [];
+  for (let at = text.indexOf('mod'); at >= 0; at = text.indexOf('mod', at + 3)) {
+    if (identCharBefore(text, at)) continue;
+    let k = at + 3;
+    const after = text.charCodeAt(k);
+    if (after !== 0x2f && !isRustWhitespace(after)) continue;
+    while (isRustWhitespace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x2f) return undefined; // a comment: do not guess
+    if (text.startsWith('r#', k)) k += 2;
+    if (!isIdentStart(text.charCodeAt(k))) continue;
+    const start = k;
+    while (isIdentContinue(text.charCodeAt(k))) k++;
+    const name = text.slice(start, k);
+    while (isRustWhitespace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 0x7b && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Conservative: false only when the file cannot hold a `#[path …]` or
+ * `#![path …]` attribute (trivia may stand between its tokens).
+ */
+export function mayHavePathAttribute(text: string): boolean {
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    let k = at + 1;
+    while (isRustWhitespace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x21 /* ! */) {
+      k++;
+      while (isRustWhitespace(text.charCodeAt(k))) k++;
+    }
+    if (text.charCodeAt(k) === 0x2f /* / */) return true;
+    if (text.charCodeAt(k) !== 0x5b /* [ */) continue;
+    k++;
+    while (isRustWhitespace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x2f || text.startsWith('path', k) || text.startsWith('r#path', k)) return true;
+  }
+  return false;
+}
+
+// mayDeclareModule and mayHaveTestInnerAttribute over the bytes of an ASCII-only file, where each byte
 // is its char code: files that need no lexing then need no decoding either.
 // A property test holds each to its text twin.
 
