@@ -176,6 +176,11 @@ test('a use item left open takes the test item after it into its paths: no short
     assert.deepEqual(analyzeRust(src, ['fs']), analyzeRustExhaustively(src, ['fs']), src);
     assert.equal(analyzeRust(src, ['fs']).hits.length, 1, src);
   }
+  // A `;` inside brackets the use item skips whole does not end it.
+  for (const src of ['use a::{b}[use a::b;\n)\n#[cfg(test)]\nmod tests {\nfs\n}\n', 'use a::{b}(;}\n#[cfg(test)]\nmod tests {\nfs\n}\n']) {
+    assert.deepEqual(analyzeRust(src, ['mod']), analyzeRustExhaustively(src, ['mod']), src);
+    assert.equal(analyzeRust(src, ['mod']).hits.length, 1, src);
+  }
   const closed = 'use a::b;\n#[cfg(test)]\nmod t { fs }\n';
   assert.equal(onlyInTestModules(closed, occurrencesOf(closed, 'fs')), true);
   assert.deepEqual(analyzeRust(closed, ['fs']).hits, []);

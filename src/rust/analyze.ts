@@ -127,7 +127,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   // strings: when no anchor starts in a production-code token, no match can
   // (every match spells its anchor in such a token), so `use` trees and
   // views are not built.
-  if (shortcuts && live.every((nd) => nd.anchor !== undefined && !anchorInCode(ts, tests.mask, nd.anchor)) && useItemsStayInCode(ts, tests.mask)) {
+  if (shortcuts && live.every((nd) => nd.anchor !== undefined && !anchorInCode(ts, tests.mask, nd.anchor)) && useItemsStayInCode(ts, pairs, tests.mask)) {
     return { hits: [], testOnlyFile: false, moduleDecls };
   }
 
@@ -254,17 +254,17 @@ function anchorInCode(ts: TokenStream, omit: Uint8Array, anchor: Fragment): bool
 /**
  * Whether no `use` item of production code reaches test code: an item left
  * open (no `;`) takes what follows into its paths (useTree.ts), test code
- * included, so an anchor there can still match. Conservative: each item is
- * followed to its `;` even where useTree.ts would stop sooner.
+ * included, so an anchor there can still match. Each item is measured as
+ * the `use` pass below would expand it.
  */
-function useItemsStayInCode(ts: TokenStream, omit: Uint8Array): boolean {
+function useItemsStayInCode(ts: TokenStream, pairs: Int32Array, omit: Uint8Array): boolean {
   const text = ts.src;
+  let afterTree = 0;
   for (let at = text.indexOf('use'); at >= 0; at = text.indexOf('use', at + 3)) {
     const k = tokenAt(ts, at);
-    if (ts.start[k] !== at || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
-    for (let j = k + 1; j < ts.count && !(ts.kind[j] === PUNCT && ts.code[j] === SEMI); j++) {
-      if (omit[j] !== 0) return false;
-    }
+    if (ts.start[k] !== at || k < afterTree || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
+    afterTree = expandUseTree(ts, k, pairs).end;
+    if (omit.subarray(k, afterTree).includes(1)) return false;
   }
   return true;
 }
