@@ -282,24 +282,37 @@ function tokenAt(ts: TokenStream, offset: number): number {
 }
 
 /**
- * Conservative: false only when no `mod name;` can be in the file, i.e. every
- * `mod` word is followed by a name and then `{`.
+ * The `mod name` words of a text that are not followed by `{` (what may be a
+ * `mod name;`), in order, until `visit` returns true; 'unsure' when a
+ * comment stands where a name would be. Strings and comments are not told
+ * apart: callers need only a maybe.
  */
-export function mayDeclareModule(text: string): boolean {
+function scanModDecls(text: string, visit: (name: string) => boolean): 'unsure' | 'done' {
   for (let at = text.indexOf('mod'); at >= 0; at = text.indexOf('mod', at + 3)) {
     if (identCharBefore(text, at)) continue;
     let k = at + 3;
     const after = text.charCodeAt(k);
     if (after !== 0x2f && !isRustWhitespace(after)) continue;
     while (isRustWhitespace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === 0x2f) return true; // a comment: do not guess
+    if (text.charCodeAt(k) === 0x2f) return 'unsure'; // a comment: do not guess
     if (text.startsWith('r#', k)) k += 2;
     if (!isIdentStart(text.charCodeAt(k))) continue;
+    const start = k;
     while (isIdentContinue(text.charCodeAt(k))) k++;
+    const end = k;
     while (isRustWhitespace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) !== 0x7b) return true;
+    if (text.charCodeAt(k) !== 0x7b && visit(text.slice(start, end))) return 'done';
   }
-  return false;
+  return 'done';
+}
+
+/**
+ * Conservative: false only when no `mod name;` can be in the file, i.e. every
+ * `mod` word is followed by a name and then `{`.
+ */
+export function mayDeclareModule(text: string): boolean {
+  let found = false;
+  return scanModDecls(text, () => (found = true)) === 'unsure' || found;
 }
 
 /**
@@ -326,22 +339,11 @@ export function mayHaveTestInnerAttribute(text: string): boolean {
 export function declaredModuleNames(text: string): string[] | undefined {
   if (mayHavePathAttribute(text)) return undefined;
   const names: string[] = [];
-  for (let at = text.indexOf('mod'); at >= 0; at = text.indexOf('mod', at + 3)) {
-    if (identCharBefore(text, at)) continue;
-    let k = at + 3;
-    const after = text.charCodeAt(k);
-    if (after !== 0x2f && !isRustWhitespace(after)) continue;
-    while (isRustWhitespace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) === 0x2f) return undefined; // a comment: do not guess
-    if (text.startsWith('r#', k)) k += 2;
-    if (!isIdentStart(text.charCodeAt(k))) continue;
-    const start = k;
-    while (isIdentContinue(text.charCodeAt(k))) k++;
-    const name = text.slice(start, k);
-    while (isRustWhitespace(text.charCodeAt(k))) k++;
-    if (text.charCodeAt(k) !== 0x7b && !names.includes(name)) names.push(name);
-  }
-  return names;
+  const told = scanModDecls(text, (name) => {
+    if (!names.includes(name)) names.push(name);
+    return false;
+  });
+  return told === 'unsure' ? undefined : names;
 }
 
 /**

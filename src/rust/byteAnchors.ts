@@ -18,7 +18,7 @@ function codePointAt(bytes: Uint8Array, at: number): number {
 }
 
 /** identCharBefore over bytes: whether the character ending at `at` continues an identifier (a leading BOM does not). */
-export function identByteBefore(bytes: Uint8Array, at: number): boolean {
+function identByteBefore(bytes: Uint8Array, at: number): boolean {
   if (at === 0) return false;
   const c = bytes[at - 1]!;
   if (c < 0x80) return ASCII_IDENT_CONTINUE[c] === 1;
@@ -29,14 +29,14 @@ export function identByteBefore(bytes: Uint8Array, at: number): boolean {
 }
 
 /** Whether the character starting at `at` (before `length`) continues an identifier. */
-export function identByteAt(bytes: Uint8Array, at: number, length: number): boolean {
+function identByteAt(bytes: Uint8Array, at: number, length: number): boolean {
   if (at >= length) return false;
   const c = bytes[at]!;
   return c < 0x80 ? ASCII_IDENT_CONTINUE[c] === 1 : isIdentContinue(codePointAt(bytes, at));
 }
 
 /** certainlyInLineComment over bytes (see there). */
-export function certainlyInLineCommentBytes(bytes: Uint8Array, at: number): boolean {
+function certainlyInLineCommentBytes(bytes: Uint8Array, at: number): boolean {
   let lineStart = at;
   while (lineStart > 0 && bytes[lineStart - 1] !== 0x0a) lineStart--;
   let slashes = false;
