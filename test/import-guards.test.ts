@@ -412,6 +412,19 @@ test('a stray non-literal inside an allowlist array is reported where it is', ()
   assertErrorAt(FIELDS, `'x: "tools`, /allowlist entry must be a string literal/);
 });
 
+test('a malformed escape in a string is an error at its backslash, never a crash', () => {
+  for (const [escape, message] of [
+    ['\\u{-1}', /malformed `\\u\{…\}` escape/],
+    ['\\u{110000}', /malformed `\\u\{…\}` escape/],
+    ['\\u12', /malformed `\\u\{…\}` escape/],
+    ['\\q', /unknown escape `\\q`/],
+  ] as const) {
+    const rust = FIELDS.replace('"tools', `"${escape}tools`);
+    assert.notEqual(rust, FIELDS, 'test bug: FIELDS has no "tools');
+    assertErrorAt(rust, escape, message);
+  }
+});
+
 // ---------------------------------------------------------------------------
 // The seed itself.
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // questions the analysis asks of them: is this cfg test-only, does this mark
 // a test function, what does `#[path = "..."]` say.
 
+import { unescapeAt } from './escapes.js';
 import {
   BANG,
   COMMA,
@@ -140,36 +141,10 @@ export function stringLiteralValue(raw: string): string | undefined {
       k++;
       continue;
     }
-    const e = raw[k + 1];
-    k += 2;
-    switch (e) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case '0': out += '\0'; break;
-      case 'x': {
-        out += String.fromCharCode(parseInt(raw.slice(k, k + 2), 16) || 0);
-        k += 2;
-        break;
-      }
-      case 'u': {
-        const close = raw.indexOf('}', k);
-        if (raw[k] === '{' && close > k) {
-          const cp = parseInt(raw.slice(k + 1, close).replace(/_/g, ''), 16);
-          if (Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff) out += String.fromCodePoint(cp);
-          k = close + 1;
-        }
-        break;
-      }
-      case '\n':
-      case '\r': {
-        // Line continuation: the newline and the next line's leading whitespace vanish.
-        while (k < raw.length && /\s/.test(raw[k]!)) k++;
-        break;
-      }
-      default:
-        if (e !== undefined) out += e;
-    }
+    // Malformed escapes are taken as they come: the value only names a file.
+    const esc = unescapeAt(raw, k);
+    out += esc.value;
+    k = esc.next;
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // importer must not guess.
 
 import type { Importer } from './context.js';
+import { unescapeAt } from '../../rust/escapes.js';
 
 type TokKind = 'ident' | 'lifetime' | 'str' | 'char' | 'num' | 'punct' | 'comment';
 
@@ -61,39 +62,10 @@ export function lex(src: string, imp: Importer): Tok[] {
       if (ch === undefined) imp.fail(`unterminated ${quote === '"' ? 'string' : 'character'} literal`, here(q));
       if (ch === quote) return { end: j + 1, value };
       if (ch === '\\') {
-        const e = src[j + 1];
-        j += 2;
-        switch (e) {
-          case 'n': value += '\n'; break;
-          case 'r': value += '\r'; break;
-          case 't': value += '\t'; break;
-          case '0': value += '\0'; break;
-          case '\\': value += '\\'; break;
-          case "'": value += "'"; break;
-          case '"': value += '"'; break;
-          case 'x': {
-            value += String.fromCharCode(parseInt(src.slice(j, j + 2), 16));
-            j += 2;
-            break;
-          }
-          case 'u': {
-            const close = src.indexOf('}', j);
-            const hex = close > j ? src.slice(j + 1, close).replace(/_/g, '') : '';
-            const cp = parseInt(hex, 16);
-            if (src[j] !== '{' || close < 0 || Number.isNaN(cp) || cp > 0x10ffff) imp.fail('malformed `\\u{…}` escape', here(j - 2));
-            value += String.fromCodePoint(cp);
-            j = close + 1;
-            break;
-          }
-          case '\n':
-          case '\r':
-            // Line continuation: the newline and the next line's leading whitespace vanish.
-            j--;
-            while (src[j] === ' ' || src[j] === '\t' || src[j] === '\n' || src[j] === '\r') j++;
-            break;
-          default:
-            imp.fail(`unknown escape \`\\${e ?? ''}\``, here(j - 2));
-        }
+        const esc = unescapeAt(src, j);
+        if (esc.problem !== undefined) imp.fail(esc.problem, here(j));
+        value += esc.value;
+        j = esc.next;
         continue;
       }
       value += ch;
