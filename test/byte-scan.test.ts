@@ -78,6 +78,27 @@ test('the Teddy filter sees occurrences at both ends of the input and across 16-
   assert.deepEqual(seen, []);
 });
 
+test('property: markBytes marks exactly the bytes of its set, whatever was in the input before', () => {
+  const teddy = Teddy.create([Buffer.from('fs')])!;
+  const sets = ['"\'/{}()[]#;', 'a', '\0\x7f', ' \n'];
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(...sets), fc.uint8Array({ minLength: 200, maxLength: 260 }), (bytes, chars, before) => {
+      // A longer input first: its marks and bytes must not leak into this one's.
+      Buffer.from(before).copy(teddy.input);
+      teddy.markBytes(before.length, chars);
+      Buffer.from(bytes).copy(teddy.input);
+      const marks = teddy.markBytes(bytes.length, chars);
+      assert.equal(marks.length, Math.ceil(bytes.length / 32));
+      bytes.forEach((b, i) => {
+        const marked = (marks[i >> 5]! >>> (i & 31)) & 1;
+        assert.equal(marked, b < 0x80 && chars.includes(String.fromCharCode(b)) ? 1 : 0, `byte ${b} at ${i} of ${bytes.length}`);
+      });
+    }),
+    { numRuns: 1000 },
+  );
+  assert.throws(() => teddy.markBytes(1, 'ä'), RangeError);
+});
+
 test('fingerprints skip the common letters of a pattern', () => {
   assert.equal(fingerprintOffset(Buffer.from('fs')), 0);
   // `reqwest`: a window holding `qw`, not the `req` of every `request`.

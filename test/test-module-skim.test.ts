@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { onlyInTestModules, testItemHeader } from '../src/rust/testModuleSkim.js';
+import { onlyInTestModules, STATEFUL_CHARS, testItemHeader } from '../src/rust/testModuleSkim.js';
+import { Teddy } from '../src/rust/teddy.js';
 import { tokenize } from '../src/rust/lexer.js';
 import { LITERAL, pairBrackets } from '../src/rust/tokens.js';
 import { testRegions } from '../src/rust/testRegions.js';
@@ -54,6 +55,24 @@ test('property: when the skim says "only in test modules", the lexer and test re
     { numRuns: 8000 },
   );
   assert.ok(claimed > 600, `the skim claimed only ${claimed} cases: the property barely ran`);
+});
+
+test('property: the skim answers the same from SIMD marks of its stop characters as from the characters', () => {
+  const teddy = Teddy.create([Buffer.from('fs')])!;
+  const asciiSource = fc.array(fc.constantFrom(...PIECES.filter((p) => /^[\x00-\x7f]*$/.test(p))), { maxLength: 50 }).map((parts) => parts.join(''));
+  let claimed = 0;
+  fc.assert(
+    fc.property(asciiSource, fc.constantFrom('fs', '{', '}', 'x', 'test', 'mod', '"', "'"), (src, word) => {
+      const at = occurrencesOf(src, word);
+      teddy.input.write(src, 'latin1');
+      const marks = teddy.markBytes(src.length, STATEFUL_CHARS);
+      const answer = onlyInTestModules(src, at);
+      if (answer) claimed++;
+      assert.equal(onlyInTestModules(src, at, marks), answer, JSON.stringify(src));
+    }),
+    { numRuns: 6000 },
+  );
+  assert.ok(claimed > 400, `the skim claimed only ${claimed} cases: the property barely ran`);
 });
 
 test('property: files ending in a test module get the same analysis with and without shortcuts', () => {

@@ -64,7 +64,7 @@ export function judgeFile(path: string, bytes: Buffer, needles: readonly string[
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
-  const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound, anchorSites: pre?.anchorSites });
+  const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound, anchorSites: pre?.anchorSites, markStateful: pre?.markStateful });
   return {
     path,
     invalid: false,

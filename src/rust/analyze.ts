@@ -14,7 +14,7 @@ import { ByteAnchorScan } from './byteAnchors.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
-import { onlyInTestModules } from './testModuleSkim.js';
+import { onlyInTestModules, STATEFUL_CHARS } from './testModuleSkim.js';
 import { LITERAL, PUNCT, SEMI, pairBrackets, type TokenStream } from './tokens.js';
 import type { DeferredDecls, ModuleFactsMode, NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
@@ -34,7 +34,7 @@ interface RawHit {
  * out-of-line module declarations. Never throws.
  */
 export function analyzeRust(text: string, needles: readonly string[], opts: AnalyzeOptions = {}): RustAnalysis {
-  return analyze(text, needles, true, opts.moduleFacts ?? true, opts.anchorsFound, opts.anchorSites);
+  return analyze(text, needles, true, opts.moduleFacts ?? true, opts);
 }
 
 export interface AnalyzeOptions {
@@ -50,7 +50,12 @@ export interface AnalyzeOptions {
   anchorsFound?: Uint8Array;
   /** Where they occur, when preScanBytes knows that too (see PreScan). */
   anchorSites?: readonly number[];
+  /** See PreScan. */
+  markStateful?: () => Uint32Array;
 }
+
+/** What a look at the bytes already knows (AnalyzeOptions without moduleFacts). */
+type BytesKnown = Omit<AnalyzeOptions, 'moduleFacts'>;
 
 /** What a look at a file's bytes says before any decoding. */
 export interface PreScan {
@@ -64,6 +69,12 @@ export interface PreScan {
    * of offset and index in the set's anchors.
    */
   anchorSites?: number[];
+  /**
+   * For an ASCII file: marks where the characters that stop the test-module
+   * skim are (see onlyInTestModules), found by the SIMD filter. Valid only
+   * until the filter's next file, so for the analysis of this one.
+   */
+  markStateful?: () => Uint32Array;
 }
 
 /**
@@ -76,14 +87,15 @@ export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFa
   const set = compileNeedles(needles);
   const ascii = isAscii(bytes);
   const anchorSites = ascii ? [] : undefined;
-  const anchorsFound = ByteAnchorScan.for(set)?.anchorsIn(bytes, anchorSites);
-  if (anchorsFound === undefined) return undefined;
+  const scan = ByteAnchorScan.for(set);
+  const anchorsFound = scan?.anchorsIn(bytes, anchorSites);
+  if (scan === undefined || anchorsFound === undefined) return undefined;
   const nothingToFind =
     !anchorsFound.includes(1) &&
     set.anchorless.length === 0 &&
     // Deferred facts need only know that no `mod x;` is there (a test-only file's facts are fetched as a parent's).
     (moduleFacts === false || (ascii && !mayDeclareModuleAscii(bytes) && (moduleFacts === 'deferred' || !mayHaveTestInnerAttributeAscii(bytes))));
-  return { anchorsFound, nothingToFind, anchorSites };
+  return { anchorsFound, nothingToFind, anchorSites, markStateful: ascii ? () => scan.markLastInput(bytes.length, STATEFUL_CHARS) : undefined };
 }
 
 /**
@@ -95,7 +107,8 @@ export function analyzeRustExhaustively(text: string, needles: readonly string[]
   return analyze(text, needles, false, true);
 }
 
-function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: ModuleFactsMode, anchorsFound?: Uint8Array, anchorSites?: readonly number[]): RustAnalysis {
+function analyze(text: string, needles: readonly string[], shortcuts: boolean, moduleFacts: ModuleFactsMode, known: BytesKnown = {}): RustAnalysis {
+  const { anchorsFound, anchorSites, markStateful } = known;
   const compiled = compileNeedles(needles);
   const live = shortcuts ? possibleNeedles(text, compiled, anchorsFound ?? anchorsInText(text, compiled)) : compiled.needles.filter((nd) => nd.pattern !== '');
   let declares: boolean | undefined; // whether a `mod x;` may be in the file, asked once
@@ -112,7 +125,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     // one whose every mention sits in comments, literals or a plain
     // `#[cfg(test)] mod … { … }` needs no tokens either.
     const at = anchorOccurrences(text, live, compiled, anchorSites);
-    if (at !== undefined && onlyInTestModules(text, at)) return nothing();
+    if (at !== undefined && onlyInTestModules(text, at, markStateful?.())) return nothing();
   }
 
   const ts = tokenize(text, scratch);

@@ -90,6 +90,11 @@ export class ByteAnchorScan {
     return scan ?? undefined;
   }
 
+  /** Where the characters of `chars` (ASCII) are in the bytes last searched (see Teddy.markBytes). */
+  markLastInput(length: number, chars: string): Uint32Array {
+    return this.teddy.markBytes(length, chars);
+  }
+
   /**
    * anchorsInText(text of `bytes`), or undefined when `bytes` (valid UTF-8)
    * is too long for the filter. Bytes already in `input` are not copied.

@@ -20,12 +20,15 @@ const BUCKETS = 8;
 export const TEDDY_CAPACITY = 1 << 20;
 
 // Memory layout: input (plus slack for the loads that run past its end),
-// then the nibble tables, a 16-byte spill slot, and the candidate list (one
-// u32 per input byte at most: position << 8 | bucket bits).
+// then the nibble tables, a 16-byte spill slot, the marking tables, the
+// candidate list (one u32 per input byte at most: position << 8 | bucket
+// bits), and the marks (one bit per input byte).
 const TABLES = TEDDY_CAPACITY + 64;
 const SPILL = TABLES + FINGERPRINT * 32;
-const OUT = SPILL + 16;
-const PAGES = Math.ceil((OUT + (TEDDY_CAPACITY + 16) * 4) / 65536);
+const MARK_TABLES = SPILL + 16;
+const OUT = MARK_TABLES + 32;
+const MARKS = OUT + (TEDDY_CAPACITY + 16) * 4;
+const PAGES = Math.ceil((MARKS + TEDDY_CAPACITY / 8 + 16) / 65536);
 
 /** The filter: `scan(length)` writes the candidates of input[0, length) at OUT and returns their count. */
 function kernel(): FunctionSpec {
@@ -85,13 +88,43 @@ function kernel(): FunctionSpec {
   };
 }
 
+/**
+ * The marker: `mark(length)` sets bit i of the marks where input[i] is in the
+ * byte set of the marking tables. A set of ASCII bytes is exact in nibble
+ * tables: the low nibble's entry holds one bit per high nibble (0–7) that
+ * completes a byte of the set, the high nibble's entry holds its own bit.
+ */
+function markKernel(): FunctionSpec {
+  const len = 0;
+  const i = 1;
+  const lo = 2;
+  const hi = 3;
+  const nibble = 4;
+  const bytes = 5;
+  const body: number[] = [];
+  const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
+  emit(op.i32Const(0), op.v128Load(MARK_TABLES), op.localSet(lo));
+  emit(op.i32Const(0), op.v128Load(MARK_TABLES + 16), op.localSet(hi));
+  emit(op.i32Const(0x0f), op.i8x16Splat, op.localSet(nibble));
+  emit(op.block, op.loop);
+  emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
+  // marks[i / 8 as u16] = one bit per byte of input[i, i + 16) in the set
+  emit(op.localGet(i), op.i32Const(3), op.i32ShrU);
+  emit(op.localGet(lo), op.localGet(i), op.v128Load(0), op.localTee(bytes), op.localGet(nibble), op.v128And, op.i8x16Swizzle);
+  emit(op.localGet(hi), op.localGet(bytes), op.i32Const(4), op.i8x16ShrU, op.i8x16Swizzle);
+  emit(op.v128And, op.i32Const(0), op.i8x16Splat, op.i8x16Eq, op.i8x16Bitmask, op.i32Const(0xffff), op.i32Xor);
+  emit(op.i32Store16(MARKS));
+  emit(op.localGet(i), op.i32Const(16), op.i32Add, op.localSet(i), op.br(0), op.end, op.end);
+  return { name: 'mark', params: [I32], results: [], locals: [[1, I32], [4, V128]], body };
+}
+
 let compiled: object | undefined | null;
 
 /** The compiled module, or null where WebAssembly (or its SIMD) is unavailable. */
 function teddyModule(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new (wasmApi()!.Module)(moduleBytes(PAGES, kernel()));
+      compiled = new (wasmApi()!.Module)(moduleBytes(PAGES, [kernel(), markKernel()]));
     } catch {
       compiled = null;
     }
@@ -180,17 +213,21 @@ export class Teddy {
   /** Where callers put the bytes to search (TEDDY_CAPACITY bytes). */
   readonly input: Buffer;
   private readonly candidates: Uint32Array;
-  private readonly scan: (length: number) => number;
+  private readonly marks: Uint32Array;
+  private readonly markTables: Uint8Array;
+  private marking = '';
 
   private constructor(
     memory: ArrayBuffer,
-    scan: (length: number) => number,
+    private readonly scan: (length: number) => number,
+    private readonly mark: (length: number) => void,
     private readonly patterns: readonly Uint8Array[],
     private readonly buckets: readonly Entry[][],
   ) {
     this.input = Buffer.from(memory, 0, TEDDY_CAPACITY);
     this.candidates = new Uint32Array(memory, OUT, TEDDY_CAPACITY + 16);
-    this.scan = scan;
+    this.marks = new Uint32Array(memory, MARKS, TEDDY_CAPACITY / 32);
+    this.markTables = new Uint8Array(memory, MARK_TABLES, 32);
   }
 
   /** A filter for `patterns` (non-empty byte strings), or undefined where WebAssembly SIMD is unavailable. */
@@ -210,7 +247,28 @@ export class Teddy {
         }
       });
     });
-    return new Teddy(memory, instance.exports.scan as (length: number) => number, patterns, buckets);
+    return new Teddy(memory, instance.exports.scan as (length: number) => number, instance.exports.mark as (length: number) => void, patterns, buckets);
+  }
+
+  /**
+   * Which bytes of input[0, length) are among `chars` (ASCII characters): bit
+   * i % 32 of word i >> 5 for byte i. Bits at or past `length` mean nothing.
+   * The view is overwritten by the next call.
+   */
+  markBytes(length: number, chars: string): Uint32Array {
+    if (chars !== this.marking) {
+      const tables = this.markTables;
+      tables.fill(0);
+      for (const ch of chars) {
+        const b = ch.charCodeAt(0);
+        if (b >= 0x80) throw new RangeError(`markBytes: not ASCII: ${JSON.stringify(ch)}`);
+        tables[b & 15]! |= 1 << (b >> 4);
+        tables[16 + (b >> 4)] = 1 << (b >> 4);
+      }
+      this.marking = chars;
+    }
+    this.mark(length);
+    return this.marks.subarray(0, (length + 31) >>> 5);
   }
 
   /**

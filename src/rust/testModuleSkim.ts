@@ -88,11 +88,31 @@ export function testItemHeader(src: string, i: number): { end: TestItemEnd; resu
  * whitespace, and none of those can hide one of these (tokenize ends
  * identifiers and numbers before each), so the pass jumps between them.
  */
+export const STATEFUL_CHARS = '"\'/{}()[]#;';
+
 const STATEFUL: Uint8Array = (() => {
   const table = new Uint8Array(128);
-  for (const ch of '"\'/{}()[]#;') table[ch.charCodeAt(0)] = 1;
+  for (const ch of STATEFUL_CHARS) table[ch.charCodeAt(0)] = 1;
   return table;
 })();
+
+/** The first stateful character at or after `from` (or `n`), one character at a time. */
+function nextStateful(src: string, from: number, n: number): number {
+  let j = from;
+  for (let c = src.charCodeAt(j); j < n && (c >= 128 || STATEFUL[c] === 0); c = src.charCodeAt(++j));
+  return j;
+}
+
+/** The same, from marks of the stateful characters (bit i % 32 of word i >> 5): 32 characters at a time. */
+function nextMarked(marks: Uint32Array, from: number, n: number): number {
+  let w = from >>> 5;
+  let bits = w < marks.length ? marks[w]! & (-1 << (from & 31)) : 0;
+  while (bits === 0) {
+    if (++w >= marks.length) return n;
+    bits = marks[w]!;
+  }
+  return Math.min(n, (w << 5) + 31 - Math.clz32(bits & -bits));
+}
 
 /** Whether `word` occurs in src[from, to) as a whole identifier (in code or not: callers only need a maybe). */
 function wordBetween(src: string, word: string, from: number, to: number): boolean {
@@ -122,9 +142,11 @@ function rawPrefixStart(src: string, q: number, floor: number): number {
 /**
  * True when every offset in `occurrences` (ascending) lies in a comment, a
  * literal, or a top-level test item of a shape testItemHeader recognises
- * (from its attribute to its end). False when that is not shown.
+ * (from its attribute to its end). False when that is not shown. `marks`,
+ * for an ASCII text, tells where its STATEFUL_CHARS are (Teddy.markBytes):
+ * the pass then skips 32 characters at a time.
  */
-export function onlyInTestModules(src: string, occurrences: readonly number[]): boolean {
+export function onlyInTestModules(src: string, occurrences: readonly number[], marks?: Uint32Array): boolean {
   const n = src.length;
   // One depth for all brackets: pairBrackets pairs a closer with the innermost opener, whatever its kind.
   let depth = 0;
@@ -149,8 +171,7 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
 
   // Once every occurrence is placed outside a test item, the rest of the file cannot matter.
   while (next < occurrences.length || testFrom >= 0) {
-    let j = i;
-    for (let c = src.charCodeAt(j); j < n && (c >= 128 || STATEFUL[c] === 0); c = src.charCodeAt(++j));
+    const j = marks ? nextMarked(marks, i, n) : nextStateful(src, i, n);
     if (nextAt < j && !place(j, true)) return false;
     if (j >= n) break;
     i = j;
@@ -211,8 +232,8 @@ export function onlyInTestModules(src: string, occurrences: readonly number[]): 
       // A `use` since the last top-level `;` may be a use item left open,
       // and an open use item swallows what follows (useTree.ts ends it at a
       // `;`): then this is no item start to trust.
-      const header = testFrom < 0 && depth === 0 && !wordBetween(src, 'use', itemFrom, i) ? testItemHeader(src, i) : undefined;
-      if (header) {
+      const header = testFrom < 0 && depth === 0 ? testItemHeader(src, i) : undefined;
+      if (header && !wordBetween(src, 'use', itemFrom, i)) {
         testFrom = i;
         testEnd = header.end;
         bodyOpen = false;

@@ -1,5 +1,5 @@
-// Just enough of the WebAssembly binary format to write one exported function
-// over one exported memory (the anchor filter in teddy.ts), so no assembler
+// Just enough of the WebAssembly binary format to write a few exported
+// functions over one exported memory (the byte kernels of teddy.ts), so no assembler
 // or prebuilt binary has to ship. Opcode numbers are from the WebAssembly
 // core specification 2.0 (SIMD included).
 
@@ -57,9 +57,11 @@ export const op = {
   i32Or: [0x72],
   i32Xor: [0x73],
   i32Shl: [0x74],
+  i32ShrU: [0x76],
   /** memarg: alignment exponent, then static offset. */
   i32Store: (offset: number) => [0x36, 2, ...uleb(offset)],
   i32Load8U: (offset: number) => [0x2d, 0, ...uleb(offset)],
+  i32Store16: (offset: number) => [0x3b, 1, ...uleb(offset)],
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
   if: [0x04, 0x40],
@@ -95,17 +97,22 @@ export interface FunctionSpec {
   body: number[];
 }
 
-/** A module exporting `memory` (of `pages` 64 KiB pages) and one function. */
-export function moduleBytes(pages: number, fn: FunctionSpec): Uint8Array {
-  const type = [0x60, ...uleb(fn.params.length), ...fn.params, ...uleb(fn.results.length), ...fn.results];
-  const locals = [...uleb(fn.locals.length), ...fn.locals.flatMap(([count, t]) => [...uleb(count), t])];
-  const body = [...locals, ...fn.body, ...op.end];
+/** A module exporting `memory` (of `pages` 64 KiB pages) and the functions, by their names. */
+export function moduleBytes(pages: number, fns: readonly FunctionSpec[]): Uint8Array {
+  const types = fns.flatMap((fn) => [0x60, ...uleb(fn.params.length), ...fn.params, ...uleb(fn.results.length), ...fn.results]);
+  const bodies = fns.flatMap((fn) => {
+    const locals = [...uleb(fn.locals.length), ...fn.locals.flatMap(([count, t]) => [...uleb(count), t])];
+    const body = [...locals, ...fn.body, ...op.end];
+    return [...uleb(body.length), ...body];
+  });
+  // Function k has type k; exports: the memory, then each function by index.
+  const exports = [...name('memory'), 0x02, 0, ...fns.flatMap((fn, k) => [...name(fn.name), 0x00, ...uleb(k)])];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, ...type]),
-    ...section(3, [1, 0]),
+    ...section(1, [...uleb(fns.length), ...types]),
+    ...section(3, [...uleb(fns.length), ...fns.flatMap((_, k) => uleb(k))]),
     ...section(5, [1, 0x00, ...uleb(pages)]),
-    ...section(7, [2, ...name('memory'), 0x02, 0, ...name(fn.name), 0x00, 0]),
-    ...section(10, [1, ...uleb(body.length), ...body]),
+    ...section(7, [...uleb(fns.length + 1), ...exports]),
+    ...section(10, [...uleb(fns.length), ...bodies]),
   ]);
 }
