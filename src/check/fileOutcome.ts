@@ -62,7 +62,8 @@ export function judgeFile(path: string, bytes: Buffer, needles: readonly string[
     // Most files of an audit end here, never decoded.
     if (pre?.nothingToFind) return { path, invalid: false, hits: [], lines: [] };
   }
-  const text = decodeUtf8(bytes);
+  // ASCII reads fastest as Latin-1, with the same text.
+  const text = pre?.ascii ? bytes.toString('latin1') : decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
   const analysis = analyzeSource(text, needles, matcher, { moduleFacts, anchorsFound: pre?.anchorsFound, anchorSites: pre?.anchorSites, markStateful: pre?.markStateful });
   return {

@@ -59,6 +59,8 @@ type BytesKnown = Omit<AnalyzeOptions, 'moduleFacts'>;
 
 /** What a look at a file's bytes says before any decoding. */
 export interface PreScan {
+  /** Whether the bytes are all ASCII (and so their text is their Latin-1 reading). */
+  ascii: boolean;
   /** The scan anchors found (as anchorsInText would say). */
   anchorsFound: Uint8Array;
   /** Whether analyzeRust would return nothing at all: no needle can match, and no module facts can be there (or none are asked for). */
@@ -95,7 +97,7 @@ export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFa
     set.anchorless.length === 0 &&
     // Deferred facts need only know that no `mod x;` is there (a test-only file's facts are fetched as a parent's).
     (moduleFacts === false || (ascii && !mayDeclareModuleAscii(bytes) && (moduleFacts === 'deferred' || !mayHaveTestInnerAttributeAscii(bytes))));
-  return { anchorsFound, nothingToFind, anchorSites, markStateful: ascii ? () => scan.markLastInput(bytes.length, STATEFUL_CHARS) : undefined };
+  return { ascii, anchorsFound, nothingToFind, anchorSites, markStateful: ascii ? () => scan.markLastInput(bytes.length, STATEFUL_CHARS) : undefined };
 }
 
 /**
