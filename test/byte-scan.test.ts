@@ -64,6 +64,46 @@ test('property: the Teddy filter finds exactly the occurrences a plain search fi
   );
 });
 
+test('property: the Teddy filter finds exactly those occurrences wherever the fingerprints sit, and after they move', () => {
+  const word = fc.array(fc.constantFrom(...'abcab:(é'), { minLength: 1, maxLength: 7 }).map((cs) => cs.join(''));
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(word, { minLength: 1, maxLength: 20 }),
+      fc.array(fc.nat(8), { minLength: 20, maxLength: 20 }),
+      fc.array(fc.nat(8), { minLength: 20, maxLength: 20 }),
+      fc.array(fc.constantFrom(...'abcab:( é\n'), { maxLength: 300 }),
+      (words, first, second, chars) => {
+        const patterns = words.map((w) => Buffer.from(w));
+        const teddy = Teddy.create(patterns, first)!;
+        const haystack = Buffer.from(chars.join(''));
+        assert.deepEqual(teddyOccurrences(teddy, haystack), naiveOccurrences(patterns, haystack));
+        teddy.fingerprintAt(second);
+        assert.deepEqual(teddyOccurrences(teddy, haystack), naiveOccurrences(patterns, haystack));
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('fingerprints move off what the searched files are full of, and the scan still finds what the text scan finds', () => {
+  // A needle list of its own, so no other test has moved this scan's fingerprints.
+  const set = compileNeedles(['openat', 'std::process', 'std::fs', 'zz']);
+  const scan = ByteAnchorScan.for(set)!;
+  const patterns = [...new Set(set.anchors.map((a) => a.text))]; // as ByteAnchorScan numbers them
+  const fingerprints = () => scan.fingerprintOffsets().map((at, k) => patterns[k]!.slice(at, at + 3));
+  assert.ok(fingerprints().includes('pen'), `expected the static choice for openat to be "pen": ${fingerprints()}`);
+  const common = Buffer.from('let f = open(path); let p = promise.pending(); '.repeat(64));
+  for (let done = 0; done < 200 * 1024; done += common.length) scan.anchorsIn(common);
+  // `openat` is no longer fingerprinted by `pen`, which every `open` has.
+  assert.ok(!fingerprints().includes('pen'), `fingerprints after sampling: ${fingerprints()}`);
+  fc.assert(
+    fc.property(source, (text) => {
+      assert.deepEqual([...scan.anchorsIn(Buffer.from(text, 'utf8'))!], [...anchorsInText(text, set)]);
+    }),
+    { numRuns: 500 },
+  );
+});
+
 test('the Teddy filter sees occurrences at both ends of the input and across 16-byte blocks, never past the length', () => {
   const patterns = ['fs', 'process', 'OpenOptions'].map((p) => Buffer.from(p));
   const teddy = Teddy.create(patterns)!;

@@ -216,29 +216,54 @@ export class Teddy {
   private readonly marks: Uint32Array;
   private readonly markTables: Uint8Array;
   private marking = '';
+  private readonly tables: Uint8Array;
+  private buckets: readonly Entry[][] = [];
 
   private constructor(
     memory: ArrayBuffer,
     private readonly scan: (length: number) => number,
     private readonly mark: (length: number) => void,
     private readonly patterns: readonly Uint8Array[],
-    private readonly buckets: readonly Entry[][],
   ) {
     this.input = Buffer.from(memory, 0, TEDDY_CAPACITY);
     this.candidates = new Uint32Array(memory, OUT, TEDDY_CAPACITY + 16);
     this.marks = new Uint32Array(memory, MARKS, TEDDY_CAPACITY / 32);
     this.markTables = new Uint8Array(memory, MARK_TABLES, 32);
+    this.tables = new Uint8Array(memory, TABLES, FINGERPRINT * 32);
   }
 
-  /** A filter for `patterns` (non-empty byte strings), or undefined where WebAssembly SIMD is unavailable. */
-  static create(patterns: readonly Uint8Array[]): Teddy | undefined {
+  /**
+   * A filter for `patterns` (non-empty byte strings), or undefined where
+   * WebAssembly SIMD is unavailable. Fingerprints start at `offsets` (default:
+   * fingerprintOffset of each).
+   */
+  static create(patterns: readonly Uint8Array[], offsets?: readonly number[]): Teddy | undefined {
     const module = teddyModule();
     if (module === null || patterns.length === 0 || patterns.some((p) => p.length === 0)) return undefined;
     const instance = new (wasmApi()!.Instance)(module, {});
     const memory = (instance.exports.memory as { buffer: ArrayBuffer }).buffer;
-    const offsets = patterns.map(fingerprintOffset);
-    const { buckets, sets } = assignBuckets(patterns, offsets);
-    const tables = new Uint8Array(memory, TABLES, FINGERPRINT * 32);
+    const teddy = new Teddy(memory, instance.exports.scan as (length: number) => number, instance.exports.mark as (length: number) => void, patterns);
+    teddy.fingerprintAt(offsets ?? patterns.map(fingerprintOffset));
+    return teddy;
+  }
+
+  /** Where each pattern's fingerprint starts. */
+  fingerprintOffsets(): number[] {
+    const offsets = this.patterns.map(() => 0);
+    for (const bucket of this.buckets) for (const { pattern, offset } of bucket) offsets[pattern] = offset;
+    return offsets;
+  }
+
+  /**
+   * Takes each pattern's fingerprint from `offsets` (clamped to the pattern)
+   * from now on: the same occurrences are found, through fewer candidates
+   * when the fingerprints are rarer in the input.
+   */
+  fingerprintAt(offsets: readonly number[]): void {
+    const clamped = this.patterns.map((p, k) => Math.max(0, Math.min(offsets[k] ?? 0, p.length - FINGERPRINT)));
+    const { buckets, sets } = assignBuckets(this.patterns, clamped);
+    const tables = this.tables;
+    tables.fill(0);
     sets.forEach((positions, b) => {
       positions.forEach(({ lo, hi }, j) => {
         for (let nib = 0; nib < 16; nib++) {
@@ -247,7 +272,7 @@ export class Teddy {
         }
       });
     });
-    return new Teddy(memory, instance.exports.scan as (length: number) => number, instance.exports.mark as (length: number) => void, patterns, buckets);
+    this.buckets = buckets;
   }
 
   /**
