@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Teddy, TEDDY_CAPACITY, fingerprintOffset } from '../src/rust/teddy.js';
+import { Teddy, TEDDY_CAPACITY, fingerprintOffset, tripleSlot } from '../src/rust/teddy.js';
 import { ByteAnchorScan } from '../src/rust/byteAnchors.js';
 import { anchorsInText, compileNeedles } from '../src/rust/needles.js';
 import { mayDeclareModule, mayDeclareModuleAscii, mayHaveTestInnerAttribute, mayHaveTestInnerAttributeAscii, preScanBytes } from '../src/rust/analyze.js';
@@ -82,6 +82,26 @@ test('property: the Teddy filter finds exactly those occurrences wherever the fi
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test('property: the WebAssembly triple counter counts each triple into its tripleSlot', () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      const teddy = Teddy.create([Buffer.from('fs')])!;
+      Buffer.from(bytes).copy(teddy.input);
+      teddy.countTriples(bytes.length);
+      const expected = new Map<number, number>();
+      let triple = 0;
+      for (const b of bytes) {
+        triple = (triple << 8) | b; // the first two are padded with zeros
+        expected.set(tripleSlot(triple), (expected.get(tripleSlot(triple)) ?? 0) + 1);
+      }
+      const counted = new Map<number, number>();
+      teddy.tripleCounts.forEach((n, slot) => n > 0 && counted.set(slot, n));
+      assert.deepEqual(counted, expected);
+    }),
+    { numRuns: 100 },
   );
 });
 

@@ -22,13 +22,24 @@ export const TEDDY_CAPACITY = 1 << 20;
 // Memory layout: input (plus slack for the loads that run past its end),
 // then the nibble tables, a 16-byte spill slot, the marking tables, the
 // candidate list (one u32 per input byte at most: position << 8 | bucket
-// bits), and the marks (one bit per input byte).
+// bits), the marks (one bit per input byte), and the triple counts.
 const TABLES = TEDDY_CAPACITY + 64;
 const SPILL = TABLES + FINGERPRINT * 32;
 const MARK_TABLES = SPILL + 16;
 const OUT = MARK_TABLES + 32;
 const MARKS = OUT + (TEDDY_CAPACITY + 16) * 4;
-const PAGES = Math.ceil((MARKS + TEDDY_CAPACITY / 8 + 16) / 65536);
+const COUNTS = MARKS + TEDDY_CAPACITY / 8 + 16;
+/** Triple counts kept, by hash (see tripleSlot). */
+export const TRIPLE_SLOTS = 1 << 16;
+const PAGES = Math.ceil((COUNTS + TRIPLE_SLOTS * 4) / 65536);
+
+/** Multiplier of the triple hash: Fibonacci hashing. */
+const TRIPLE_HASH = 0x9e3779b1;
+
+/** The count slot of a byte triple (its bytes, first to last, in the low 24 bits): as the counter computes it. */
+export function tripleSlot(triple: number): number {
+  return Math.imul(triple & 0xffffff, TRIPLE_HASH) >>> 16;
+}
 
 /** The filter: `scan(length)` writes the candidates of input[0, length) at OUT and returns their count. */
 function kernel(): FunctionSpec {
@@ -118,13 +129,34 @@ function markKernel(): FunctionSpec {
   return { name: 'mark', params: [I32], results: [], locals: [[1, I32], [4, V128]], body };
 }
 
+/**
+ * The counter: `count(length)` adds one to the count slot of each byte
+ * triple ending in input[0, length) (the first two are padded with zeros).
+ */
+function countKernel(): FunctionSpec {
+  const len = 0;
+  const i = 1;
+  const triple = 2;
+  const at = 3;
+  const body: number[] = [];
+  const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
+  emit(op.block, op.loop);
+  emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
+  emit(op.localGet(triple), op.i32Const(8), op.i32Shl, op.localGet(i), op.i32Load8U(0), op.i32Or, op.localSet(triple));
+  // at = tripleSlot(triple) * 4
+  emit(op.localGet(triple), op.i32Const(0xffffff), op.i32And, op.i32Const(TRIPLE_HASH | 0), op.i32Mul, op.i32Const(16), op.i32ShrU, op.i32Const(2), op.i32Shl, op.localSet(at));
+  emit(op.localGet(at), op.localGet(at), op.i32Load(COUNTS), op.i32Const(1), op.i32Add, op.i32Store(COUNTS));
+  emit(op.localGet(i), op.i32Const(1), op.i32Add, op.localSet(i), op.br(0), op.end, op.end);
+  return { name: 'count', params: [I32], results: [], locals: [[3, I32]], body };
+}
+
 let compiled: object | undefined | null;
 
 /** The compiled module, or null where WebAssembly (or its SIMD) is unavailable. */
 function teddyModule(): object | null {
   if (compiled === undefined) {
     try {
-      compiled = new (wasmApi()!.Module)(moduleBytes(PAGES, [kernel(), markKernel()]));
+      compiled = new (wasmApi()!.Module)(moduleBytes(PAGES, [kernel(), markKernel(), countKernel()]));
     } catch {
       compiled = null;
     }
@@ -219,12 +251,17 @@ export class Teddy {
   private readonly tables: Uint8Array;
   private buckets: readonly Entry[][] = [];
 
+  /** What countTriples has counted, by tripleSlot. */
+  readonly tripleCounts: Uint32Array;
+
   private constructor(
     memory: ArrayBuffer,
     private readonly scan: (length: number) => number,
     private readonly mark: (length: number) => void,
+    private readonly count: (length: number) => void,
     private readonly patterns: readonly Uint8Array[],
   ) {
+    this.tripleCounts = new Uint32Array(memory, COUNTS, TRIPLE_SLOTS);
     this.input = Buffer.from(memory, 0, TEDDY_CAPACITY);
     this.candidates = new Uint32Array(memory, OUT, TEDDY_CAPACITY + 16);
     this.marks = new Uint32Array(memory, MARKS, TEDDY_CAPACITY / 32);
@@ -242,7 +279,8 @@ export class Teddy {
     if (module === null || patterns.length === 0 || patterns.some((p) => p.length === 0)) return undefined;
     const instance = new (wasmApi()!.Instance)(module, {});
     const memory = (instance.exports.memory as { buffer: ArrayBuffer }).buffer;
-    const teddy = new Teddy(memory, instance.exports.scan as (length: number) => number, instance.exports.mark as (length: number) => void, patterns);
+    const exports = instance.exports as Record<'scan' | 'mark' | 'count', (length: number) => number>;
+    const teddy = new Teddy(memory, exports.scan, exports.mark, exports.count, patterns);
     teddy.fingerprintAt(offsets ?? patterns.map(fingerprintOffset));
     return teddy;
   }
@@ -273,6 +311,11 @@ export class Teddy {
       });
     });
     this.buckets = buckets;
+  }
+
+  /** Counts the byte triples of input[0, length) into tripleCounts. */
+  countTriples(length: number): void {
+    this.count(length);
   }
 
   /**

@@ -56,9 +56,11 @@ export const op = {
   i32And: [0x71],
   i32Or: [0x72],
   i32Xor: [0x73],
+  i32Mul: [0x6c],
   i32Shl: [0x74],
   i32ShrU: [0x76],
   /** memarg: alignment exponent, then static offset. */
+  i32Load: (offset: number) => [0x28, 2, ...uleb(offset)],
   i32Store: (offset: number) => [0x36, 2, ...uleb(offset)],
   i32Load8U: (offset: number) => [0x2d, 0, ...uleb(offset)],
   i32Store16: (offset: number) => [0x3b, 1, ...uleb(offset)],
