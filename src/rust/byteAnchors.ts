@@ -63,7 +63,7 @@ const scans = new WeakMap<NeedleSet, ByteAnchorScan | null>();
  * files hold. A fingerprint rare in Rust at large can be common in one
  * code base (`pen` of `openat` in every `open`), and each false candidate
  * costs a check in JavaScript: on the benchmark's 10,000 files, re-chosen
- * fingerprints leave 45 % fewer candidates. A few files suffice: 32 KiB
+ * fingerprints leave 47 % fewer candidates. A few files suffice: 32 KiB
  * chose as well as the whole 81 MB tree. (The counting is a WebAssembly
  * kernel: in JavaScript it ran interpreted, ~0.07 ms per KiB, before V8
  * compiled it.)
