@@ -12,7 +12,7 @@
 // buckets whose fingerprint may start there. Nibbles over-approximate, so
 // every candidate is checked against the bucket's patterns in JS.
 
-import { I32, moduleBytes, op, V128, wasmApi, type FunctionSpec } from './wasm.js';
+import { code, I32, loopBelow, moduleBytes, op, V128, wasmApi, type FunctionSpec } from './wasm.js';
 
 const FINGERPRINT = 3;
 const BUCKETS = 8;
@@ -41,6 +41,33 @@ export function tripleSlot(triple: number): number {
   return Math.imul(triple & 0xffffff, TRIPLE_HASH) >>> 16;
 }
 
+/**
+ * Pushes lo[byte & 15] & hi[byte >> 4] for the 16 bytes at input[i + offset]
+ * (the v128 locals `lo`, `hi` hold the tables, `nibble` sixteen 0x0f bytes;
+ * `bytes` is scratch).
+ */
+function nibbleLookup(locals: { lo: number; hi: number; nibble: number; bytes: number; i: number }, offset: number): number[] {
+  const { lo, hi, nibble, bytes, i } = locals;
+  return code(
+    op.localGet(lo),
+    op.localGet(i),
+    op.v128Load(offset),
+    op.localTee(bytes),
+    op.localGet(nibble),
+    op.v128And,
+    op.i8x16Swizzle,
+    op.localGet(hi),
+    op.localGet(bytes),
+    op.i32Const(4),
+    op.i8x16ShrU,
+    op.i8x16Swizzle,
+    op.v128And,
+  );
+}
+
+/** Replaces the v128 on the stack with an i32: bit k set where its lane k is not zero. */
+const NON_ZERO_LANES = code(op.i32Const(0), op.i8x16Splat, op.i8x16Eq, op.i8x16Bitmask, op.i32Const(0xffff), op.i32Xor);
+
 /** The filter: `scan(length)` writes the candidates of input[0, length) at OUT and returns their count. */
 function kernel(): FunctionSpec {
   const len = 0;
@@ -52,41 +79,33 @@ function kernel(): FunctionSpec {
   const bytes = 6;
   const lo = (j: number) => 7 + 2 * j;
   const hi = (j: number) => 8 + 2 * j;
-  const body: number[] = [];
-  const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
-
+  const loadTables: number[] = [];
+  const lookups: number[] = [];
   for (let j = 0; j < FINGERPRINT; j++) {
-    emit(op.i32Const(0), op.v128Load(TABLES + 32 * j), op.localSet(lo(j)));
-    emit(op.i32Const(0), op.v128Load(TABLES + 32 * j + 16), op.localSet(hi(j)));
+    loadTables.push(...code(op.i32Const(0), op.v128Load(TABLES + 32 * j), op.localSet(lo(j))));
+    loadTables.push(...code(op.i32Const(0), op.v128Load(TABLES + 32 * j + 16), op.localSet(hi(j))));
+    // the buckets whose fingerprint may have its byte j at i + j + lane
+    lookups.push(...nibbleLookup({ lo: lo(j), hi: hi(j), nibble, bytes, i }, j));
+    if (j > 0) lookups.push(...op.v128And);
   }
-  emit(op.i32Const(0x0f), op.i8x16Splat, op.localSet(nibble));
-  emit(op.block, op.loop);
-  emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
-  for (let j = 0; j < FINGERPRINT; j++) {
-    // lo[byte & 15] & hi[byte >> 4], for the 16 bytes starting at i + j
-    emit(op.localGet(lo(j)), op.localGet(i), op.v128Load(j), op.localTee(bytes), op.localGet(nibble), op.v128And, op.i8x16Swizzle);
-    emit(op.localGet(hi(j)), op.localGet(bytes), op.i32Const(4), op.i8x16ShrU, op.i8x16Swizzle);
-    emit(op.v128And);
-    if (j > 0) emit(op.v128And);
-  }
-  emit(op.localTee(res), op.v128AnyTrue, op.if);
-  {
-    // Spill the lanes (a lane index must be constant), then list the non-zero ones.
-    emit(op.i32Const(0), op.localGet(res), op.v128Store(SPILL));
-    emit(op.localGet(res), op.i32Const(0), op.i8x16Splat, op.i8x16Eq, op.i8x16Bitmask, op.i32Const(0xffff), op.i32Xor, op.localSet(mask));
-    emit(op.block, op.loop);
-    emit(op.localGet(mask), op.i32Eqz, op.brIf(1));
-    emit(op.localGet(n), op.i32Const(2), op.i32Shl);
-    emit(op.localGet(i), op.localGet(mask), op.i32Ctz, op.i32Add, op.i32Const(8), op.i32Shl);
-    emit(op.localGet(mask), op.i32Ctz, op.i32Load8U(SPILL), op.i32Or);
-    emit(op.i32Store(OUT));
-    emit(op.localGet(n), op.i32Const(1), op.i32Add, op.localSet(n));
-    emit(op.localGet(mask), op.localGet(mask), op.i32Const(1), op.i32Sub, op.i32And, op.localSet(mask));
-    emit(op.br(0), op.end, op.end);
-  }
-  emit(op.end);
-  emit(op.localGet(i), op.i32Const(16), op.i32Add, op.localSet(i), op.br(0), op.end, op.end);
-  emit(op.localGet(n));
+  // Spill the lanes (a lane index must be constant), then list the non-zero ones.
+  const listCandidates = code(
+    code(op.i32Const(0), op.localGet(res), op.v128Store(SPILL)),
+    code(op.localGet(res), NON_ZERO_LANES, op.localSet(mask)),
+    op.block,
+    op.loop,
+    code(op.localGet(mask), op.i32Eqz, op.brIf(1)),
+    // out[n] = (i + lane) << 8 | bucket bits of the lane
+    code(op.localGet(n), op.i32Const(2), op.i32Shl),
+    code(op.localGet(i), op.localGet(mask), op.i32Ctz, op.i32Add, op.i32Const(8), op.i32Shl),
+    code(op.localGet(mask), op.i32Ctz, op.i32Load8U(SPILL), op.i32Or),
+    op.i32Store(OUT),
+    code(op.localGet(n), op.i32Const(1), op.i32Add, op.localSet(n)),
+    code(op.localGet(mask), op.localGet(mask), op.i32Const(1), op.i32Sub, op.i32And, op.localSet(mask)),
+    code(op.br(0), op.end, op.end),
+  );
+  const block = code(lookups, op.localTee(res), op.v128AnyTrue, op.if, listCandidates, op.end);
+  const body = code(loadTables, op.i32Const(0x0f), op.i8x16Splat, op.localSet(nibble), loopBelow(i, len, 16, block), op.localGet(n));
   return {
     name: 'scan',
     params: [I32],
@@ -112,20 +131,13 @@ function markKernel(): FunctionSpec {
   const hi = 3;
   const nibble = 4;
   const bytes = 5;
-  const body: number[] = [];
-  const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
-  emit(op.i32Const(0), op.v128Load(MARK_TABLES), op.localSet(lo));
-  emit(op.i32Const(0), op.v128Load(MARK_TABLES + 16), op.localSet(hi));
-  emit(op.i32Const(0x0f), op.i8x16Splat, op.localSet(nibble));
-  emit(op.block, op.loop);
-  emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
-  // marks[i / 8 as u16] = one bit per byte of input[i, i + 16) in the set
-  emit(op.localGet(i), op.i32Const(3), op.i32ShrU);
-  emit(op.localGet(lo), op.localGet(i), op.v128Load(0), op.localTee(bytes), op.localGet(nibble), op.v128And, op.i8x16Swizzle);
-  emit(op.localGet(hi), op.localGet(bytes), op.i32Const(4), op.i8x16ShrU, op.i8x16Swizzle);
-  emit(op.v128And, op.i32Const(0), op.i8x16Splat, op.i8x16Eq, op.i8x16Bitmask, op.i32Const(0xffff), op.i32Xor);
-  emit(op.i32Store16(MARKS));
-  emit(op.localGet(i), op.i32Const(16), op.i32Add, op.localSet(i), op.br(0), op.end, op.end);
+  const body = code(
+    code(op.i32Const(0), op.v128Load(MARK_TABLES), op.localSet(lo)),
+    code(op.i32Const(0), op.v128Load(MARK_TABLES + 16), op.localSet(hi)),
+    code(op.i32Const(0x0f), op.i8x16Splat, op.localSet(nibble)),
+    // marks[i / 8 as u16] = one bit per byte of input[i, i + 16) in the set
+    loopBelow(i, len, 16, code(op.localGet(i), op.i32Const(3), op.i32ShrU, nibbleLookup({ lo, hi, nibble, bytes, i }, 0), NON_ZERO_LANES, op.i32Store16(MARKS))),
+  );
   return { name: 'mark', params: [I32], results: [], locals: [[1, I32], [4, V128]], body };
 }
 
@@ -138,15 +150,17 @@ function countKernel(): FunctionSpec {
   const i = 1;
   const triple = 2;
   const at = 3;
-  const body: number[] = [];
-  const emit = (...code: ReadonlyArray<readonly number[]>) => code.forEach((c) => body.push(...c));
-  emit(op.block, op.loop);
-  emit(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1));
-  emit(op.localGet(triple), op.i32Const(8), op.i32Shl, op.localGet(i), op.i32Load8U(0), op.i32Or, op.localSet(triple));
-  // at = tripleSlot(triple) * 4
-  emit(op.localGet(triple), op.i32Const(0xffffff), op.i32And, op.i32Const(TRIPLE_HASH | 0), op.i32Mul, op.i32Const(16), op.i32ShrU, op.i32Const(2), op.i32Shl, op.localSet(at));
-  emit(op.localGet(at), op.localGet(at), op.i32Load(COUNTS), op.i32Const(1), op.i32Add, op.i32Store(COUNTS));
-  emit(op.localGet(i), op.i32Const(1), op.i32Add, op.localSet(i), op.br(0), op.end, op.end);
+  const body = loopBelow(
+    i,
+    len,
+    1,
+    code(
+      code(op.localGet(triple), op.i32Const(8), op.i32Shl, op.localGet(i), op.i32Load8U(0), op.i32Or, op.localSet(triple)),
+      // at = tripleSlot(triple) * 4
+      code(op.localGet(triple), op.i32Const(0xffffff), op.i32And, op.i32Const(TRIPLE_HASH | 0), op.i32Mul, op.i32Const(16), op.i32ShrU, op.i32Const(2), op.i32Shl, op.localSet(at)),
+      code(op.localGet(at), op.localGet(at), op.i32Load(COUNTS), op.i32Const(1), op.i32Add, op.i32Store(COUNTS)),
+    ),
+  );
   return { name: 'count', params: [I32], results: [], locals: [[3, I32]], body };
 }
 

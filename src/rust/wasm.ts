@@ -81,6 +81,28 @@ export const op = {
   i8x16ShrU: simd(0x6d),
 } as const;
 
+/** Instructions, flattened into one sequence. */
+export function code(...parts: ReadonlyArray<readonly number[]>): number[] {
+  return parts.flat();
+}
+
+/**
+ * `while (i < len) { body; i += step }` over the i32 locals `i` and `len`.
+ * Inside `body`, `br 1` leaves the loop and `br 0` starts the next round
+ * without the step.
+ */
+export function loopBelow(i: number, len: number, step: number, body: readonly number[]): number[] {
+  return code(
+    op.block,
+    op.loop,
+    code(op.localGet(i), op.localGet(len), op.i32LtU, op.i32Eqz, op.brIf(1)),
+    body,
+    code(op.localGet(i), op.i32Const(step), op.i32Add, op.localSet(i), op.br(0)),
+    op.end,
+    op.end,
+  );
+}
+
 function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
