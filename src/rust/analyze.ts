@@ -97,7 +97,8 @@ export function preScanBytes(bytes: Buffer, needles: readonly string[], moduleFa
     set.anchorless.length === 0 &&
     // Deferred facts need only know that no `mod x;` is there (a test-only file's facts are fetched as a parent's).
     (moduleFacts === false || (ascii && !mayDeclareModuleAscii(bytes) && (moduleFacts === 'deferred' || !mayHaveTestInnerAttributeAscii(bytes))));
-  return { ascii, anchorsFound, nothingToFind, anchorSites, markStateful: ascii ? () => scan.markLastInput(bytes.length, STATEFUL_CHARS) : undefined };
+  const markStateful = ascii && !nothingToFind ? () => scan.markLastInput(bytes.length, STATEFUL_CHARS) : undefined;
+  return { ascii, anchorsFound, nothingToFind, anchorSites, markStateful };
 }
 
 /**

@@ -72,9 +72,9 @@ const SAMPLE_BYTES = 32 * 1024;
 
 /** The start of the window of `pattern` whose triple was counted least (the current one unless another was counted less; collisions only add). */
 function rarestWindow(pattern: Uint8Array, counts: Uint32Array, current: number): number {
-  let best = current;
+  if (pattern.length < 3) return current;
   const seen = (at: number): number => counts[tripleSlot((pattern[at]! << 16) | (pattern[at + 1]! << 8) | pattern[at + 2]!)]!;
-  if (pattern.length < 3) return best;
+  let best = current;
   let least = seen(best);
   for (let at = 0; at + 3 <= pattern.length; at++) {
     if (seen(at) < least) {
@@ -92,8 +92,8 @@ export class ByteAnchorScan {
   /** Anchor indices by pattern (anchors that differ only in bounds share one). */
   private readonly anchorsOf: number[][];
   private readonly lengths: number[];
-  /** Bytes whose triples were counted, until the fingerprints are re-chosen (then undefined). */
-  private sampled: number | undefined = 0;
+  /** Bytes whose triples were counted: SAMPLE_BYTES or more once the fingerprints are re-chosen. */
+  private sampled = 0;
 
   private constructor(
     private readonly set: NeedleSet,
@@ -122,10 +122,8 @@ export class ByteAnchorScan {
   /** Counts the triples of input[0, length); once enough bytes are counted, re-chooses the fingerprints. */
   private sample(length: number): void {
     this.teddy.countTriples(length);
-    this.sampled! += length;
-    if (this.sampled! < SAMPLE_BYTES) return;
-    this.teddy.fingerprintAt(this.patterns.map((p) => rarestWindow(p, this.teddy.tripleCounts, fingerprintOffset(p))));
-    this.sampled = undefined;
+    this.sampled += length;
+    if (this.sampled >= SAMPLE_BYTES) this.teddy.fingerprintAt(this.patterns.map((p) => rarestWindow(p, this.teddy.tripleCounts, fingerprintOffset(p))));
   }
 
   /** Where each anchor pattern's fingerprint starts now (for tests). */
@@ -152,7 +150,7 @@ export class ByteAnchorScan {
       if (length > TEDDY_CAPACITY) return undefined;
       input.set(bytes);
     }
-    if (this.sampled !== undefined) this.sample(length);
+    if (this.sampled < SAMPLE_BYTES) this.sample(length);
     const anchors = this.set.anchors;
     const found = new Uint8Array(anchors.length);
     let missing = anchors.length;
