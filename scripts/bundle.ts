@@ -37,4 +37,6 @@ await Promise.all([
   // The CLI, at the depth of dist/src/*.js, so `../../package.json` and `./worker.js` resolve the same.
   build({ ...commonjs, entryPoints: [join(root, 'dist/src/cli.js')], outfile: join(outdir, 'chokepoint.cjs') }),
   build({ ...common, entryPoints: [join(root, 'dist/src/check/worker.js')], outfile: join(outdir, 'worker.js'), format: 'esm' }),
+  // The TOML parser, apart: the CLI loads it only when it parses TOML, from its own code cache.
+  build({ ...common, entryPoints: [join(root, 'node_modules/toml/index.js')], outfile: join(outdir, 'toml.cjs'), format: 'cjs' }),
 ]);

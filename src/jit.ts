@@ -27,3 +27,18 @@ export function restoreCompilerFlags(): void {
   setFlagsFromString('--turbofan');
   skipped = false;
 }
+
+/**
+ * Runs `fn` under V8's default compiler flags: a code cache is checked
+ * against the flags in force when it is loaded, and caches are written under
+ * the defaults (see restoreCompilerFlags).
+ */
+export function withDefaultCompilerFlags<T>(fn: () => T): T {
+  if (!skipped) return fn();
+  setFlagsFromString('--turbofan');
+  try {
+    return fn();
+  } finally {
+    setFlagsFromString('--no-turbofan');
+  }
+}

@@ -25,10 +25,13 @@ before(async () => {
 after(() => repo.cleanup());
 
 const cacheDir = () => join(pkg, 'dist', 'bundle', '.cache');
-const cacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()) : []);
+const allCacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()) : []);
+/** The CLI's own caches (the TOML parser, dist/bundle/toml.cjs, has its own: `toml-…`). */
+const cacheFiles = () => allCacheFiles().filter((name) => name.startsWith('chokepoint-'));
+const tomlCacheFiles = () => allCacheFiles().filter((name) => name.startsWith('toml-'));
 const run = (args: string[]) => execa(process.execPath, [join(pkg, 'dist', 'bundle', 'cli.cjs'), ...args], { cwd: repo.dir, env: GIT_ENV, reject: false });
 
-test('a command other than check leaves no cache', async () => {
+test('a command other than check leaves no cache of the CLI', async () => {
   for (const args of [['--version'], ['--cwd', repo.dir, 'explain', 'crates/core/src/lib.rs']]) {
     const r = await run(args);
     assert.equal(r.exitCode, 0, r.stderr);
@@ -72,6 +75,29 @@ test('a corrupt cache is rejected by V8 and replaced; the run is unaffected', as
   const r = await run(['check', '--all']);
   assert.equal(r.exitCode, 1, r.stderr);
   assert.match(r.stdout, /crates\/core\/src\/lib\.rs:1:22/);
+  assert.notDeepEqual(readFileSync(join(cacheDir(), name)), garbage, 'rewritten');
+});
+
+test('the TOML parser has a code cache of its own: written once by a run that parses TOML, then used; a corrupt one is replaced', async () => {
+  // The audit checks crates/core/Cargo.toml: the parser runs in every audit.
+  const first = await run(['check', '--all', '--format', 'json']);
+  assert.equal(first.exitCode, 1, first.stderr);
+  assert.equal(JSON.parse(first.stdout).stats.manifests_checked, 1);
+  const [name, ...more] = tomlCacheFiles();
+  assert.ok(name, `no TOML parser cache among: ${allCacheFiles().join(', ')}`);
+  assert.deepEqual(more, []);
+  assert.match(name, new RegExp(`^toml-${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+\\.v8$`));
+  const written = readFileSync(join(cacheDir(), name));
+
+  const second = await run(['check', '--all', '--format', 'json']);
+  assert.equal(second.exitCode, 1, second.stderr);
+  assert.equal(second.stdout.replace(/"duration_ms": \d+/, ''), first.stdout.replace(/"duration_ms": \d+/, ''));
+  assert.deepEqual(readFileSync(join(cacheDir(), name)), written, 'an accepted cache is not rewritten');
+
+  const garbage = Buffer.alloc(4096, 0x5a);
+  writeFileSync(join(cacheDir(), name), garbage);
+  const third = await run(['check', '--all', '--format', 'json']);
+  assert.equal(third.stdout.replace(/"duration_ms": \d+/, ''), first.stdout.replace(/"duration_ms": \d+/, ''));
   assert.notDeepEqual(readFileSync(join(cacheDir(), name)), garbage, 'rewritten');
 });
 
