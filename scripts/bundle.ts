@@ -38,5 +38,12 @@ await Promise.all([
   build({ ...commonjs, entryPoints: [join(root, 'dist/src/cli.js')], outfile: join(outdir, 'chokepoint.cjs') }),
   build({ ...common, entryPoints: [join(root, 'dist/src/check/worker.js')], outfile: join(outdir, 'worker.js'), format: 'esm' }),
   // The TOML parser, apart: the CLI loads it only when it parses TOML, from its own code cache.
-  build({ ...common, entryPoints: [join(root, 'node_modules/toml/index.js')], outfile: join(outdir, 'toml.cjs'), format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'node_modules/toml/index.js')],
+    outfile: join(outdir, 'toml.cjs'),
+    format: 'cjs',
+    // Still a dependency, so its LICENSE is installed beside this copy.
+    banner: { js: '// The `toml` package (MIT licence: node_modules/toml/LICENSE), bundled for the code cache.' },
+  }),
 ]);
