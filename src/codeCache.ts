@@ -43,20 +43,13 @@ function writeCache(file: string, prefix: string, data: Buffer): void {
   }
 }
 
-export interface CachedLoad {
-  /** The file's `module.exports`. */
-  exports: unknown;
-  /** Whether V8 used a cache (for tests and measurements). */
-  fromCache: boolean;
-}
-
 /**
- * Runs the CommonJS file `file` as Node's loader would, compiled from its code
- * cache when there is a valid one. Without one, and when `writeIfMissing`, a
- * cache is written at exit: by then it holds the functions the run compiled
- * too, not just the top level.
+ * Runs the CommonJS file `file` as Node's loader would and returns its
+ * `module.exports`, compiled from its code cache when there is a valid one.
+ * Without one, and when `writeIfMissing`, a cache is written at exit: by then
+ * it holds the functions the run compiled too, not just the top level.
  */
-export function requireWithCodeCache(file: string, writeIfMissing: boolean): CachedLoad {
+export function requireWithCodeCache(file: string, writeIfMissing: boolean): unknown {
   const name = basename(file, '.cjs');
   const { size, mtimeMs } = statSync(file);
   const cacheFile = join(dirname(file), '.cache', `${name}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.v8`);
@@ -64,11 +57,10 @@ export function requireWithCodeCache(file: string, writeIfMissing: boolean): Cac
   const source = readFileSync(file, 'utf8').replace(/^#!/, '//');
   // The CommonJS wrapper, as Node's own loader would apply it.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  const fromCache = cachedData !== undefined && !script.cachedDataRejected;
-  if (!fromCache && writeIfMissing) {
+  if ((cachedData === undefined || script.cachedDataRejected) && writeIfMissing) {
     process.once('exit', () => writeCache(cacheFile, `${name}-`, script.createCachedData()));
   }
   const module = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, fromCache };
+  return module.exports;
 }

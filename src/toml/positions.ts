@@ -31,7 +31,7 @@ function loadValueParser(): ValueParser {
   if (valueParser) return valueParser;
   const bundled = fileURLToPath(new URL('./toml.cjs', import.meta.url));
   // A short run compiles without the optimizing compiler, but its caches are written under the default flags.
-  valueParser = (existsSync(bundled) ? withDefaultCompilerFlags(() => requireWithCodeCache(bundled, true)).exports : lazyRequire('toml')) as ValueParser;
+  valueParser = (existsSync(bundled) ? withDefaultCompilerFlags(() => requireWithCodeCache(bundled, true)) : lazyRequire('toml')) as ValueParser;
   return valueParser;
 }
 
