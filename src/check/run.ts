@@ -168,8 +168,10 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
 
 async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
-  // Only the working tree is read on threads (git objects come through one cat-file).
-  const pool = from === 'worktree' ? ((await takePrestartedPool()) ?? (await startPoolEarly(repo.commonDir))) : undefined;
+  // Only the working tree is read on threads (git objects come through one
+  // cat-file). A prestart that found the tree too small is taken as it is:
+  // the index is not looked at twice.
+  const pool = from === 'worktree' ? await (takePrestartedPool() ?? startPoolEarly(repo.commonDir)) : undefined;
   try {
     const rules = await loadRules(repo, opts);
     const judged = await auditTree(source, rules, opts, pool);

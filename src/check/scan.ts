@@ -2,8 +2,7 @@
 // repository. Pure analysis happens per file; only hits and module facts stay.
 
 import type { Config, Finding, MatcherName, Source } from '../types.js';
-import type { ModuleFactsMode } from '../rust/index.js';
-import type { NeedleHit } from '../rust/index.js';
+import type { ModuleFactsMode, NeedleHit } from '../rust/index.js';
 import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
 import { checkManifest } from '../rules/dependencies.js';

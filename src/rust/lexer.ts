@@ -184,7 +184,7 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
 // literals and comments exactly as tokenize does.
 
 /** End of `..`, `...` or `..=` whose first two dots end before `k`. */
-export function rangeEnd(src: string, k: number): number {
+function rangeEnd(src: string, k: number): number {
   const c = src.charCodeAt(k);
   return c === DOT || c === 0x3d /* = */ ? k + 1 : k;
 }
@@ -233,7 +233,7 @@ export function blockCommentEnd(src: string, k: number): number {
   return n;
 }
 
-export function spaceEnd(src: string, k: number): number {
+function spaceEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n && charClass(src.charCodeAt(k)) === CLASS_SPACE) k++;
   return k;
@@ -266,7 +266,7 @@ export function quotedEnd(src: string, k: number): number {
  * `r"…"`, `r#"…"#`, `br#"…"#`, `cr#"…"#`. Returns the end offset, or -1 when
  * the characters at `i` are an ordinary identifier.
  */
-export function prefixedLiteralEnd(src: string, i: number, c: number): number {
+function prefixedLiteralEnd(src: string, i: number, c: number): number {
   let r = i;
   if (c === LOWER_B || c === LOWER_C) {
     const c2 = src.charCodeAt(i + 1);
@@ -355,7 +355,7 @@ export function quoteEnd(src: string, i: number): number {
  * Trailing identifier characters are absorbed so that an identifier never
  * directly follows a number token.
  */
-export function numberEnd(src: string, i: number): number {
+function numberEnd(src: string, i: number): number {
   const n = src.length;
   let k = i + 1;
   const c1 = src.charCodeAt(k);

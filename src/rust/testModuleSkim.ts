@@ -9,7 +9,7 @@
 // shown", and the full analysis decides. A property test holds it to the
 // full analysis.
 
-import { identCharBefore, isIdentStart } from './chars.js';
+import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentStart } from './chars.js';
 import { blockCommentEnd, charLiteralEnd, identEnd, quoteEnd, quotedEnd, rawStringEnd, skipShebang } from './lexer.js';
 
 const LF = 0x0a;
@@ -38,7 +38,7 @@ function isAsciiSpace(c: number): boolean {
 
 /** ASCII identifier characters: a keyword followed by one is no keyword. */
 function isAsciiIdent(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+  return ASCII_IDENT_CONTINUE[c] === 1;
 }
 
 /** How a recognised test item ends (as itemEnd has it for these shapes). */
