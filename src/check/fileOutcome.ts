@@ -2,10 +2,9 @@
 // shared by the main thread and the audit's worker threads.
 
 import type { MatcherName } from '../types.js';
-import type { DeferredDecls, ModuleFactsMode, NeedleHit } from '../rust/index.js';
 import { isUtf8 } from 'node:buffer';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
-import { preScanBytes, type PreScan } from '../rust/index.js';
+import { preScanBytes, type DeferredDecls, type ModuleFactsMode, type NeedleHit, type PreScan } from '../rust/index.js';
 import type { ModuleFacts } from './testModules.js';
 
 // ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.

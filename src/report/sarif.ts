@@ -293,7 +293,6 @@ function classRule(cls: BannedClass | undefined, name: string | undefined, confi
   const reason = cls?.reason !== undefined && cls.reason !== '' ? cls.reason : 'This host API is banned outside its chokepoints.';
   const useInstead = cls?.useInstead !== undefined && cls.useInstead !== '' ? cls.useInstead : undefined;
   const full = useInstead !== undefined ? `${reason} Route through ${useInstead}.` : reason;
-  const ways = waysOut(cls, name, configPath);
   const needles = cls?.needles ?? [];
   const needleText = needles.length > 0 ? `\n\nNeedles: ${needles.join(', ')}` : '';
   const needleMd = needles.length > 0 ? `\n\nNeedles: ${needles.map((n) => `\`${n}\``).join(', ')}` : '';

@@ -4,7 +4,7 @@
 // `package` renames, dotted keys) and its false alarms (strings inside a
 // multi-line array) are kept on purpose; the precise rule fixes them.
 
-import type { DependencyException, DependencyRuleConfig, Finding } from '../types.js';
+import type { DependencyException, DependencyRuleConfig } from '../types.js';
 import { markerMatches, type ManifestVerdict } from './dependencies.js';
 
 // Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` strips.

@@ -15,7 +15,7 @@ import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
 import { Scratch } from './scratch.js';
 import { onlyInTestModules, STATEFUL_CHARS } from './testModuleSkim.js';
-import { LITERAL, PUNCT, SEMI, pairBrackets, type TokenStream } from './tokens.js';
+import { LITERAL, pairBrackets, type TokenStream } from './tokens.js';
 import type { DeferredDecls, ModuleFactsMode, NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 

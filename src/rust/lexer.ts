@@ -180,8 +180,9 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
   };
 }
 
-// The helpers below are exported for testModuleSkim.ts, which must read
-// literals and comments exactly as tokenize does.
+// Of the helpers below, those that read a shebang, a comment, an identifier
+// or a literal are exported for testModuleSkim.ts, which must read them
+// exactly as tokenize does.
 
 /** End of `..`, `...` or `..=` whose first two dots end before `k`. */
 function rangeEnd(src: string, k: number): number {
