@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execa } from 'execa';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GIT_ENV, PROJECT_ROOT, SMALL_TREE, hasCommand, installOffline, lefthookBinary, OFFLINE_NPM_ENV, makeRepo, tempDir, testNeeding, type Repo } from './helpers.js';
+import { GIT_ENV, PROJECT_ROOT, SMALL_TREE, installOffline, lefthookBinary, makeRepo, tempDir, testNeeding, type Repo } from './helpers.js';
 
 const BAD = 'pub fn f() -> Vec<u8> { std::fs::read("x").unwrap() }\n';
 const NPM_FLAGS = ['--no-audit', '--no-fund', '--offline', '--loglevel=error'];
@@ -119,24 +119,5 @@ testNeeding('lefthook route: the README snippet blocks a commit', { [`lefthook's
   }
 });
 
-testNeeding('pre-commit framework route: .pre-commit-hooks.yaml with language: node', { 'the pre-commit framework (Debian package pre-commit)': hasCommand('pre-commit') }, {}, async () => {
-  const repo = await makeRepo({ ...SMALL_TREE });
-  const home = tempDir('chokepoint-precommit-home-');
-  try {
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '--no-verify', '-m', 'base']);
-    repo.write('crates/core/src/io.rs', BAD);
-    const env = { ...GIT_ENV, PRE_COMMIT_HOME: home, HOME: home, ...OFFLINE_NPM_ENV };
-    // try-repo installs chokepoint from this checkout the way users get it from the registry.
-    const run = await execa('pre-commit', ['try-repo', PROJECT_ROOT, 'chokepoint', '--files', 'crates/core/src/io.rs', 'crates/core/src/lib.rs'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
-    assert.equal(run.exitCode, 1, `${run.stdout}${run.stderr}`);
-    assert.match(`${run.stdout}${run.stderr}`, /crates\/core\/src\/io\.rs:1:25/);
-    repo.write('crates/core/src/io.rs', 'pub fn ok() {}\n');
-    const ok = await execa('pre-commit', ['try-repo', PROJECT_ROOT, 'chokepoint', '--files', 'crates/core/src/io.rs'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
-    assert.equal(ok.exitCode, 0, `${ok.stdout}${ok.stderr}`);
-  } finally {
-    repo.cleanup();
-  }
-});
-
+// The pre-commit framework route is tested, offline and from a clone, in install-routes.test.ts.
 after(() => rmSync(packDir, { recursive: true, force: true }));
