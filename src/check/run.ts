@@ -8,6 +8,7 @@ import { UserError, usageError } from '../errors.js';
 import { CONFIG_FILE, decodeConfig, loadConfig, parseConfig } from '../config/load.js';
 import { filesystemSource } from '../source/filesystem.js';
 import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
@@ -276,7 +277,10 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
  * disk under the config's scope, rooted where the config is.
  */
 async function runOnDisk(opts: CheckOptions, started: number): Promise<CheckRun> {
-  const repo: Repository = { root: dirname(resolve(opts.cwd, opts.configPath ?? CONFIG_FILE)), commonDir: '' };
+  const configFile = resolve(opts.cwd, opts.configPath ?? CONFIG_FILE);
+  // Without git and without a config there is nothing to say what to audit.
+  if (!existsSync(configFile)) throw usageError(messages.notARepositoryNorConfig(opts.cwd, configFile), messages.notARepositoryHint);
+  const repo: Repository = { root: dirname(configFile), commonDir: '' };
   const rules = await loadRules(repo, opts);
   const source = filesystemSource(repo.root, rules.config);
   const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
