@@ -82,8 +82,9 @@ console.log(JSON.stringify({ scanned: result.stats.filesScanned, findings: resul
     // A file, not --input-type (workers inherit exec flags, and that one stops them loading files).
     const scriptFile = join(repo.dir, 'audit.mjs');
     writeFileSync(scriptFile, script);
-    // No process.exit: a worker left waiting would hang this child until the timeout.
-    const child = spawnSync(process.execPath, [scriptFile, repo.dir], { encoding: 'utf8', timeout: 30_000 });
+    // No process.exit: a worker left waiting would hang this child until the timeout
+    // (a hang detector only, far above a loaded machine's time).
+    const child = spawnSync(process.execPath, [scriptFile, repo.dir], { encoding: 'utf8', timeout: 300_000 });
     assert.equal(child.signal, null, 'the process did not exit by itself');
     assert.equal(child.status, 0, child.stderr);
     assert.deepEqual(JSON.parse(child.stdout), { scanned: 2, findings: 0 });
