@@ -24,7 +24,7 @@ export const PROJECT_ROOT = (() => {
   }
 })();
 
-export const CLI = join(PROJECT_ROOT, 'dist', 'bundle', 'cli.cjs');
+export const CLI = join(PROJECT_ROOT, 'dist', 'bundle', 'launch.js');
 export const FIXTURE = join(PROJECT_ROOT, 'fixtures', 'secure-exec');
 export const SEED = resolve(PROJECT_ROOT, '..', 'shared', 'seed', 'architecture_guards.rs');
 

@@ -23,6 +23,7 @@ export function formatJson(result: CheckResult): string {
       files_scanned: result.stats.filesScanned,
       manifests_checked: result.stats.manifestsChecked,
       duration_ms: result.stats.durationMs,
+      judge: result.stats.judge,
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;
