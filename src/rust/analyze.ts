@@ -25,13 +25,13 @@ interface RawHit {
  * out-of-line module declarations. Never throws.
  */
 export function analyzeRust(text: string, needles: readonly string[]): RustAnalysis {
-  const compiled = compileNeedles(needles).needles.filter((nd) => nd.pattern !== '');
+  const set = compileNeedles(needles);
   const ts = tokenize(text);
   const pairs = pairBrackets(ts);
   const tests = testRegions(ts, pairs);
   const locate = makeLocator(text);
   const moduleDecls = collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate);
-  if (tests.testOnlyFile || compiled.length === 0) return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
+  if (tests.testOnlyFile || set.needles.every((nd) => nd.pattern === '')) return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
 
   const raw: RawHit[] = [];
   const record = (nd: CompiledNeedle, offset: number, length: number): void => {
@@ -45,25 +45,21 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
     if (omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
-      for (const nd of compiled) {
-        for (let at = path.text.indexOf(nd.pattern); at >= 0; at = path.text.indexOf(nd.pattern, at + 1)) {
-          const end = at + nd.pattern.length;
-          const offset = usePathMatchOffset(ts, path, at, end);
-          record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
-        }
-      }
+      set.forEachMatch(path.text, (nd, at) => {
+        const end = at + nd.pattern.length;
+        const offset = usePathMatchOffset(ts, path, at, end);
+        record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
+      });
     }
     omit.fill(1, k, tree.end);
     k = Math.max(k, tree.end - 1);
   }
 
   const view = buildCodeView(ts, omit);
-  for (const nd of compiled) {
-    for (let at = view.text.indexOf(nd.pattern); at >= 0; at = view.text.indexOf(nd.pattern, at + 1)) {
-      const offset = view.offsetAt(at);
-      record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
-    }
-  }
+  set.forEachMatch(view.text, (nd, at) => {
+    const offset = view.offsetAt(at);
+    record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
+  });
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];

@@ -14,6 +14,11 @@ export interface CompiledNeedle {
 
 export interface NeedleSet {
   needles: CompiledNeedle[];
+  /**
+   * Calls `visit` for every occurrence of every pattern in `text`,
+   * overlapping ones included, by position, then by rank.
+   */
+  forEachMatch(text: string, visit: (nd: CompiledNeedle, at: number) => void): void;
 }
 
 /** Whitespace runs become one space and whitespace around `::` disappears, as in the code view. */
@@ -50,7 +55,29 @@ const cache = new WeakMap<readonly string[], NeedleSet>();
 export function compileNeedles(list: readonly string[]): NeedleSet {
   const hit = cache.get(list);
   if (hit !== undefined) return hit;
-  const set = { needles: list.map((needle, rank): CompiledNeedle => ({ needle, rank, pattern: normalizeNeedle(needle) })) };
+  const needles = list.map((needle, rank): CompiledNeedle => ({ needle, rank, pattern: normalizeNeedle(needle) }));
+  const searched = needles.filter((nd) => nd.pattern !== '');
+  const byFirstChar = new Map<number, CompiledNeedle[]>();
+  for (const nd of searched) {
+    const c = nd.pattern.charCodeAt(0);
+    byFirstChar.set(c, [...(byFirstChar.get(c) ?? []), nd]);
+  }
+  // One pass over the text for all patterns: the alternation stops at each
+  // place where one starts, and every pattern with that first character is
+  // tried there (several may start at one place).
+  const scanner = searched.length > 0 ? new RegExp([...new Set(searched.map((nd) => escapeRegExp(nd.pattern)))].join('|'), 'g') : undefined;
+  const set: NeedleSet = {
+    needles,
+    forEachMatch(text, visit) {
+      if (scanner === undefined) return;
+      scanner.lastIndex = 0;
+      for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
+        const at = m.index;
+        for (const nd of byFirstChar.get(text.charCodeAt(at))!) if (text.startsWith(nd.pattern, at)) visit(nd, at);
+        scanner.lastIndex = at + 1;
+      }
+    },
+  };
   cache.set(list, set);
   return set;
 }
