@@ -15,6 +15,8 @@ export const OPTIONS = {
   bypass: { type: 'string' },
   from: { type: 'string' },
   force: { type: 'boolean' },
+  prune: { type: 'boolean' },
+  'reasons-from-group-comments': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
