@@ -51,7 +51,7 @@ test(
 
 test(
   'a FIFO is not a file, with or without a writer, and is never waited on',
-  { timeout: 20_000 },
+  { timeout: 300_000 },
   withDir(async (dir) => {
     const fifo = join(dir, 'pipe.rs');
     assert.equal(spawnSync('mkfifo', [fifo]).status, 0);

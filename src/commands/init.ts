@@ -14,7 +14,11 @@ export async function initCommand(values: ParsedArgs['values'], positionals: str
   if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint init [--from GUARDS.rs [--reasons-from-group-comments]] [--force]');
   if (values['reasons-from-group-comments'] && values.from === undefined) throw usageError('--reasons-from-group-comments goes with --from', 'usage: chokepoint init --from GUARDS.rs --reasons-from-group-comments');
   const cwd = resolve(values.cwd ?? '.');
-  const repo = await openRepository(cwd);
+  // Outside git (a source archive) the config goes where init runs, for `--all` there.
+  const repo = await openRepository(cwd).catch((err: unknown) => {
+    if (err instanceof UserError && err.message === messages.notARepository(cwd)) return { root: cwd, commonDir: '' };
+    throw err;
+  });
   const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
   const display = relative(cwd, target) || target;
   let text = STARTER_CONFIG;

@@ -378,3 +378,42 @@ function numberEnd(src: string, i: number): number {
   }
   return k;
 }
+
+/** A comment's span in the source (UTF-16 offsets, `end` exclusive). */
+export interface CommentSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The comment-keeping mode, for the config importer (comments there become
+ * allowlist reasons): the comments of `src` read from the trivia between the
+ * tokens `tokenize` made, so code is lexed by one lexer and the hot path pays
+ * nothing for comments nobody else keeps. Line comments end before their
+ * newline; an unterminated block comment runs to the end of the file.
+ */
+export function tokenizeWithComments(src: string): { tokens: TokenStream; comments: CommentSpan[] } {
+  const tokens = tokenize(src);
+  const comments: CommentSpan[] = [];
+  let from = skipShebang(src, src.charCodeAt(0) === BOM ? 1 : 0);
+  for (let k = 0; k <= tokens.count; k++) {
+    const to = k < tokens.count ? tokens.start[k]! : src.length;
+    for (let i = from; i < to; ) {
+      const c = src.charCodeAt(i);
+      if (c === SLASH && src.charCodeAt(i + 1) === SLASH) {
+        const nl = src.indexOf('\n', i + 2);
+        const end = nl < 0 || nl > to ? to : nl;
+        comments.push({ start: i, end });
+        i = end;
+      } else if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+        const end = blockCommentEnd(src, i + 2);
+        comments.push({ start: i, end });
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (k < tokens.count) from = tokens.end[k]!;
+  }
+  return { tokens, comments };
+}
