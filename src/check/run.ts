@@ -15,6 +15,7 @@ import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './s
 import type { Pool } from './parallel.js';
 import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
 import { messages } from '../messages.js';
+import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
 
 export type Target =
   | { kind: 'staged' }
@@ -89,7 +90,7 @@ interface Judged {
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, pool?: Pool): Promise<Judged> {
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, pool?: Pool, graphScope?: GraphScope): Promise<Judged> {
   opts.beforeJudging?.(selection.rust.length);
   // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
   // a scan of some files asks their conventional parents instead.
@@ -104,8 +105,10 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     pool,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const findings = [...rust.findings, ...deps.findings];
-  const warnings: Finding[] = [];
+  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
+  const warnings: Finding[] = [...(graph?.warnings ?? [])];
+  for (const crate of graph?.usedExceptions ?? []) deps.usedExceptions.add(crate);
   if (allPaths) {
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
     if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
@@ -115,7 +118,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
 
 async function auditTree(source: Source, rules: Rules, opts: CheckOptions, pool?: Pool): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, pool);
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, pool, { cargoFiles: async () => paths });
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -158,7 +161,8 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
-    const judged = await judge(source, rules, select(live.map((c) => c.path), rules.scope), undefined, opts, false);
+    const staged = live.map((c) => c.path);
+    const judged = await judge(source, rules, select(staged, rules.scope), undefined, opts, false, undefined, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged });
     judged.findings.push(...removedAllowlisted(changes, rules));
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
@@ -196,7 +200,7 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
     const judged = await auditTree(source, rules, opts);
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
-  const judged = await judge(source, rules, select(paths, rules.scope), undefined, opts, false);
+  const judged = await judge(source, rules, select(paths, rules.scope), undefined, opts, false, undefined, { cargoFiles: () => source.listPaths(), touched: paths });
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -209,7 +213,7 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const all = await source.listPaths();
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
-    const judged = await judge(source, rules, { ...select(changed, rules.scope), scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false);
+    const judged = await judge(source, rules, { ...select(changed, rules.scope), scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, undefined, { cargoFiles: async () => all, touched: changed });
     return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();

@@ -8,6 +8,20 @@ import { git, splitNul } from '../git.js';
 import { BlobReader } from './blobs.js';
 
 const GITLINK = '160000';
+const SYMLINK = '120000';
+
+/** Paths of symbolic links in `ls-files -s` / `ls-tree` output, with their blob ids. */
+function parseLinks(buffer: Buffer, oidField: number): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const record of splitNul(buffer)) {
+    const tab = record.indexOf('\t');
+    const fields = record.slice(0, tab).split(' ');
+    if (fields[0] !== SYMLINK) continue;
+    if (oidField === 1 && fields[2] !== '0' && fields[2] !== '2') continue;
+    links.set(record.slice(tab + 1), fields[oidField]!);
+  }
+  return links;
+}
 
 /** Parses `<mode> <oid> <stage>\t<path>` (ls-files -s) or `<mode> <type> <oid>\t<path>` (ls-tree). */
 function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
@@ -29,10 +43,12 @@ function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
  * are named `<tree-ish>:<path>` so no listing is needed; only a path holding a
  * newline (which the batch protocol cannot carry) is looked up first.
  */
-function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>): Source & { seed(entries: Map<string, string>): void } {
+function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>, loadLinks: () => Promise<Map<string, string>>): Source & { seed(entries: Map<string, string>): void } {
   const reader = new BlobReader(root);
   const known = new Map<string, string | undefined>();
   let all: Promise<Map<string, string>> | undefined;
+  // Only manifests that point at paths ask for links; one listing serves them all.
+  let links: Promise<Map<string, string>> | undefined;
   return {
     kind,
     seed(entries) {
@@ -58,6 +74,16 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
       paths.forEach((p, i) => result.set(p, names[i] === undefined ? undefined : blobs[next++]));
       return result;
     },
+    async readLinks(paths) {
+      links ??= loadLinks();
+      const known = await links;
+      const wanted = paths.filter((p) => known.has(p));
+      const result = new Map<string, string>();
+      if (wanted.length === 0) return result;
+      const blobs = await reader.read(wanted.map((p) => known.get(p)!));
+      wanted.forEach((p, i) => result.set(p, blobs[i]?.toString('utf8') ?? ''));
+      return result;
+    },
     close: () => reader.close(),
   };
 }
@@ -72,6 +98,7 @@ export function indexSource(root: string): Source & { seed(entries: Map<string, 
     ':0',
     async () => parseEntries(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
     async (paths) => parseEntries(await git(['ls-files', '-s', '-z', '--', ...paths], { cwd: root, env: LITERAL }), 1),
+    async () => parseLinks(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
   );
 }
 
@@ -79,7 +106,7 @@ export function indexSource(root: string): Source & { seed(entries: Map<string, 
 export function revisionSource(root: string, commit: string): Source {
   const load = async (paths: readonly string[]) =>
     parseEntries(await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root, env: LITERAL }), 2);
-  return objectSource('revision', root, commit, () => load([]), load);
+  return objectSource('revision', root, commit, () => load([]), load, async () => parseLinks(await git(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: root }), 0));
 }
 
 /** Tracked and untracked-but-not-ignored files (the audit prefetches both listings). */
@@ -99,6 +126,17 @@ export function worktreeSource(root: string): Source {
     },
     async readFiles(paths) {
       return new Map(paths.map((p) => [p, readWorktreeFile(root, p)] as const));
+    },
+    async readLinks(paths) {
+      const result = new Map<string, string>();
+      for (const p of paths) {
+        try {
+          if (lstatSync(join(root, p)).isSymbolicLink()) result.set(p, readlinkSync(join(root, p), 'utf8'));
+        } catch {
+          /* absent: not a link */
+        }
+      }
+      return result;
     },
     close() {},
   };
