@@ -71,7 +71,8 @@ export async function scanGraphs(source: Source, config: Config, checkedDirectly
     }
     const graph = lockGraph(lockPath, lockText, scan.findings);
     if (!graph) continue;
-    const graphMembers = await membersOf(source, graph, members, contents, direct, touched);
+    // A staged lockfile concerns every member; a staged manifest, its own crate.
+    const graphMembers = await membersOf(source, graph, members, contents, direct, touched && !touched.has(lockPath) ? touched : undefined);
     const verdict = checkGraph(lockPath, graph, graphMembers, rule);
     scan.findings.push(...verdict.findings);
     scan.warnings.push(...verdict.warnings);

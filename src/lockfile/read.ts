@@ -37,8 +37,8 @@ export function readLockfile(text: string): LockfileRead {
   return scanCargoLayout(text) ?? readWithToml(text);
 }
 
-/** The general path: any valid TOML. */
-function readWithToml(text: string): LockfileRead {
+/** The general path: any valid TOML (exported so a test can hold the two readers to one answer). */
+export function readWithToml(text: string): LockfileRead {
   const parsed = parseToml(text);
   if (!parsed.ok) return parsed.position ? { ok: false, message: parsed.message, position: parsed.position } : { ok: false, message: parsed.message };
   const doc = parsed.value;

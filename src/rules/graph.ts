@@ -23,7 +23,7 @@ export interface GraphMember {
   declared: DeclaredDependency[];
   /** Whether the direct rule reads this manifest (its globs name it): a one-edge chain is then that rule's finding. */
   checkedDirectly: boolean;
-  /** Whether the manifest is part of what is checked now (staged, or the whole tree): only those are told the lockfile may be stale. */
+  /** Whether this member is part of what is checked now (its manifest or the lockfile staged, or the whole tree). */
   changed: boolean;
 }
 
@@ -183,7 +183,8 @@ export function checkGraph(lockPath: string, graph: LockGraph, members: readonly
   const byPkg = new Map(members.map((m) => [m.pkg, m]));
   const permitted = (from: number, to: number) => edgePermitted(graph, from, to, rule);
   for (const member of members) {
-    const stale = member.changed ? staleDependencies(graph, member) : [];
+    if (!member.changed) continue;
+    const stale = staleDependencies(graph, member);
     let reported = false;
     if (banned.size) {
       for (const [target, chain] of shortestChains(graph, member.pkg, banned, permitted)) {
