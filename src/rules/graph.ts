@@ -66,7 +66,7 @@ export function edgePermitted(graph: LockGraph, from: number, to: number, rule: 
  * a banned package closes its shortest chain; each package is visited once,
  * so cycles end the search like anything else.
  */
-export function shortestChains(graph: LockGraph, start: number, banned: ReadonlyMap<number, Banned>, permitted: (from: number, to: number) => boolean): Map<number, Chain> {
+export function shortestChains(graph: LockGraph, start: number, banned: ReadonlyMap<number, Banned>, permitted: (from: number, to: number) => boolean, firstEdge: (to: number) => boolean = () => true): Map<number, Chain> {
   const n = graph.packages.length;
   const parent = new Int32Array(n).fill(-1);
   const seen = new Uint8Array(n);
@@ -79,6 +79,7 @@ export function shortestChains(graph: LockGraph, start: number, banned: Readonly
   while (head < tail) {
     const u = queue[head++]!;
     for (const v of graph.packages[u]!.deps) {
+      if (u === start && !firstEdge(v)) continue;
       if (banned.has(v) && !chains.has(v) && v !== start && !permitted(u, v)) {
         const chain: number[] = [v];
         for (let x = u; x !== -1; x = parent[x]!) chain.push(x);
@@ -187,7 +188,10 @@ export function checkGraph(lockPath: string, graph: LockGraph, members: readonly
     const stale = staleDependencies(graph, member);
     let reported = false;
     if (banned.size) {
-      for (const [target, chain] of shortestChains(graph, member.pkg, banned, permitted)) {
+      // The member's own dependencies are what its manifest declares: an edge
+      // the lockfile still lists after the manifest dropped it is not followed.
+      const declared = new Set(member.declared.map((d) => d.package));
+      for (const [target, chain] of shortestChains(graph, member.pkg, banned, permitted, (v) => declared.has(graph.packages[v]!.name))) {
         if (chain.length === 2 && member.checkedDirectly) continue;
         verdict.findings.push(chainFinding(lockPath, graph, member, byPkg, chain, banned.get(target)!.marker, rule, stale));
         reported = true;
