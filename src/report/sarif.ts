@@ -44,6 +44,7 @@ export const OTHER_KINDS = [
   'unused-needle',
   'unused-dependency-exception',
   'stale-lockfile',
+  'baseline-outdated',
 ] as const satisfies readonly FindingKind[];
 
 export type OtherKind = (typeof OTHER_KINDS)[number];
@@ -53,6 +54,7 @@ const WARNING_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
   'unused-needle',
   'unused-dependency-exception',
   'stale-lockfile',
+  'baseline-outdated',
 ]);
 
 /** Kinds whose fix is an edit of chokepoint.toml rather than of the reported file. */
@@ -139,6 +141,11 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     title: 'Cargo.lock may be stale',
     description: 'A manifest declares a dependency that Cargo.lock does not list for its crate, so the graph check cannot follow it.',
     fix: 'Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.',
+  },
+  'baseline-outdated': {
+    title: 'Baseline entry outgrown',
+    description: 'A file has fewer findings of a kind than the baseline records: the slack would let a new finding through unnoticed.',
+    fix: 'Run `chokepoint baseline --prune` and commit the baseline file.',
   },
 };
 
@@ -409,7 +416,7 @@ export function formatSarif(
 
   const occurrences = new Map<string, number>();
   const results: JsonObject[] = [];
-  const emit = (finding: Finding, level: 'error' | 'warning'): void => {
+  const emit = (finding: Finding, level: 'error' | 'warning', suppressed = false): void => {
     const ruleId = ruleIdOf(finding);
     const index =
       ruleIndex.get(ruleId) ??
@@ -455,6 +462,8 @@ export function formatSarif(
       locations,
       partialFingerprints: { 'chokepointFinding/v1': `${hash}:${n}` },
       properties,
+      // Baselined and pre-existing findings stay visible, marked as accepted elsewhere.
+      ...(suppressed ? { suppressions: [{ kind: 'external' }] } : {}),
     };
     if (finding.related?.length) {
       result['relatedLocations'] = finding.related.map((r, id) => {
@@ -467,6 +476,8 @@ export function formatSarif(
   };
   for (const f of result.findings) emit(f, 'error');
   for (const f of result.warnings) emit(f, 'warning');
+  for (const f of result.baselined ?? []) emit(f, 'error', true);
+  for (const f of result.preExisting ?? []) emit(f, 'error', true);
 
   const invocationProps: JsonObject = {
     mode: result.mode,
