@@ -3,7 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeRepo, parseJson, type Repo } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeRepo, parseJson, PROJECT_ROOT, type Repo } from './helpers.js';
 
 const REGISTRY = 'registry+https://github.com/rust-lang/crates.io-index';
 const GIT_TLS = 'git+https://github.com/example/forked-tls?rev=0123abc';
@@ -262,6 +264,54 @@ test('config errors of the graph rule point at the key', async () => {
       const r = await repo.chokepoint(['check', '--all']);
       assert.equal(r.exitCode, 2, config);
       assert.match(r.stderr, message, config);
+    }
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('explain Cargo.lock lists every chain, marked; explain CRATE the chains to any crate', async () => {
+  const repo = await repoWith(TREE);
+  try {
+    const lock = await repo.chokepoint(['explain', 'Cargo.lock']);
+    assert.equal(lock.exitCode, 0, lock.stderr);
+    const out = lock.stdout;
+    assert.match(out, /graph: +checked \(graph = true\)/);
+    assert.match(out, /Cargo\.lock \(version 4\): 12 packages, 3 workspace members/);
+    assert.match(out, /banned: +reqwest 0\.12\.4 .*marker `reqwest`/);
+    assert.match(out, /wrappers: net-gateway, aws-smithy-http-client — the network chokepoint/);
+    // Every chain to reqwest from app, shortest first, each marked.
+    const app = out.split('\n').filter((l) => /^ +crates\/app \(app\) → .*reqwest 0\.12\.4  /.test(l)).map((l) => l.trim());
+    assert.deepEqual(app, [
+      'crates/app (app) → net-gateway 0.1.0 → reqwest 0.12.4  permitted: net-gateway is a listed wrapper',
+      // Chains of one length come in the lockfile's order.
+      'crates/app (app) → aws-sdk-s3 1.2.0 → aws-smithy-http-client 1.0.1 → reqwest 0.12.4  permitted: aws-smithy-http-client is a listed wrapper',
+      'crates/app (app) → aws-sdk-s3 1.2.0 → hyper-rustls 0.27.3 → reqwest 0.12.4  violation',
+    ]);
+    const crate = await repo.chokepoint(['explain', 'serde']);
+    assert.match(crate.stdout, /crate: +serde 1\.0\.200 .*matches no banned marker\n +crates\/app \(app\) → serde 1\.0\.200$/m);
+    assert.match((await repo.chokepoint(['explain', 'tokio'])).stdout, /tokio is not in Cargo\.lock/);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('init offers the graph check; init --from offers it commented out, and both configs load', async () => {
+  const repo = await makeRepo({});
+  try {
+    assert.equal((await repo.chokepoint(['init'])).exitCode, 0);
+    assert.match(repo.read('chokepoint.toml'), /^graph = true$/m);
+    assert.match(repo.read('chokepoint.toml'), /^# \[\[dependency_rule\.wrapper\]\]$/m);
+    assert.notEqual((await repo.chokepoint(['check', '--all'])).exitCode, 2, 'the starter loads');
+    const seed = join(PROJECT_ROOT, '..', 'shared', 'seed', 'architecture_guards.rs');
+    assert.ok(existsSync(seed) || process.env['CI'] !== 'true', `${seed} is missing`);
+    if (existsSync(seed)) {
+      assert.equal((await repo.chokepoint(['init', '--from', seed, '--config', 'imported.toml'])).exitCode, 0);
+      const imported = repo.read('imported.toml');
+      assert.match(imported, /^# graph = true$/m);
+      repo.write('imported.toml', imported.replace(/^# graph = true$/m, 'graph = true'));
+      const r = await repo.chokepoint(['check', '--all', '--config', 'imported.toml']);
+      assert.notEqual(r.exitCode, 2, r.stderr);
     }
   } finally {
     repo.cleanup();

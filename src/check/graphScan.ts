@@ -29,7 +29,7 @@ export interface GraphScan {
   lockfilesChecked: number;
 }
 
-const isLockfile = (p: string) => p === 'Cargo.lock' || p.endsWith('/Cargo.lock');
+export const isLockfile = (p: string) => p === 'Cargo.lock' || p.endsWith('/Cargo.lock');
 const isManifest = (p: string) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml');
 const dirOf = (p: string) => posix.dirname(p);
 const within = (dir: string, p: string) => dir === '.' || p.startsWith(`${dir}/`);
@@ -62,23 +62,37 @@ export async function scanGraphs(source: Source, config: Config, checkedDirectly
   const direct = new Set(checkedDirectly);
   for (const lockPath of wanted) {
     scan.lockfilesChecked++;
-    const members = manifests.filter((m) => lockfileOf(m, lockfiles) === lockPath);
-    const contents = await source.readFiles([lockPath, ...members]);
-    const lockText = decodeUtf8(contents.get(lockPath) ?? Buffer.alloc(0));
-    if (lockText === undefined) {
-      scan.findings.push({ kind: 'invalid-file', path: lockPath, message: messages.invalidUtf8 });
+    // A staged lockfile concerns every member; a staged manifest, its own crate.
+    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : undefined });
+    if (!workspace.ok) {
+      scan.findings.push(...workspace.findings);
       continue;
     }
-    const graph = lockGraph(lockPath, lockText, scan.findings);
-    if (!graph) continue;
-    // A staged lockfile concerns every member; a staged manifest, its own crate.
-    const graphMembers = await membersOf(source, graph, members, contents, direct, touched && !touched.has(lockPath) ? touched : undefined);
-    const verdict = checkGraph(lockPath, graph, graphMembers, rule);
+    const verdict = checkGraph(lockPath, workspace.graph, workspace.members, rule);
     scan.findings.push(...verdict.findings);
     scan.warnings.push(...verdict.warnings);
     for (const c of verdict.usedExceptions) scan.usedExceptions.add(c);
   }
   return scan;
+}
+
+export type Workspace = { ok: true; graph: LockGraph; members: GraphMember[] } | { ok: false; findings: Finding[] };
+
+/**
+ * A lockfile's graph and the members it governs (the manifests at or below
+ * its directory with no nearer lockfile), read from `source`.
+ */
+export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string> } = {}): Promise<Workspace> {
+  const lockfiles = cargoFiles.filter(isLockfile);
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath);
+  const contents = await source.readFiles([lockPath, ...members]);
+  const bytes = contents.get(lockPath);
+  const lockText = bytes && decodeUtf8(bytes);
+  if (lockText === undefined) return { ok: false, findings: [{ kind: 'invalid-file', path: lockPath, message: bytes ? messages.invalidUtf8 : messages.invalidLockfile('the file could not be read') }] };
+  const findings: Finding[] = [];
+  const graph = lockGraph(lockPath, lockText, findings);
+  if (!graph) return { ok: false, findings };
+  return { ok: true, graph, members: await membersOf(source, graph, members, contents, opts.direct ?? new Set(), opts.touched) };
 }
 
 /** The lockfile as a graph, or its problems as findings. */

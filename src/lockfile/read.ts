@@ -59,135 +59,116 @@ export function readWithToml(text: string): LockfileRead {
   };
 }
 
-const HEADER = /^\[\[\s*(package|patch\s*\.\s*unused)\s*\]\]\s*(?:#.*)?$/;
-const KEY = /^([A-Za-z0-9_-]+)\s*=\s*/;
-const BASIC = /^"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"/;
-const LITERAL = /^'([^'\x00-\x08\x0a-\x1f\x7f]*)'/;
-const INTEGER = /^(0|[1-9][0-9]{0,8})(?![0-9_.eExob:-])/;
-const REST = /^\s*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?$/;
-const PACKAGE_KEYS = new Set(['name', 'version', 'source', 'checksum', 'dependencies', 'replace']);
+/** Anything that would make a string need more than slicing: escapes, control characters, a lone CR. */
+const NOT_PLAIN = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/;
+
+const STRING_KEYS = ['name', 'version', 'source', 'checksum', 'replace'] as const;
 
 /**
- * The layout cargo writes: comments, `version = N`, `[[package]]` (and
- * `[[patch.unused]]`) tables of string keys and string arrays. Returns
- * undefined at the first thing outside it.
+ * The layout cargo writes, exactly: comment lines, `version = N`,
+ * `[[package]]` (and `[[patch.unused]]`) headers, `key = "value"` lines and
+ * `dependencies = [` with one ` "value",` a line. Returns undefined at the
+ * first thing outside it. Lines are compared in place (no regex per line, no
+ * allocation but the values): the hook reads this cold.
  */
 function scanCargoLayout(text: string): LockfileRead | undefined {
-  if (text.charCodeAt(0) === 0xfeff) return undefined;
-  const lines = text.split('\n');
+  if (NOT_PLAIN.test(text)) return undefined;
   const packages: LockEntry[] = [];
   const headers: Position[] = [];
-  const depPositions: Position[][] = [];
-  let version: unknown;
+  /** The line of each dependency string (cargo indents them by one space: column 2). */
+  const depLines: number[][] = [];
+  let version: number | undefined;
   let versionAt: Position | undefined;
-  /** The table keys are going to: undefined at top level; 'skip' for [[patch.unused]]. */
-  let current: (LockEntry & { seen: Set<string> }) | 'skip' | undefined;
-  let skipSeen = new Set<string>();
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) {
-      if (/[\x00-\x08\x0a-\x1f\x7f]/.test(trimmed)) return undefined;
+  /** 0: top level, 1: in [[package]], 2: in [[patch.unused]] (read, then ignored). */
+  let table = 0;
+  let current: LockEntry | undefined;
+  let seen = 0;
+  let array: string[] | undefined;
+  let lines: number[] = [];
+  let line = 0;
+  for (let pos = 0; pos < text.length; ) {
+    let end = text.indexOf('\n', pos);
+    const next = end === -1 ? text.length : end + 1;
+    if (end === -1) end = text.length;
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--;
+    line++;
+    const first = text.charCodeAt(pos);
+    if (end === pos || first === 35 /* # */) {
+      pos = next;
       continue;
     }
-    const indent = line.length - line.trimStart().length;
-    if (trimmed.startsWith('[')) {
-      const header = HEADER.exec(trimmed);
-      if (!header) return undefined;
-      if (header[1] === 'package') {
-        current = { name: undefined, version: undefined, source: undefined, dependencies: undefined, seen: new Set() };
+    if (array) {
+      if (first === 93 /* ] */ && end === pos + 1) {
+        if (table === 1) {
+          current!.dependencies = array;
+          depLines[depLines.length - 1] = lines;
+        }
+        array = undefined;
+      } else if (first === 32 && text.charCodeAt(pos + 1) === 34 /* " */ && text.charCodeAt(end - 1) === 44 /* , */ && text.indexOf('"', pos + 2) === end - 2) {
+        array.push(text.slice(pos + 2, end - 2));
+        lines.push(line);
+      } else return undefined;
+      pos = next;
+      continue;
+    }
+    if (first === 91 /* [ */) {
+      const header = text.slice(pos, end);
+      if (header === '[[package]]') {
+        table = 1;
+        current = { name: undefined, version: undefined, source: undefined, dependencies: undefined };
         packages.push(current);
-        headers.push({ line: n + 1, column: indent + 1 });
-        depPositions.push([]);
-      } else {
-        current = 'skip';
-        skipSeen = new Set();
-      }
+        headers.push({ line, column: 1 });
+        depLines.push([]);
+      } else if (header === '[[patch.unused]]') table = 2;
+      else return undefined;
+      seen = 0;
+      pos = next;
       continue;
     }
-    const key = KEY.exec(trimmed);
-    if (!key) return undefined;
-    const name = key[1]!;
-    let rest = trimmed.slice(key[0].length);
-    const seen = current === undefined ? undefined : current === 'skip' ? skipSeen : current.seen;
-    if (current === undefined) {
-      if (name !== 'version' || version !== undefined) return undefined;
-      const int = INTEGER.exec(rest);
-      const str = int ? undefined : stringAt(rest);
-      if (!int && str === undefined) return undefined;
-      if (!REST.test(rest.slice(int ? int[0].length : str!.length + 2))) return undefined;
-      version = int ? Number(int[1]) : str;
-      versionAt = { line: n + 1, column: indent + key[0].length + 1 };
+    if (table === 0) {
+      // The only top-level key cargo writes.
+      if (version !== undefined || !text.startsWith('version = ', pos)) return undefined;
+      const digits = text.slice(pos + 10, end);
+      if (!/^(?:0|[1-9][0-9]{0,8})$/.test(digits)) return undefined;
+      version = Number(digits);
+      versionAt = { line, column: 11 };
+      pos = next;
       continue;
     }
-    if (!PACKAGE_KEYS.has(name) || seen!.has(name)) return undefined;
-    seen!.add(name);
-    if (name !== 'dependencies') {
-      const value = stringAt(rest);
-      if (value === undefined || !REST.test(rest.slice(value.length + 2))) return undefined;
-      if (current !== 'skip' && (name === 'name' || name === 'version' || name === 'source')) current[name] = value;
+    if (text.startsWith('dependencies = [', pos) && end === pos + 16) {
+      if (seen & 32) return undefined;
+      seen |= 32;
+      array = [];
+      lines = [];
+      pos = next;
       continue;
     }
-    // An array of strings, on one line or several.
-    if (!rest.startsWith('[')) return undefined;
-    const items: string[] = [];
-    const positions: Position[] = [];
-    let column = indent + key[0].length + 2;
-    rest = rest.slice(1);
-    let closed = false;
-    let expectComma = false;
-    for (;;) {
-      const before = rest.length;
-      rest = rest.trimStart();
-      column += before - rest.length;
-      if (rest === '' || rest.startsWith('#')) {
-        if (!REST.test(rest)) return undefined;
-        n++;
-        if (n >= lines.length) return undefined;
-        rest = lines[n]!.endsWith('\r') ? lines[n]!.slice(0, -1) : lines[n]!;
-        column = 1;
-        continue;
-      }
-      if (rest.startsWith(']')) {
-        closed = true;
-        rest = rest.slice(1);
-        break;
-      }
-      if (expectComma) {
-        if (!rest.startsWith(',')) return undefined;
-        rest = rest.slice(1);
-        column++;
-        expectComma = false;
-        continue;
-      }
-      const value = stringAt(rest);
-      if (value === undefined) return undefined;
-      items.push(value);
-      positions.push({ line: n + 1, column });
-      rest = rest.slice(value.length + 2);
-      column += value.length + 2;
-      expectComma = true;
+    let matched = false;
+    for (let k = 0; k < STRING_KEYS.length; k++) {
+      const key = STRING_KEYS[k]!;
+      const open = pos + key.length + 4;
+      if (!text.startsWith(key, pos) || !text.startsWith(' = "', pos + key.length)) continue;
+      if (text.charCodeAt(end - 1) !== 34 || end - 1 < open || text.indexOf('"', open) !== end - 1 || seen & (1 << k)) return undefined;
+      seen |= 1 << k;
+      if (table === 1 && k < 3) current![key as 'name' | 'version' | 'source'] = text.slice(open, end - 1);
+      matched = true;
+      break;
     }
-    if (!closed || !REST.test(rest)) return undefined;
-    if (current !== 'skip') {
-      current.dependencies = items;
-      depPositions[depPositions.length - 1] = positions;
-    }
+    if (!matched) return undefined;
+    pos = next;
   }
+  if (array) return undefined;
   return {
     ok: true,
     lock: {
       version,
-      packages: packages.map(({ name, version: v, source, dependencies }) => ({ name, version: v, source, dependencies })),
-      where: (i, dep) => (dep === undefined ? headers[i] : depPositions[i]?.[dep]),
+      packages,
+      where: (i, dep) => {
+        if (dep === undefined) return headers[i];
+        const at = depLines[i]?.[dep];
+        return at === undefined ? undefined : { line: at, column: 2 };
+      },
       versionAt: () => versionAt,
     },
   };
-}
-
-/** A one-line string without escapes at the start of `rest` (its content), or undefined. */
-function stringAt(rest: string): string | undefined {
-  const m = BASIC.exec(rest) ?? LITERAL.exec(rest);
-  return m ? m[1]! : undefined;
 }

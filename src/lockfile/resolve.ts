@@ -87,16 +87,17 @@ export function resolveLockfile(lock: LockfileText): LockResolution {
       problem(`package \`${packages[i]!.name}\`: \`dependencies\` must be an array of strings`, () => lock.where(i));
       return;
     }
-    deps.forEach((spec: unknown, d) => {
-      const at = () => lock.where(i, d) ?? lock.where(i);
+    const own = packages[i]!;
+    for (let d = 0; d < deps.length; d++) {
+      const spec: unknown = deps[d];
       if (typeof spec !== 'string') {
-        problem(`package \`${packages[i]!.name}\`: dependency #${d + 1} is not a string`, at);
-        return;
+        problem(`package \`${own.name}\`: dependency #${d + 1} is not a string`, () => lock.where(i, d) ?? lock.where(i));
+        continue;
       }
       const found = lookup(byName, packages, spec);
-      if (typeof found === 'number') packages[i]!.deps.push(found);
-      else problem(`dependency ${JSON.stringify(spec)} of \`${packages[i]!.name} ${packages[i]!.version}\` ${found}`, at);
-    });
+      if (typeof found === 'number') own.deps.push(found);
+      else problem(`dependency ${JSON.stringify(spec)} of \`${own.name} ${own.version}\` ${found}`, () => lock.where(i, d) ?? lock.where(i));
+    }
   });
   if (problems.length) return { ok: false, problems };
 
@@ -120,6 +121,14 @@ const SPEC = /^(\S+)(?: (\S+))?(?: \((.+)\))?$/;
 
 /** The package a dependency string names, or why it names none. */
 function lookup(byName: Map<string, Map<string, number[]>>, packages: LockPackage[], spec: string): number | string {
+  // Most strings are a bare name with one package behind it.
+  if (spec.indexOf(' ') === -1) {
+    const versions = byName.get(spec);
+    if (versions?.size === 1) {
+      const only = versions.values().next().value!;
+      if (only.length === 1) return only[0]!;
+    }
+  }
   const m = SPEC.exec(spec);
   if (!m) return 'is not `name`, `name version` or `name version (source)`';
   const [, name, version, source] = m as unknown as [string, string, string | undefined, string | undefined];
