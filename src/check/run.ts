@@ -5,15 +5,19 @@
 import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
 import { hasHead, openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
 import { UserError, usageError } from '../errors.js';
-import { decodeConfig, loadConfig, parseConfig } from '../config/load.js';
+import { CONFIG_FILE, decodeConfig, loadConfig, parseConfig } from '../config/load.js';
+import { filesystemSource } from '../source/filesystem.js';
+import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
-import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './scan.js';
-import type { Pool } from './parallel.js';
-import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
+import { scanManifests, scanRust } from './scan.js';
+import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
+import { loadJudge } from '../judge.js';
+import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
 import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
@@ -32,8 +36,8 @@ export interface CheckOptions {
   matcher?: MatcherName;
   strict?: boolean;
   progress?: (done: number, total: number) => void;
-  /** Told how many Rust files the run will judge, before it judges any (the CLI tunes V8 for short runs). */
-  beforeJudging?: (rustFiles: number) => void;
+  /** false: judge without the committed baseline (what `chokepoint baseline` records from). */
+  useBaseline?: boolean;
 }
 
 export interface CheckRun {
@@ -52,11 +56,12 @@ interface Rules {
   scope: Scope;
   index: ClassIndex;
   matcher: MatcherName;
+  judge: RustJudge;
 }
 
 async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): Promise<Rules> {
-  const { config, repoPath } = await loadConfig(repo, opts.cwd, opts.configPath, index);
-  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+  const [{ config, repoPath }, judge] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index), loadJudge()]);
+  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge };
 }
 
 interface Selection {
@@ -84,6 +89,7 @@ interface Judged {
   warnings: Finding[];
   filesScanned: number;
   manifestsChecked: number;
+  judge: JudgeName;
   baselined?: Finding[];
   preExisting?: Finding[];
 }
@@ -94,9 +100,9 @@ interface Judged {
  * them when `judgedPaths` is undefined). The baseline is read from the same
  * source as the code, so a commit is judged by the baseline it records.
  */
-async function applyBaseline(source: Source, rules: Rules, judged: Judged, judgedPaths?: ReadonlySet<string>): Promise<Judged> {
+async function applyBaseline(opts: CheckOptions, source: Source, rules: Rules, judged: Judged, judgedPaths?: ReadonlySet<string>): Promise<Judged> {
   const path = baselinePathFor(rules.configPath);
-  if (path.startsWith('..')) return judged;
+  if (path.startsWith('..') || opts.useBaseline === false) return judged;
   const bytes = (await source.readFiles([path])).get(path);
   if (bytes === undefined) return judged;
   const baseline = parseBaseline(bytes.toString('utf8'), path);
@@ -118,7 +124,7 @@ async function withoutPreExisting(repo: Repository, opts: CheckOptions, rules: R
     if (bytes === undefined) return judged;
     const display = `HEAD:${rules.configPath}`;
     const config = parseConfig(decodeConfig(bytes, display), display, rules.config.file);
-    const headRules: Rules = { config, configPath: rules.configPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+    const headRules: Rules = { config, configPath: rules.configPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge: rules.judge };
     const before = await auditTree(head, headRules, { ...opts, progress: undefined });
     const { beyond, within } = partitionByCounts(judged.findings, countFindings(before.findings, false), () => true);
     return { ...judged, findings: beyond, preExisting: within };
@@ -138,19 +144,17 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, pool?: Pool, graphScope?: GraphScope): Promise<Judged> {
-  opts.beforeJudging?.(selection.rust.length);
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
   // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
   // a scan of some files asks their conventional parents instead.
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
-    lookup: (facts, factsOf, deferred) => (wholeTree ? deferredTreeLookup(facts, deferred, factsOf) : parentLookup(factsOf)),
-    moduleFacts: wholeTree ? 'deferred' : false,
-    factsOf: moduleFactsReader(source, rules.matcher),
+    judge: rules.judge,
+    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
+    factsOf: moduleFactsReader(source, rules.matcher, rules.judge),
     progress: opts.progress,
     collectUsage: wholeTree,
-    pool,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
   const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
@@ -161,12 +165,12 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
     if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
   }
-  return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked };
+  return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked, judge: rules.judge.name };
 }
 
-async function auditTree(source: Source, rules: Rules, opts: CheckOptions, pool?: Pool): Promise<Judged> {
+async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, pool, { cargoFiles: async () => paths });
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths });
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -194,7 +198,7 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
     mode,
     findings: findings.sort(byLocation),
     warnings: strict ? [] : judged.warnings.sort(byLocation),
-    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started },
+    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started, judge: judged.judge },
     ...(judged.baselined?.length ? { baselined: judged.baselined.sort(byLocation) } : {}),
     ...(judged.preExisting?.length ? { preExisting: judged.preExisting.sort(byLocation) } : {}),
   };
@@ -206,14 +210,14 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     // Two git processes at once: the staged config and the staged changes.
     const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source), readStagedChanges(repo)]);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
-      const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(source, rules, await auditTree(source, rules, opts)));
+      const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
-    const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false, undefined, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
@@ -223,16 +227,11 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
 
 async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
-  // Only the working tree is read on threads (git objects come through one
-  // cat-file). A prestart that found the tree too small is taken as it is:
-  // the index is not looked at twice.
-  const pool = from === 'worktree' ? await (takePrestartedPool() ?? startPoolEarly(repo.commonDir)) : undefined;
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts, pool));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
-    pool?.close();
     source.close();
   }
 }
@@ -248,11 +247,11 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
-  const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false, undefined, { cargoFiles: () => source.listPaths(), touched: paths }), judgedSet(selection));
+  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => source.listPaths(), touched: paths }), judgedSet(selection));
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -266,18 +265,40 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
-    const judged = await applyBaseline(source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, undefined, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
     return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
   }
 }
 
+/**
+ * The full audit of a directory that is not a git repository: the files on
+ * disk under the config's scope, rooted where the config is.
+ */
+async function runOnDisk(opts: CheckOptions, started: number): Promise<CheckRun> {
+  const configFile = resolve(opts.cwd, opts.configPath ?? CONFIG_FILE);
+  // Without git and without a config there is nothing to say what to audit.
+  if (!existsSync(configFile)) throw usageError(messages.notARepositoryNorConfig(opts.cwd, configFile), messages.notARepositoryHint);
+  const repo: Repository = { root: dirname(configFile), commonDir: '' };
+  const rules = await loadRules(repo, opts);
+  const source = filesystemSource(repo.root, rules.config);
+  const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+  return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.auditedOnDisk(repo.root) };
+}
+
 export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   // Date.now, not performance.now: the latter loads perf_hooks on the hook's path.
   const started = Date.now();
-  const repo = await openRepository(opts.cwd);
   const t = opts.target;
+  let repo: Repository;
+  try {
+    repo = await openRepository(opts.cwd);
+  } catch (err) {
+    if (!(err instanceof UserError && err.message === messages.notARepository(opts.cwd))) throw err;
+    if (t.kind === 'all' && t.from === 'worktree') return runOnDisk(opts, started);
+    throw usageError(messages.needsRepository(opts.cwd, t.kind), messages.needsRepositoryHint);
+  }
   switch (t.kind) {
     case 'staged':
       return runStaged(repo, opts, started);

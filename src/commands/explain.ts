@@ -16,6 +16,7 @@ import { explainGraph, isGraphQuestion } from './explainGraph.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
+import { loadJudge } from '../judge.js';
 import { chooseMatcher } from './check.js';
 
 export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
@@ -48,8 +49,9 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const source = worktreeSource(repo.root);
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
-  const facts = moduleFactsReader(source, matcher);
-  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
+  const judge = await loadJudge();
+  const facts = moduleFactsReader(source, matcher, judge);
+  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
 

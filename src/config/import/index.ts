@@ -11,9 +11,9 @@
 // like rule data but does not fit is an import error naming its line: nothing is
 // dropped silently.
 //
-// The Rust source is read with a small tokenizer (strings of every kind, nested
-// comments, char literals vs lifetimes) and bracket matching, not with regexes
-// over the file.
+// The Rust source is read with the checker's own lexer in its comment-keeping
+// mode (rustTokens.ts adds decoded values, positions and strictness) and
+// bracket matching, not with regexes over the file.
 //
 // The pipeline: tokens → source (brackets, items) → classes, exclusions, walk
 // and threshold, dependency guard → leftover-const check → TOML. Order matters:
@@ -21,16 +21,17 @@
 // leftover checks that follow refuse whatever no pass claimed.
 
 import { importClasses, type ClassOut } from './classes.js';
-import { ImportContext, Importer } from './context.js';
+import { ImportContext, Importer, type ImportOptions } from './context.js';
 import { cargoJoins, dependencyRule } from './dependencies.js';
 import { exclusionFns, exclusionGlobs } from './exclusions.js';
 import { checkLeftoverConsts } from './lists.js';
 import { renderConfig } from './render.js';
 import { Source } from './source.js';
-import { lex } from './tokens.js';
+import { lex } from './rustTokens.js';
 import { walkScope } from './walk.js';
 
 export { renderConfig, tomlString } from './render.js';
+export type { ImportOptions } from './context.js';
 
 export interface ImportedGuards {
   scope: { include: string[]; exclude: string[]; minFiles?: number; countExcluded?: boolean };
@@ -59,12 +60,18 @@ function analyze(cx: ImportContext): ImportedGuards {
 }
 
 /** Reads an architecture-guards test and returns what it configures. Throws `UserError` ('import'). */
-export function analyzeGuards(rustSource: string, file: string): ImportedGuards {
+export function analyzeGuards(rustSource: string, file: string, options: ImportOptions = {}): ImportedGuards {
   const imp = new Importer(file);
-  return analyze(new ImportContext(new Source(lex(rustSource, imp), imp), imp));
+  return analyze(new ImportContext(new Source(lex(rustSource, imp), imp), imp, options));
 }
 
 /** `chokepoint init --from FILE`: the chokepoint.toml equivalent to a Rust guards test. */
-export function importGuards(rustSource: string, file: string): string {
-  return renderConfig(analyzeGuards(rustSource, file), file);
+export function importGuards(rustSource: string, file: string, options: ImportOptions = {}): string {
+  return renderConfig(analyzeGuards(rustSource, file, options), file);
+}
+
+/** How many imported allowlist entries have no reason of their own (a human must write one). */
+export function entriesNeedingReasons(g: ImportedGuards): { needing: number; total: number } {
+  const all = g.classes.flatMap((c) => c.allow);
+  return { needing: all.filter((a) => a.needsReason).length, total: all.length };
 }
