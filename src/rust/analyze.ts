@@ -9,7 +9,7 @@ import { ASCII_IDENT_CONTINUE, identCharBefore, isIdentContinue, isIdentStart, i
 import { buildCodeView, type CodeView } from './codeView.js';
 import { tokenize } from './lexer.js';
 import { collectModuleDecls } from './moduleDecls.js';
-import { anchorsInText, boundsHold, compileNeedles, contextAllows, possibleNeedles, type CompiledNeedle, type Fragment, type NeedleSet } from './needles.js';
+import { anchorsInText, boundsHold, compileNeedles, possibleNeedles, type CompiledNeedle, type Fragment, type NeedleSet } from './needles.js';
 import { ByteAnchorScan } from './byteAnchors.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
@@ -18,6 +18,7 @@ import { onlyInTestModules, STATEFUL_CHARS } from './testModuleSkim.js';
 import { LITERAL, pairBrackets, type TokenStream } from './tokens.js';
 import type { DeferredDecls, ModuleFactsMode, NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
+import { NameTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseTexts, usePathHead } from './pathMatch.js';
 
 /** This thread's reusable arrays: analysis is synchronous, one file at a time. */
 const scratch = new Scratch();
@@ -52,6 +53,8 @@ export interface AnalyzeOptions {
   anchorSites?: readonly number[];
   /** See PreScan. */
   markStateful?: () => Uint32Array;
+  /** The file is a crate root (`crate::x` names its own items); see NameOptions. */
+  crateRoot?: boolean;
 }
 
 /** What a look at the bytes already knows (AnalyzeOptions without moduleFacts). */
@@ -153,6 +156,9 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   };
   // Test code, and below also expanded `use` items, stay out of the view.
   const omit = tests.mask;
+  // Names are read before `use` items join the omitted tokens: they are what names come from.
+  const names = new NameTable(ts, pairs, omit, { crateRoot: known.crateRoot === true });
+  const shapes = new Map(live.map((nd) => [nd, needleShape(nd.pattern)]));
 
   // `use` items are judged by their expanded paths instead of their text.
   // Found through the text (a few `use`s among thousands of tokens).
@@ -162,8 +168,17 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     if (ts.start[k] !== at || k < afterTree || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
+      const readings = resolvedUseTexts(ts, names, path, k);
       for (const nd of live) {
+        for (const text of readings) {
+          const at = text.indexOf(nd.pattern);
+          if (at >= 0 && matchStartAllowed(text, at, shapes.get(nd)!)) {
+            const head = usePathHead(ts, path);
+            record(nd, ts.start[head]!, ts.end[head]! - ts.start[head]!);
+          }
+        }
         for (let at = path.text.indexOf(nd.pattern); at >= 0; at = path.text.indexOf(nd.pattern, at + 1)) {
+          if (!matchStartAllowed(path.text, at, shapes.get(nd)!)) continue;
           const end = at + nd.pattern.length;
           const offset = usePathMatchOffset(ts, path, at, end);
           record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
@@ -176,6 +191,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
 
   const search = (nd: CompiledNeedle, view: CodeView): void => {
     for (let at = view.text.indexOf(nd.pattern); at >= 0; at = view.text.indexOf(nd.pattern, at + 1)) {
+      if (!matchStartAllowed(view.text, at, shapes.get(nd)!)) continue;
       const offset = view.offsetAt(at);
       record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
     }
@@ -191,6 +207,9 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
       }
     }
   }
+
+  const pathNeedles = live.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes.get(nd)! }));
+  for (const h of resolvedCodeHits(ts, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];
@@ -245,12 +264,12 @@ function anchorOccurrences(text: string, live: readonly CompiledNeedle[], set: N
     if (sites !== undefined) {
       const id = set.anchorOf[nd.rank];
       for (let k = 0; k < sites.length; k += 2) {
-        if (sites[k + 1] === id && contextAllows(text, sites[k]!, anchor)) at.add(sites[k]!);
+        if (sites[k + 1] === id) at.add(sites[k]!);
       }
       continue;
     }
     for (let k = text.indexOf(anchor.text); k >= 0; k = text.indexOf(anchor.text, k + 1)) {
-      if (boundsHold(text, k, anchor) && contextAllows(text, k, anchor)) at.add(k);
+      if (boundsHold(text, k, anchor)) at.add(k);
     }
   }
   return [...at].sort((a, b) => a - b);
@@ -260,7 +279,7 @@ function anchorOccurrences(text: string, live: readonly CompiledNeedle[], set: N
 function anchorInCode(ts: TokenStream, omit: Uint8Array, anchor: Fragment): boolean {
   const text = ts.src;
   for (let at = text.indexOf(anchor.text); at >= 0; at = text.indexOf(anchor.text, at + 1)) {
-    if (!boundsHold(text, at, anchor) || !contextAllows(text, at, anchor)) continue;
+    if (!boundsHold(text, at, anchor)) continue;
     const k = tokenAt(ts, at);
     if (ts.start[k]! <= at && at < ts.end[k]! && omit[k] === 0 && ts.kind[k] !== LITERAL) return true;
   }

@@ -1,0 +1,152 @@
+// Where a needle may match in a path, and the matches that name resolution
+// adds: a path in code read as what its imports say it is
+// (`process::Command::new` as `std::process::Command::new`).
+//
+// Needles come in three shapes:
+// - rooted: starts with `::`, or its first segment is `std`, `core` or
+//   `alloc` (the crates every file sees under those names and that nothing
+//   else is called): matches only where a path starts, so `cap_std::fs` and
+//   `crate::std::fs` are not `std::fs`;
+// - segment: starts with an identifier (`libc`, `tokio::process`,
+//   `Command::new`, `env::var(`): matches at a segment boundary anywhere in a
+//   path, so `nix::libc::fork` (nix re-exports libc) is `libc`, and
+//   `not_libc::x` is not. Whether a bare word is a crate or an item cannot be
+//   told from the needle (`libc` and `openat` look alike), so no other
+//   needle is rooted;
+// - free: anything else (`.to_socket_addrs(`): a plain substring, as before.
+// The right end is never bounded: `std::env::var` is meant to match
+// `std::env::var_os` too.
+
+import { isIdentContinue } from './chars.js';
+import { codePaths, NameTable, segmentTexts, type CodePath, type NameOptions, type Resolution } from './names.js';
+import { PATH_SEP, isIdentLikeAt, tokenText, viewStart, type TokenStream } from './tokens.js';
+import type { UsePath } from './useTree.js';
+
+export type NeedleShape = 'rooted' | 'segment' | 'free';
+
+const ROOTS = new Set(['std', 'core', 'alloc']);
+
+export function needleShape(pattern: string): NeedleShape {
+  if (pattern.startsWith('::')) return 'rooted';
+  if (pattern.length === 0 || !isIdentContinue(pattern.charCodeAt(0))) return 'free';
+  const sep = pattern.indexOf('::');
+  const first = sep < 0 ? pattern : pattern.slice(0, sep);
+  return ROOTS.has(first) ? 'rooted' : 'segment';
+}
+
+/**
+ * Whether a match of a needle of `shape` at `at` of `text` (a code view or a
+ * path's text) starts where the shape allows: rooted needles at the start
+ * of a path (nothing but an absolute `::` before them), segment needles not
+ * inside an identifier.
+ */
+export function matchStartAllowed(text: string, at: number, shape: NeedleShape): boolean {
+  if (shape === 'free' || at === 0) return true;
+  if (isIdentContinue(text.charCodeAt(at - 1))) return false;
+  if (shape === 'segment') return true;
+  if (text.charCodeAt(at - 1) !== 0x3a || text.charCodeAt(at - 2) !== 0x3a) return true;
+  // `x::std::fs` continues a path; `::std::fs` (or `(::std`) starts one.
+  const before = text.charCodeAt(at - 3);
+  return !(isIdentContinue(before) || before === 0x3e /* > */);
+}
+
+/** A needle as path matching needs it. */
+export interface PathNeedle<N> {
+  needle: N;
+  /** Normalised as the code view is. */
+  pattern: string;
+  shape: NeedleShape;
+}
+
+export interface PathHit<N> {
+  needle: N;
+  /** Source offset where the match is reported. */
+  offset: number;
+  /** Source length it covers (at least 1). */
+  length: number;
+}
+
+/**
+ * Matches that only resolution finds: for each path in code whose head an
+ * import (or `self`/`super`/`crate`) stands for, the needles that match the
+ * resolved path, at least partly inside what resolution supplied (the rest
+ * the code view finds as written). Reported at the written path.
+ */
+export function resolvedCodeHits<N>(ts: TokenStream, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
+  const out: Array<PathHit<N>> = [];
+  const live = needles.filter((nd) => nd.shape !== 'free' && nd.pattern !== '');
+  if (live.length === 0) return out;
+  for (const path of codePaths(ts, omit)) {
+    if (path.absolute) continue; // from a crate root already: the view sees it as it is
+    const head = tokenText(ts, path.segments[0]!);
+    if (!table.mayName(head)) continue;
+    const readings = table.resolve(segmentTexts(ts, path), table.scopeAt(path.segments[0]!));
+    for (const r of readings) {
+      if (r.viaGlob && !table.globMayApply(path)) continue;
+      matchReading(ts, path, r, omit, live, out);
+    }
+  }
+  return out;
+}
+
+function matchReading<N>(ts: TokenStream, path: CodePath, r: Resolution, omit: ArrayLike<number>, live: ReadonlyArray<PathNeedle<N>>, out: Array<PathHit<N>>): void {
+  const supplied = r.replacement.join('::');
+  // The written rest, with where each piece starts in `text` and in the source.
+  let text = supplied;
+  const marks: Array<[at: number, offset: number]> = [];
+  for (let s = r.consumed; s < path.segments.length; s++) {
+    const k = path.segments[s]!;
+    text += '::';
+    marks.push([text.length, viewStart(ts, k)]);
+    text += tokenText(ts, k);
+  }
+  // What follows the path (for needles such as `env::var(`): two tokens, spaced as the code view spaces them.
+  let prev = path.segments[path.segments.length - 1]!;
+  for (let k = path.end; k < Math.min(ts.count, path.end + 2) && omit[k] === 0; k++) {
+    if (ts.start[k] !== ts.end[prev] && ts.kind[k] !== PATH_SEP && ts.kind[prev] !== PATH_SEP) text += ' ';
+    marks.push([text.length, viewStart(ts, k)]);
+    text += tokenText(ts, k);
+    prev = k;
+  }
+  const headStart = viewStart(ts, path.segments[0]!);
+  const lastSupplied = path.segments[Math.max(0, r.consumed - 1)]!;
+  const sourceAt = (index: number): number => {
+    if (index < supplied.length) return -1;
+    let offset = ts.end[lastSupplied]!;
+    for (const [at, off] of marks) if (at <= index) offset = off + (index - at);
+    return offset;
+  };
+  for (const nd of live) {
+    for (let at = text.indexOf(nd.pattern); at >= 0 && at < supplied.length; at = text.indexOf(nd.pattern, at + 1)) {
+      if (!matchStartAllowed(text, at, nd.shape)) continue;
+      const endAt = sourceAt(at + nd.pattern.length - 1);
+      const end = endAt < 0 ? ts.end[lastSupplied]! : endAt + 1;
+      out.push({ needle: nd.needle, offset: headStart, length: Math.max(1, end - headStart) });
+    }
+  }
+}
+
+/**
+ * A `use` path read through the file's other imports (`extern crate std as
+ * s; use s::fs;` is `std::fs`): the readings' texts, to match needles in as
+ * the expanded path's own text is. Empty when nothing changes.
+ */
+export function resolvedUseTexts(ts: TokenStream, table: NameTable, path: UsePath, useToken: number): string[] {
+  if (path.text.includes('\n')) return [];
+  const segs = path.text.split('::');
+  const head = segs[0]!;
+  if (head === '' || !table.mayName(head)) return [];
+  const out: string[] = [];
+  for (const r of table.resolve(segs, table.scopeAt(useToken))) {
+    out.push([...r.replacement, ...segs.slice(r.consumed)].join('::'));
+  }
+  return out;
+}
+
+/** The first token of a use path that is a name (where its resolved matches are reported). */
+export function usePathHead(ts: TokenStream, path: UsePath): number {
+  for (const p of path.parts) if (isIdentLikeAt(ts, p.token)) return p.token;
+  return path.parts[0]?.token ?? 0;
+}
+
+export { NameTable, type NameOptions };
