@@ -53,6 +53,16 @@ export const messages = {
       : `${q(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`,
   staleAllowlistEntry: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
   unusedNeedle: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
+  baselineOutdated: (path: string, key: string, recorded: number, now: number) =>
+    `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
+  preExistingTitle: 'pre-existing: HEAD already had these under its own config (not blocking)',
+  baselineWritten: (path: string, findings: number, files: number) =>
+    `chokepoint: recorded ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} in ${path}; commit it with the config: from now on only findings beyond it fail`,
+  baselinePruned: (path: string, removed: number, left: number) => `chokepoint: pruned ${removed} finding${removed === 1 ? '' : 's'} from ${path}; ${left} remain${left === 1 ? 's' : ''} baselined`,
+  baselineMissing: (path: string) => `there is no baseline to prune at ${path}`,
+  baselineMissingHint: 'run `chokepoint baseline` first to record the current findings',
+  baselineUnrecordable: (n: number) => `chokepoint: ${n} finding${n === 1 ? ' is a' : 's are'} config problem${n === 1 ? '' : 's'}, which a baseline cannot accept: fix chokepoint.toml`,
+  baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
   unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
 
   // ways out, shown under banned-API findings

@@ -15,6 +15,7 @@ export const OPTIONS = {
   bypass: { type: 'string' },
   from: { type: 'string' },
   force: { type: 'boolean' },
+  prune: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

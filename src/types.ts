@@ -81,7 +81,8 @@ export type FindingKind =
   // warnings (errors under --strict)
   | 'stale-allowlist-entry'
   | 'unused-needle'
-  | 'unused-dependency-exception';
+  | 'unused-dependency-exception'
+  | 'baseline-outdated';
 
 export interface Finding {
   kind: FindingKind;
@@ -116,6 +117,10 @@ export interface CheckResult {
   stats: Stats;
   /** Set when the run was bypassed with a reason: findings are reported but do not fail. */
   bypass?: string;
+  /** Findings within the committed baseline (§8a): reported, never failing. */
+  baselined?: Finding[];
+  /** A staged config re-audit's findings that HEAD already had under its own config (§5): reported, not blocking. */
+  preExisting?: Finding[];
 }
 
 /** A read-only view of file contents at some point (working tree, index, commit). */

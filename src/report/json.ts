@@ -3,11 +3,12 @@
 
 import type { CheckResult, Finding } from '../types.js';
 
-function jsonFinding(f: Finding): Record<string, unknown> {
+function jsonFinding(f: Finding, mark?: 'baselined' | 'pre_existing'): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: f.kind, message: f.message };
   for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table'] as const) {
     if (f[key] !== undefined) out[key] = f[key];
   }
+  if (mark) out[mark] = true;
   return out;
 }
 
@@ -17,12 +18,17 @@ export function formatJson(result: CheckResult): string {
     mode: result.mode,
     ok: result.findings.length === 0,
     ...(result.bypass !== undefined ? { bypass: result.bypass } : {}),
-    findings: result.findings.map(jsonFinding),
-    warnings: result.warnings.map(jsonFinding),
+    findings: result.findings.map((f) => jsonFinding(f)),
+    warnings: result.warnings.map((f) => jsonFinding(f)),
+    // Accepted findings are listed, never dropped: the baseline's, and (staged config re-audit) HEAD's.
+    baselined: (result.baselined ?? []).map((f) => jsonFinding(f, 'baselined')),
+    pre_existing: (result.preExisting ?? []).map((f) => jsonFinding(f, 'pre_existing')),
     stats: {
       files_scanned: result.stats.filesScanned,
       manifests_checked: result.stats.manifestsChecked,
       duration_ms: result.stats.durationMs,
+      baselined: result.baselined?.length ?? 0,
+      pre_existing: result.preExisting?.length ?? 0,
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -42,6 +42,7 @@ export const OTHER_KINDS = [
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
+  'baseline-outdated',
 ] as const satisfies readonly FindingKind[];
 
 export type OtherKind = (typeof OTHER_KINDS)[number];
@@ -50,6 +51,7 @@ const WARNING_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
+  'baseline-outdated',
 ]);
 
 /** Kinds whose fix is an edit of chokepoint.toml rather than of the reported file. */
@@ -125,6 +127,11 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     title: 'Dependency exception matches nothing',
     description: 'A dependency exception names a crate that no checked manifest depends on.',
     fix: 'Remove the exception from chokepoint.toml.',
+  },
+  'baseline-outdated': {
+    title: 'Baseline entry outgrown',
+    description: 'A file has fewer findings of a kind than the baseline records: the slack would let a new finding through unnoticed.',
+    fix: 'Run `chokepoint baseline --prune` and commit the baseline file.',
   },
 };
 
@@ -395,7 +402,7 @@ export function formatSarif(
 
   const occurrences = new Map<string, number>();
   const results: JsonObject[] = [];
-  const emit = (finding: Finding, level: 'error' | 'warning'): void => {
+  const emit = (finding: Finding, level: 'error' | 'warning', suppressed = false): void => {
     const ruleId = ruleIdOf(finding);
     const index =
       ruleIndex.get(ruleId) ??
@@ -440,10 +447,14 @@ export function formatSarif(
       locations,
       partialFingerprints: { 'chokepointFinding/v1': `${hash}:${n}` },
       properties,
+      // Baselined and pre-existing findings stay visible, marked as accepted elsewhere.
+      ...(suppressed ? { suppressions: [{ kind: 'external' }] } : {}),
     });
   };
   for (const f of result.findings) emit(f, 'error');
   for (const f of result.warnings) emit(f, 'warning');
+  for (const f of result.baselined ?? []) emit(f, 'error', true);
+  for (const f of result.preExisting ?? []) emit(f, 'error', true);
 
   const invocationProps: JsonObject = {
     mode: result.mode,
