@@ -209,7 +209,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   }
 
   const pathNeedles = live.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes.get(nd)! }));
-  for (const h of resolvedCodeHits(ts, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
+  for (const h of resolvedCodeHits(ts, pairs, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];

@@ -205,16 +205,21 @@ export class NameTable {
    * nothing about it (it then reads as written).
    */
   resolve(segs: readonly string[], scope: number): Resolution[] {
-    return dedupe(this.resolveAt(segs, scope, 0));
+    return dedupe(this.resolveAt(segs, scope, 0, true));
   }
 
-  private resolveAt(segs: readonly string[], scope: number, steps: number): Resolution[] {
+  /**
+   * `globs`: whether a glob may supply the head. An import's own target is
+   * read through explicit imports only: a glob supplying a crate's name is
+   * far-fetched, and globs of globs would multiply readings.
+   */
+  private resolveAt(segs: readonly string[], scope: number, steps: number, globs: boolean): Resolution[] {
     if (steps > MAX_STEPS || segs.length === 0) return [];
     const head = segs[0]!;
     if (head === '') return []; // `::std::…`: already from a crate root
     if (head === 'crate') {
       if (!this.crateRoot || segs.length < 2) return [];
-      return shift(this.inModule(segs.slice(1), -1, steps), 1);
+      return shift(this.inModule(segs.slice(1), -1, steps, globs), 1);
     }
     if (head === 'self' || head === 'super') {
       let m = this.moduleOf(scope);
@@ -227,26 +232,26 @@ export class NameTable {
         }
       }
       if (k >= segs.length) return [];
-      return shift(this.inModule(segs.slice(k), m, steps), k);
+      return shift(this.inModule(segs.slice(k), m, steps, globs), k);
     }
     // A plain name: the nearest explicit import in the enclosing blocks up
     // to the module; failing that, each glob on the way could supply it.
-    const globs: Binding[] = [];
+    const found: Binding[] = [];
     for (let s = scope; ; s = this.scopeOf[s]!) {
       const b = this.named.get(s)?.get(head);
       if (b !== undefined) return this.expand(b, segs, steps, false);
-      globs.push(...(this.globs.get(s) ?? []));
+      if (globs) found.push(...(this.globs.get(s) ?? []));
       if (s === -1 || this.moduleBrace.has(s)) break;
     }
-    return this.fromGlobs(globs, segs, steps);
+    return this.fromGlobs(found, segs, steps);
   }
 
   /** A name looked up in module `m`'s own imports (`self::x`, `super::x`, `crate::x`). */
-  private inModule(segs: readonly string[], m: number, steps: number): Resolution[] {
+  private inModule(segs: readonly string[], m: number, steps: number, globs: boolean): Resolution[] {
     const head = segs[0]!;
     const b = this.named.get(m)?.get(head);
     if (b !== undefined) return this.expand(b, segs, steps, false);
-    return this.fromGlobs(this.globs.get(m) ?? [], segs, steps);
+    return globs ? this.fromGlobs(this.globs.get(m) ?? [], segs, steps) : [];
   }
 
   private fromGlobs(globs: readonly Binding[], segs: readonly string[], steps: number): Resolution[] {
@@ -266,7 +271,8 @@ export class NameTable {
    */
   private expand(b: Binding, segs: readonly string[], steps: number, viaGlob: boolean, glob = false): Resolution[] {
     const written = glob ? [...b.target, segs[0]!] : b.target;
-    const again = this.resolveAt(written, b.scope, steps + 1);
+    // `use super::*` must look into the parent's globs too; any other target's head is a crate or an explicit import.
+    const again = this.resolveAt(written, b.scope, steps + 1, glob && (written[0] === 'super' || written[0] === 'self'));
     const out: Resolution[] = [];
     for (const r of again) out.push({ consumed: 1, replacement: [...r.replacement, ...written.slice(r.consumed)], viaGlob: viaGlob || r.viaGlob });
     // Readings through a glob are only maybes: the target as written stays one.
@@ -319,16 +325,24 @@ function dedupe(rs: Resolution[]): Resolution[] {
 }
 
 /**
- * Every path written in production code, outside `use` items (`omit`
- * non-zero for tokens to leave out): maximal runs `a::b::c` or `::a::b`,
+ * Every path written in production code, outside `use` and `extern crate`
+ * items (`omit` non-zero for tokens to leave out): maximal runs `a::b::c` or `::a::b`,
  * not preceded by `.` (a method or field), `$` (a macro fragment) or a word
  * that declares a name.
  */
-export function codePaths(ts: TokenStream, omit: ArrayLike<number>): CodePath[] {
+export function codePaths(ts: TokenStream, pairs: Int32Array, omit: ArrayLike<number>): CodePath[] {
   const out: CodePath[] = [];
   const n = ts.count;
   for (let k = 0; k < n; k++) {
     if (omit[k] !== 0) continue;
+    if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
+      k = Math.max(k, expandUseTree(ts, k, pairs).end - 1); // judged by its expanded paths
+      continue;
+    }
+    if (isWordAt(ts, k, 'extern') && isWordAt(ts, k + 1, 'crate')) {
+      while (k < n && !isPunctAt(ts, k, 0x3b /* ; */)) k++;
+      continue;
+    }
     const absolute = isPathSepAt(ts, k) && isIdentLikeAt(ts, k + 1) && !startsInPath(ts, k);
     if (!absolute && (!isIdentLikeAt(ts, k) || startsInPath(ts, k))) continue;
     const first = absolute ? k + 1 : k;

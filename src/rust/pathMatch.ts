@@ -72,11 +72,11 @@ export interface PathHit<N> {
  * resolved path, at least partly inside what resolution supplied (the rest
  * the code view finds as written). Reported at the written path.
  */
-export function resolvedCodeHits<N>(ts: TokenStream, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
+export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
   const out: Array<PathHit<N>> = [];
   const live = needles.filter((nd) => nd.shape !== 'free' && nd.pattern !== '');
   if (live.length === 0) return out;
-  for (const path of codePaths(ts, omit)) {
+  for (const path of codePaths(ts, pairs, omit)) {
     if (path.absolute) continue; // from a crate root already: the view sees it as it is
     const head = tokenText(ts, path.segments[0]!);
     if (!table.mayName(head)) continue;
