@@ -20,9 +20,11 @@
 import {
   BANG,
   DOT,
+  IDENT,
   LBRACE,
   LPAREN,
   PATH_SEP,
+  PUNCT,
   RAW_IDENT,
   isIdentLikeAt,
   isPathSepAt,
@@ -103,9 +105,13 @@ export class NameTable {
   /** scope → glob imports (`use a::b::*;`): the target is `a::b`. */
   private readonly globs = new Map<number, Binding[]>();
   /** Names the file declares (items, `let` bindings, parameters): a glob never supplies these. */
-  private readonly declared = new Set<string>();
-  /** Every name some explicit import binds, in any scope. */
-  private readonly boundNames = new Set<string>();
+  private declaredNames: Set<string> | undefined;
+  /** Every name an explicit import binds (in any scope) whose reading may interest the caller (see focus). */
+  private boundNames = new Set<string>();
+  /** Length and first character of each name in boundNames, and of `self`, `super`, `crate` (see nameKey). */
+  private nameKeys = new Set<number>(SPECIAL_KEYS);
+  /** Whether some glob's reading may interest the caller. */
+  private globsMatter = false;
   private readonly crateRoot: boolean;
 
   constructor(
@@ -119,31 +125,47 @@ export class NameTable {
     const n = ts.count;
     this.scopeOf = new Int32Array(n);
     const open: number[] = [];
+    const items: number[] = []; // `use` and `extern crate` items of production code, read once scopes are known
+    let itemEnd = 0;
     for (let k = 0; k < n; k++) {
       while (open.length > 0 && pairs[open[open.length - 1]!]! < k) open.pop();
       this.scopeOf[k] = open.length > 0 ? open[open.length - 1]! : -1;
-      if (isPunctAt(ts, k, LBRACE) && pairs[k]! > k) {
-        open.push(k);
-        if (isIdentLikeAt(ts, k - 1) && isWordAt(ts, k - 2, 'mod')) this.moduleBrace.add(k);
-      }
-      if (ts.kind[k] === PATH_SEP || !isIdentLikeAt(ts, k)) continue;
-      if (this.declaresAt(k)) this.declared.add(tokenText(ts, k));
-    }
-    for (let k = 0; k < n; k++) {
-      if (omit[k] !== 0) continue;
-      if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
-        const tree = expandUseTree(ts, k, pairs);
-        for (const path of tree.paths) this.bindUse(path, this.scopeOf[k]!);
-        k = Math.max(k, tree.end - 1);
-      } else if (isWordAt(ts, k, 'extern') && isWordAt(ts, k + 1, 'crate') && isIdentLikeAt(ts, k + 2)) {
-        // `extern crate a as b;` names crate `a` `b`; `extern crate self as b;` names this crate.
-        const crate = tokenText(ts, k + 2);
-        if (isWordAt(ts, k + 3, 'as') && isIdentLikeAt(ts, k + 4)) {
-          const alias = tokenText(ts, k + 4);
-          if (alias !== '_') this.bind(this.scopeOf[k]!, alias, { target: [crate === 'self' ? 'crate' : crate], scope: this.scopeOf[k]! });
+      const kind = ts.kind[k];
+      if (kind === PUNCT) {
+        if (ts.code[k] === LBRACE && pairs[k]! > k) {
+          open.push(k);
+          if (isIdentLikeAt(ts, k - 1) && isWordAt(ts, k - 2, 'mod')) this.moduleBrace.add(k);
+        }
+      } else if (kind === IDENT && k >= itemEnd && omit[k] === 0) {
+        if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
+          items.push(k);
+          itemEnd = expandUseTree(ts, k, pairs).end;
+        } else if (isWordAt(ts, k, 'extern') && isWordAt(ts, k + 1, 'crate')) {
+          items.push(k);
         }
       }
     }
+    for (const k of items) {
+      if (isWordAt(ts, k, 'use')) {
+        for (const path of expandUseTree(ts, k, pairs).paths) this.bindUse(path, this.scopeOf[k]!);
+      } else if (isIdentLikeAt(ts, k + 2) && isWordAt(ts, k + 3, 'as') && isIdentLikeAt(ts, k + 4)) {
+        // `extern crate a as b;` names crate `a` `b`; `extern crate self as b;` names this crate.
+        const crate = tokenText(ts, k + 2);
+        const alias = tokenText(ts, k + 4);
+        if (alias !== '_') this.bind(this.scopeOf[k]!, alias, { target: [crate === 'self' ? 'crate' : crate], scope: this.scopeOf[k]! });
+      }
+    }
+  }
+
+  /** Names the file declares; gathered on first need (only files with globs ask). */
+  private get declared(): Set<string> {
+    if (this.declaredNames === undefined) {
+      this.declaredNames = new Set();
+      for (let k = 0; k < this.ts.count; k++) {
+        if (isIdentLikeAt(this.ts, k) && this.declaresAt(k)) this.declaredNames.add(tokenText(this.ts, k));
+      }
+    }
+    return this.declaredNames;
   }
 
   /** Whether token `k` is a name being declared (`fn k`, `let k`, `k: T` as a parameter or field, …). */
@@ -157,6 +179,7 @@ export class NameTable {
 
   private bind(scope: number, name: string, binding: Binding): void {
     this.boundNames.add(name);
+    this.nameKeys.add(keyOf(name));
     let names = this.named.get(scope);
     if (names === undefined) this.named.set(scope, (names = new Map()));
     names.set(name, binding);
@@ -169,6 +192,8 @@ export class NameTable {
     if (last === '*') {
       const target = segs.slice(0, -1);
       if (target.length === 0 || (target.length === 1 && target[0] === '')) return;
+      // A glob of what this file cannot see into (the parent file's module, another module of a crate) says nothing.
+      if ((target[0] === 'super' && this.moduleOf(scope) === -1) || (target[0] === 'crate' && !this.crateRoot)) return;
       let list = this.globs.get(scope);
       if (list === undefined) this.globs.set(scope, (list = []));
       list.push({ target, scope });
@@ -181,11 +206,46 @@ export class NameTable {
     this.bind(scope, name, { target: segs, scope });
   }
 
-  /** Whether a path whose first segment is `head` may read otherwise than as written (cheap; `resolve` says how). */
-  mayName(head: string): boolean {
+  /**
+   * Whether a path whose first segment is token `k` may read otherwise than
+   * as written (`resolve` says how). Cheap: a name's length and first
+   * character are compared before any text is cut out.
+   */
+  mayNameAt(k: number): boolean {
+    const ts = this.ts;
+    if (!this.globsMatter && !this.nameKeys.has(nameKey(ts, k))) return false;
+    const head = tokenText(ts, k);
     if (head === 'self' || head === 'super' || head === 'crate') return true;
     if (this.boundNames.has(head)) return true;
-    return this.globs.size > 0 && !this.declared.has(head) && !PRELUDE.has(head);
+    return this.globsMatter && !this.declared.has(head) && !PRELUDE.has(head);
+  }
+
+  /**
+   * Narrow mayNameAt to the imports whose readings `interesting` accepts
+   * (given a reading's segments from a crate root, a glob's with `undefined`
+   * standing for the name it supplies). A file whose imports cannot lead to
+   * any needle then costs no path lookups at all.
+   */
+  focus(interesting: (segments: ReadonlyArray<string | undefined>) => boolean): void {
+    const names = new Set<string>();
+    for (const byName of this.named.values()) {
+      for (const [name, b] of byName) {
+        if (names.has(name)) continue;
+        const readings = this.resolveAt(b.target, b.scope, 1, false);
+        const full = readings.length > 0 ? readings.map((r) => [...r.replacement, ...b.target.slice(r.consumed)]) : [b.target];
+        if (full.some((segs) => interesting(segs))) names.add(name);
+      }
+    }
+    this.boundNames = names;
+    this.nameKeys = new Set([...SPECIAL_KEYS, ...[...names].map(keyOf)]);
+    this.globsMatter = [...this.globs.values()].some((list) =>
+      list.some((g) => g.target[0] === 'super' || g.target[0] === 'self' || interesting([...g.target, undefined])),
+    );
+  }
+
+  /** Whether any path may read otherwise than as written (false after focus when no import matters). */
+  get mayNameAny(): boolean {
+    return this.globsMatter || this.boundNames.size > 0;
   }
 
   /** The scope that holds token `k`. */
@@ -301,6 +361,15 @@ export class NameTable {
   }
 }
 
+const keyOf = (name: string): number => name.length * 0x10000 + name.charCodeAt(0);
+const SPECIAL_KEYS = ['self', 'super', 'crate'].map(keyOf);
+
+/** A name's length and first character as one number (as the code view shows the token). */
+function nameKey(ts: TokenStream, k: number): number {
+  const at = viewStart(ts, k);
+  return (ts.end[k]! - at) * 0x10000 + ts.src.charCodeAt(at);
+}
+
 /** Segments of a use path's text (`::std::fs` → `['', 'std', 'fs']`); undefined when it is not a plain path. */
 function useSegments(text: string): string[] | undefined {
   if (text.includes('\n')) return undefined; // parts that were apart in the source
@@ -312,6 +381,7 @@ function shift(rs: Resolution[], by: number): Resolution[] {
 }
 
 function dedupe(rs: Resolution[]): Resolution[] {
+  if (rs.length < 2) return rs;
   const seen = new Set<string>();
   const out: Resolution[] = [];
   for (const r of rs) {
@@ -330,11 +400,13 @@ function dedupe(rs: Resolution[]): Resolution[] {
  * not preceded by `.` (a method or field), `$` (a macro fragment) or a word
  * that declares a name.
  */
-export function codePaths(ts: TokenStream, pairs: Int32Array, omit: ArrayLike<number>): CodePath[] {
+export function codePaths(ts: TokenStream, pairs: Int32Array, omit: ArrayLike<number>, want?: (head: number) => boolean): CodePath[] {
   const out: CodePath[] = [];
   const n = ts.count;
   for (let k = 0; k < n; k++) {
     if (omit[k] !== 0) continue;
+    const kind = ts.kind[k];
+    if (kind !== IDENT && kind !== RAW_IDENT && kind !== PATH_SEP) continue;
     if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
       k = Math.max(k, expandUseTree(ts, k, pairs).end - 1); // judged by its expanded paths
       continue;
@@ -343,19 +415,22 @@ export function codePaths(ts: TokenStream, pairs: Int32Array, omit: ArrayLike<nu
       while (k < n && !isPunctAt(ts, k, 0x3b /* ; */)) k++;
       continue;
     }
-    const absolute = isPathSepAt(ts, k) && isIdentLikeAt(ts, k + 1) && !startsInPath(ts, k);
-    if (!absolute && (!isIdentLikeAt(ts, k) || startsInPath(ts, k))) continue;
+    const absolute = kind === PATH_SEP && isIdentLikeAt(ts, k + 1) && !startsInPath(ts, k);
+    if (!absolute && (kind === PATH_SEP || startsInPath(ts, k))) continue;
     const first = absolute ? k + 1 : k;
-    if (!absolute && ts.kind[first] !== RAW_IDENT && KEYWORDS.has(tokenText(ts, first))) continue;
-    if (isPunctAt(ts, k - 1, DOT) || isPunctAt(ts, k - 1, 0x24 /* $ */)) continue;
-    if (k > 0 && ts.kind[k - 1] !== PATH_SEP && isIdentLikeAt(ts, k - 1) && DECLARES.has(tokenText(ts, k - 1))) continue;
-    const segments = [first];
     let j = first + 1;
-    while (isPathSepAt(ts, j) && isIdentLikeAt(ts, j + 1) && omit[j + 1] === 0) {
-      segments.push(j + 1);
-      j += 2;
+    while (isPathSepAt(ts, j) && isIdentLikeAt(ts, j + 1) && omit[j + 1] === 0) j += 2;
+    const wanted =
+      (want === undefined || want(first)) &&
+      !isPunctAt(ts, k - 1, DOT) &&
+      !isPunctAt(ts, k - 1, 0x24 /* $ */) &&
+      (absolute || ts.kind[first] === RAW_IDENT || !KEYWORDS.has(tokenText(ts, first))) &&
+      !(k > 0 && ts.kind[k - 1] === IDENT && DECLARES.has(tokenText(ts, k - 1)));
+    if (wanted) {
+      const segments: number[] = [];
+      for (let t = first; t < j; t += 2) segments.push(t);
+      out.push({ segments, absolute, end: j });
     }
-    out.push({ segments, absolute, end: j });
     k = j - 1;
   }
   return out;

@@ -76,17 +76,74 @@ export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: N
   const out: Array<PathHit<N>> = [];
   const live = needles.filter((nd) => nd.shape !== 'free' && nd.pattern !== '');
   if (live.length === 0) return out;
-  for (const path of codePaths(ts, pairs, omit)) {
-    if (path.absolute) continue; // from a crate root already: the view sees it as it is
-    const head = tokenText(ts, path.segments[0]!);
-    if (!table.mayName(head)) continue;
+  const starts = needleStarts(live);
+  const shapes = live.map((nd) => ({ segs: nameSegments(nd.pattern), rooted: nd.shape === 'rooted' }));
+  table.focus((reading) => shapes.some((nd) => mayStartIn(reading, nd.segs, nd.rooted)));
+  if (!table.mayNameAny) return out;
+  // Only paths whose head an import (or self/super/crate) may stand for; absolute ones the view sees as written.
+  for (const path of codePaths(ts, pairs, omit, (head) => table.mayNameAt(head))) {
+    if (path.absolute) continue;
     const readings = table.resolve(segmentTexts(ts, path), table.scopeAt(path.segments[0]!));
     for (const r of readings) {
       if (r.viaGlob && !table.globMayApply(path)) continue;
+      // A match starts in what resolution supplied, at one of its segments: most readings have none that starts a needle.
+      if (!r.replacement.some((seg) => starts.exact.has(seg) || starts.prefixes.some((p) => seg.startsWith(p)))) continue;
       matchReading(ts, path, r, omit, live, out);
     }
   }
   return out;
+}
+
+/** A needle's names (`::std::env::var(` → `std`, `env`, `var`). */
+function nameSegments(pattern: string): string[] {
+  const out: string[] = [];
+  let k = pattern.startsWith('::') ? 2 : 0;
+  for (;;) {
+    let end = k;
+    while (end < pattern.length && isIdentContinue(pattern.charCodeAt(end))) end++;
+    out.push(pattern.slice(k, end));
+    if (end === k || !pattern.startsWith('::', end)) return out;
+    k = end + 2;
+  }
+}
+
+/**
+ * Whether a needle with names `segs` can match a reading starting inside
+ * `reading` (undefined: any name): the names that overlap the reading agree,
+ * the last one as a prefix (the needle's right end is open).
+ */
+function mayStartIn(reading: ReadonlyArray<string | undefined>, segs: readonly string[], rooted: boolean): boolean {
+  const from = reading[0] === '' ? 1 : 0;
+  const last = rooted ? from : reading.length - 1;
+  for (let i = from; i <= last && i < reading.length; i++) {
+    let ok = true;
+    for (let j = 0; ok && j < segs.length && i + j < reading.length; j++) {
+      const seg = reading[i + j];
+      if (seg === undefined) break;
+      ok = j === segs.length - 1 ? seg.startsWith(segs[j]!) : seg === segs[j];
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * The first names of needles: a match in a path starts at a segment equal to
+ * a multi-segment needle's first name, or beginning with a one-name needle
+ * (whose right end is open).
+ */
+function needleStarts<N>(live: ReadonlyArray<PathNeedle<N>>): { exact: Set<string>; prefixes: string[] } {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const nd of live) {
+    const body = nd.pattern.startsWith('::') ? nd.pattern.slice(2) : nd.pattern;
+    let end = 0;
+    while (end < body.length && isIdentContinue(body.charCodeAt(end))) end++;
+    const first = body.slice(0, end);
+    if (body.startsWith('::', end)) exact.add(first);
+    else prefixes.push(first);
+  }
+  return { exact, prefixes };
 }
 
 function matchReading<N>(ts: TokenStream, path: CodePath, r: Resolution, omit: ArrayLike<number>, live: ReadonlyArray<PathNeedle<N>>, out: Array<PathHit<N>>): void {
@@ -134,8 +191,7 @@ function matchReading<N>(ts: TokenStream, path: CodePath, r: Resolution, omit: A
 export function resolvedUseTexts(ts: TokenStream, table: NameTable, path: UsePath, useToken: number): string[] {
   if (path.text.includes('\n')) return [];
   const segs = path.text.split('::');
-  const head = segs[0]!;
-  if (head === '' || !table.mayName(head)) return [];
+  if (segs[0] === '') return [];
   const out: string[] = [];
   for (const r of table.resolve(segs, table.scopeAt(useToken))) {
     out.push([...r.replacement, ...segs.slice(r.consumed)].join('::'));
