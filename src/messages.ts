@@ -10,6 +10,10 @@ export const messages = {
   gitFailed: (args: readonly string[], stderr: string) => `\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`,
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
   notARepositoryHint: 'run chokepoint inside the repository it should check, or pass --cwd DIR',
+  needsRepository: (cwd: string, kind: string) =>
+    `${cwd} is not inside a git repository: the ${kind === 'staged' ? 'staged check reads what git is about to commit' : kind === 'since' ? 'changed-files check asks git what changed' : kind === 'all' ? 'audit of the index or of a commit reads git' : 'file check resolves paths against the repository'}, so it needs one`,
+  needsRepositoryHint: 'run it inside the repository, or audit the files on disk with `chokepoint --all` (which works without git)',
+  auditedOnDisk: (root: string) => `not a git repository: audited the files on disk under ${root} that the config's scope names (no .gitignore applied)`,
   notADirectory: (cwd: string) => `${cwd} does not exist or is not a directory`,
   notADirectoryHint: 'pass --cwd an existing directory inside the repository to check',
   bareRepository: (cwd: string) => `${cwd} is a bare repository: it has no working tree or index to check`,
@@ -52,7 +56,10 @@ export const messages = {
       ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
       : `${q(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`,
   staleAllowlistEntry: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
-  unusedNeedle: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
+  unusedNeedles: (needles: readonly string[], cls: string) =>
+    needles.length === 1
+      ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)`
+      : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(', ')}): the class guards nothing here (check the needles for typos)`,
   baselineOutdated: (path: string, key: string, recorded: number, now: number) =>
     `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
   preExistingTitle: 'pre-existing: HEAD already had these under its own config (not blocking)',
@@ -62,6 +69,10 @@ export const messages = {
   baselineMissing: (path: string) => `there is no baseline to prune at ${path}`,
   baselineMissingHint: 'run `chokepoint baseline` first to record the current findings',
   baselineUnrecordable: (n: number) => `chokepoint: ${n} finding${n === 1 ? ' is a' : 's are'} config problem${n === 1 ? '' : 's'}, which a baseline cannot accept: fix chokepoint.toml`,
+  importedReasons: (needing: number, total: number, config: string) =>
+    needing === 0
+      ? `chokepoint: all ${total} allowlist entries got the comment directly above or beside them as their reason: review them`
+      : `chokepoint: ${needing} of ${total} allowlist entries need a human reason: they had no comment of their own, and their reason in ${config} says so (quoting the nearest comment above, if any); --reasons-from-group-comments takes a group's heading comment instead`,
   baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
   unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
 

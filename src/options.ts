@@ -16,6 +16,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   force: { type: 'boolean' },
   prune: { type: 'boolean' },
+  'reasons-from-group-comments': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -11,12 +11,18 @@ import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import { STARTER_CONFIG } from '../config/starter.js';
 
 export async function initCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
-  if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint init [--from GUARDS.rs] [--force]');
+  if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint init [--from GUARDS.rs [--reasons-from-group-comments]] [--force]');
+  if (values['reasons-from-group-comments'] && values.from === undefined) throw usageError('--reasons-from-group-comments goes with --from', 'usage: chokepoint init --from GUARDS.rs --reasons-from-group-comments');
   const cwd = resolve(values.cwd ?? '.');
-  const repo = await openRepository(cwd);
+  // Outside git (a source archive) the config goes where init runs, for `--all` there.
+  const repo = await openRepository(cwd).catch((err: unknown) => {
+    if (err instanceof UserError && err.message === messages.notARepository(cwd)) return { root: cwd, commonDir: '' };
+    throw err;
+  });
   const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
   const display = relative(cwd, target) || target;
   let text = STARTER_CONFIG;
+  let needing: { needing: number; total: number } | undefined;
   if (values.from !== undefined) {
     const from = resolve(cwd, values.from);
     let source: string;
@@ -25,8 +31,11 @@ export async function initCommand(values: ParsedArgs['values'], positionals: str
     } catch {
       throw new UserError('usage', `cannot read ${values.from}`, undefined, 'pass the path of the guards test, e.g. --from crates/sidecar/tests/architecture_guards.rs');
     }
-    const { importGuards } = await import('../config/importGuards.js');
-    text = importGuards(source, relative(repo.root, from).split('\\').join('/'));
+    const { analyzeGuards, entriesNeedingReasons, renderConfig } = await import('../config/importGuards.js');
+    const file = relative(repo.root, from).split('\\').join('/');
+    const imported = analyzeGuards(source, file, { reasonsFromGroupComments: values['reasons-from-group-comments'] ?? false });
+    text = renderConfig(imported, file);
+    needing = entriesNeedingReasons(imported);
   }
   // What init writes must load: a bug here would otherwise surface at the first commit.
   const config = parseConfig(text, display, target);
@@ -38,6 +47,7 @@ export async function initCommand(values: ParsedArgs['values'], positionals: str
     throw usageError(messages.configNotWritten(display, e.code ?? e.message), messages.configNotWrittenHint);
   }
   process.stdout.write(`chokepoint: wrote ${display}${values.from !== undefined ? ` (imported from ${values.from})` : ''}\n`);
+  if (needing) process.stdout.write(`${messages.importedReasons(needing.needing, needing.total, display)}\n`);
   if (values.from !== undefined) {
     const { partialNeedleNotes } = await import('../config/import/resolutionNote.js');
     for (const line of partialNeedleNotes(config.classes)) process.stdout.write(`${line}\n`);

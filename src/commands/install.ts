@@ -11,7 +11,7 @@ export async function installCommand(values: ParsedArgs['values'], positionals: 
   const repo = await openRepository(resolve(values.cwd ?? '.'));
   const report = await install(repo, values.force ?? false);
   for (const note of report.notes) process.stdout.write(`chokepoint: ${note}\n`);
-  process.stdout.write(`chokepoint: installed pre-commit, pre-merge-commit and commit-msg hooks in ${report.hooksDir} (config: ${report.configFile})\n`);
+  process.stdout.write(`chokepoint: installed pre-commit, pre-merge-commit and commit-msg hooks in ${report.hooksDir} ${report.configFile !== undefined ? `(config: ${report.configFile})` : '(no package.json: written directly, nothing added to the working tree)'}\n`);
   return 0;
 }
 
