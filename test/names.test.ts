@@ -153,3 +153,10 @@ test('known limit: a renamed function with a needle ending in `(` is caught only
   assert.deepEqual(hitsOf('use std::env::var as get;\nfn f() { get("K"); }', ['env::var(']), []);
   assert.deepEqual(hitsOf('use std::env::var as get;\nfn f() { get("K"); }', ['std::env::var']), ['std::env::var@1:5', 'std::env::var@2:10']);
 });
+
+test('readings keep every spelling the code view handles: trivia around `::`, comments, raw identifiers, `::std`', () => {
+  assert.deepEqual(hitsOf('use std::process;\nfn f() { process :: /* c */ Command\n    ::new("ls"); }'), ['std::process::Command@2:10']);
+  assert.deepEqual(hitsOf('use std::{r#fs as f};\nfn g() { f::read("x"); }'), ['std::fs@1:13', 'std::fs@2:10']);
+  assert.deepEqual(hitsOf('use ::std::fs as f;\nfn g() { f::read("x"); }'), ['std::fs@1:7', 'std::fs@2:10']);
+  assert.deepEqual(hitsOf('use std :: { process :: { self as p } };\nfn g() { p::Command::new("x"); }'), ['std::process::Command@2:10']);
+});
