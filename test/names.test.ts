@@ -160,3 +160,11 @@ test('readings keep every spelling the code view handles: trivia around `::`, co
   assert.deepEqual(hitsOf('use ::std::fs as f;\nfn g() { f::read("x"); }'), ['std::fs@1:7', 'std::fs@2:10']);
   assert.deepEqual(hitsOf('use std :: { process :: { self as p } };\nfn g() { p::Command::new("x"); }'), ['std::process::Command@2:10']);
 });
+
+test('a `pub use` in an inline module is followed by paths into that module', () => {
+  assert.deepEqual(readings('mod inner { pub use std::fs as host; }\nfn f() { inner::host::read(); self::inner::host::write(); }'), [
+    'inner::host::read => std::fs::read',
+    'self::inner::host::write => std::fs::write',
+  ]);
+  assert.deepEqual(hitsOf('mod platform { pub use std::fs as host; }\nfn f() { platform::host::read("x"); }'), ['std::fs@1:24', 'std::fs@2:10']);
+});

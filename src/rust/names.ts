@@ -100,6 +100,8 @@ export class NameTable {
   private readonly scopeOf: Int32Array;
   /** `{` tokens that open a `mod name { … }` body. */
   private readonly moduleBrace = new Set<number>();
+  /** scope → name → `{` of each inline `mod name { … }` declared there (paths into it read its imports, `pub use` included). */
+  private readonly inlineModules = new Map<number, Map<string, number>>();
   /** scope → name → binding (explicit imports: `use a::b;`, `use a::b as c;`, `extern crate a as c;`). */
   private readonly named = new Map<number, Map<string, Binding>>();
   /** scope → glob imports (`use a::b::*;`): the target is `a::b`. */
@@ -134,7 +136,13 @@ export class NameTable {
       if (kind === PUNCT) {
         if (ts.code[k] === LBRACE && pairs[k]! > k) {
           open.push(k);
-          if (isIdentLikeAt(ts, k - 1) && isWordAt(ts, k - 2, 'mod')) this.moduleBrace.add(k);
+          if (isIdentLikeAt(ts, k - 1) && isWordAt(ts, k - 2, 'mod')) {
+            this.moduleBrace.add(k);
+            const parent = this.scopeOf[k]!;
+            let children = this.inlineModules.get(parent);
+            if (children === undefined) this.inlineModules.set(parent, (children = new Map()));
+            children.set(tokenText(ts, k - 1), k);
+          }
         }
       } else if (kind === IDENT && k >= itemEnd && omit[k] === 0) {
         if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
@@ -236,6 +244,8 @@ export class NameTable {
         if (full.some((segs) => interesting(segs))) names.add(name);
       }
     }
+    // A path through an inline module (`inner::host::read`) may reach one of those imports.
+    if (names.size > 0) for (const children of this.inlineModules.values()) for (const name of children.keys()) names.add(name);
     this.boundNames = names;
     this.nameKeys = new Set([...SPECIAL_KEYS, ...[...names].map(keyOf)]);
     this.globsMatter = [...this.globs.values()].some((list) =>
@@ -300,6 +310,8 @@ export class NameTable {
     for (let s = scope; ; s = this.scopeOf[s]!) {
       const b = this.named.get(s)?.get(head);
       if (b !== undefined) return this.expand(b, segs, steps, false);
+      const child = this.inlineModules.get(s)?.get(head);
+      if (child !== undefined) return segs.length > 1 ? shift(this.inModule(segs.slice(1), child, steps, false), 1) : [];
       if (globs) found.push(...(this.globs.get(s) ?? []));
       if (s === -1 || this.moduleBrace.has(s)) break;
     }
@@ -311,6 +323,8 @@ export class NameTable {
     const head = segs[0]!;
     const b = this.named.get(m)?.get(head);
     if (b !== undefined) return this.expand(b, segs, steps, false);
+    const child = this.inlineModules.get(m)?.get(head);
+    if (child !== undefined) return segs.length > 1 ? shift(this.inModule(segs.slice(1), child, steps, false), 1) : [];
     return globs ? this.fromGlobs(this.globs.get(m) ?? [], segs, steps) : [];
   }
 
