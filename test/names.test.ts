@@ -168,3 +168,9 @@ test('a `pub use` in an inline module is followed by paths into that module', ()
   ]);
   assert.deepEqual(hitsOf('mod platform { pub use std::fs as host; }\nfn f() { platform::host::read("x"); }'), ['std::fs@1:24', 'std::fs@2:10']);
 });
+
+test('a lone name used as a value (`fs.len()`) is a local binding, not the import', () => {
+  assert.deepEqual(hitsOf('use std::fs;\nfn f() { let fs = vec![1]; fs.len(); }'), ['std::fs@1:5']);
+  // A range is not a field access.
+  assert.deepEqual(hitsOf('use std::fs::File;\nfn f() { for _ in File..x {} }'), ['std::fs@1:5', 'std::fs@2:19']);
+});

@@ -19,7 +19,7 @@
 
 import { isIdentContinue } from './chars.js';
 import { codePaths, NameTable, segmentTexts, type CodePath, type NameOptions, type Resolution } from './names.js';
-import { PATH_SEP, isIdentLikeAt, tokenText, viewStart, type TokenStream } from './tokens.js';
+import { PATH_SEP, PUNCT, isIdentLikeAt, tokenText, viewStart, type TokenStream } from './tokens.js';
 import type { UsePath } from './useTree.js';
 
 export type NeedleShape = 'rooted' | 'segment' | 'free';
@@ -82,7 +82,7 @@ export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: N
   if (!table.mayNameAny) return out;
   // Only paths whose head an import (or self/super/crate) may stand for; absolute ones the view sees as written.
   for (const path of codePaths(ts, pairs, omit, (head) => table.mayNameAt(head))) {
-    if (path.absolute) continue;
+    if (path.absolute || isValueUse(ts, path)) continue;
     const readings = table.resolve(segmentTexts(ts, path), table.scopeAt(path.segments[0]!));
     for (const r of readings) {
       if (r.viaGlob && !table.globMayApply(path)) continue;
@@ -92,6 +92,15 @@ export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: N
     }
   }
   return out;
+}
+
+/**
+ * A lone name followed by `.` (`fs.len()`) is a value — a local binding far
+ * more often than an imported const — and never a module: not read.
+ */
+function isValueUse(ts: TokenStream, path: CodePath): boolean {
+  const k = path.end;
+  return path.segments.length === 1 && k < ts.count && ts.kind[k] === PUNCT && ts.code[k] === 0x2e && ts.end[k]! - ts.start[k]! === 1;
 }
 
 /** A needle's names (`::std::env::var(` → `std`, `env`, `var`). */
