@@ -174,3 +174,7 @@ test('a lone name used as a value (`fs.len()`) is a local binding, not the impor
   // A range is not a field access.
   assert.deepEqual(hitsOf('use std::fs::File;\nfn f() { for _ in File..x {} }'), ['std::fs@1:5', 'std::fs@2:19']);
 });
+
+test('a use path read through another import: matches in what resolution supplied, at the path, once', () => {
+  assert.deepEqual(hitsOf('use std::process;\nuse process::Command;', ['Command', 'std::process::Command']), ['std::process::Command@2:5', 'Command@2:14']);
+});

@@ -18,7 +18,7 @@ import { onlyInTestModules, STATEFUL_CHARS } from './testModuleSkim.js';
 import { LITERAL, pairBrackets, type TokenStream } from './tokens.js';
 import type { DeferredDecls, ModuleFactsMode, NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
-import { NameTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseTexts, usePathHead } from './pathMatch.js';
+import { NameTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseHits } from './pathMatch.js';
 
 /** This thread's reusable arrays: analysis is synchronous, one file at a time. */
 const scratch = new Scratch();
@@ -159,6 +159,7 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
   // Names are read before `use` items join the omitted tokens: they are what names come from.
   const names = new NameTable(ts, pairs, omit, { crateRoot: known.crateRoot === true });
   const shapes = new Map(live.map((nd) => [nd, needleShape(nd.pattern)]));
+  const pathNeedles = live.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes.get(nd)! }));
 
   // `use` items are judged by their expanded paths instead of their text.
   // Found through the text (a few `use`s among thousands of tokens).
@@ -168,15 +169,8 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     if (ts.start[k] !== at || k < afterTree || omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
-      const readings = resolvedUseTexts(ts, names, path, k);
+      for (const h of resolvedUseHits(ts, names, path, k, pathNeedles)) record(h.needle, h.offset, h.length);
       for (const nd of live) {
-        for (const text of readings) {
-          const at = text.indexOf(nd.pattern);
-          if (at >= 0 && matchStartAllowed(text, at, shapes.get(nd)!)) {
-            const head = usePathHead(ts, path);
-            record(nd, ts.start[head]!, ts.end[head]! - ts.start[head]!);
-          }
-        }
         for (let at = path.text.indexOf(nd.pattern); at >= 0; at = path.text.indexOf(nd.pattern, at + 1)) {
           if (!matchStartAllowed(path.text, at, shapes.get(nd)!)) continue;
           const end = at + nd.pattern.length;
@@ -208,7 +202,6 @@ function analyze(text: string, needles: readonly string[], shortcuts: boolean, m
     }
   }
 
-  const pathNeedles = live.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes.get(nd)! }));
   for (const h of resolvedCodeHits(ts, pairs, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);

@@ -193,23 +193,32 @@ function matchReading<N>(ts: TokenStream, path: CodePath, r: Resolution, omit: A
 }
 
 /**
- * A `use` path read through the file's other imports (`extern crate std as
- * s; use s::fs;` is `std::fs`): the readings' texts, to match needles in as
- * the expanded path's own text is. Empty when nothing changes.
+ * Matches in a `use` path read through the file's other imports (`extern
+ * crate std as s; use s::fs;` is `std::fs`), starting in what resolution
+ * supplied (the rest the expanded path's own text shows). Reported at the
+ * path's first name.
  */
-export function resolvedUseTexts(ts: TokenStream, table: NameTable, path: UsePath, useToken: number): string[] {
-  if (path.text.includes('\n')) return [];
+export function resolvedUseHits<N>(ts: TokenStream, table: NameTable, path: UsePath, useToken: number, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
+  const out: Array<PathHit<N>> = [];
+  if (path.text.includes('\n')) return out;
   const segs = path.text.split('::');
-  if (segs[0] === '') return [];
-  const out: string[] = [];
+  if (segs[0] === '') return out;
+  const head = usePathHead(path, ts);
   for (const r of table.resolve(segs, table.scopeAt(useToken))) {
-    out.push([...r.replacement, ...segs.slice(r.consumed)].join('::'));
+    const supplied = r.replacement.join('::').length;
+    const text = [...r.replacement, ...segs.slice(r.consumed)].join('::');
+    for (const nd of needles) {
+      if (nd.shape === 'free' || nd.pattern === '') continue;
+      for (let at = text.indexOf(nd.pattern); at >= 0 && at < supplied; at = text.indexOf(nd.pattern, at + 1)) {
+        if (matchStartAllowed(text, at, nd.shape)) out.push({ needle: nd.needle, offset: viewStart(ts, head), length: Math.max(1, ts.end[head]! - viewStart(ts, head)) });
+      }
+    }
   }
   return out;
 }
 
-/** The first token of a use path that is a name (where its resolved matches are reported). */
-export function usePathHead(ts: TokenStream, path: UsePath): number {
+/** The first token of a use path that is a name. */
+function usePathHead(path: UsePath, ts: TokenStream): number {
   for (const p of path.parts) if (isIdentLikeAt(ts, p.token)) return p.token;
   return path.parts[0]?.token ?? 0;
 }
