@@ -9,7 +9,6 @@ import { parseArgs } from 'node:util';
 import { UserError, usageError } from './errors.js';
 import { messages } from './messages.js';
 import { OPTIONS } from './options.js';
-import { restoreCompilerFlags } from './jit.js';
 
 export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
 
@@ -101,22 +100,16 @@ function isWorktreeAudit(values: ParsedArgs['values'], files: string[]): boolean
 
 /**
  * An audit run from the top of the working tree (as CI runs it) starts its
- * file listing and its threads while chokepoint loads and finds the
- * repository. Run from elsewhere, it simply starts them later.
+ * file listing while chokepoint loads and finds the repository. Run from
+ * elsewhere, it simply starts it later.
  */
 async function prefetchWorktreeAudit(cwd: string | undefined): Promise<void> {
   const dir = resolve(cwd ?? '.');
-  const gitDir = join(dir, '.git');
-  if (!existsSync(join(gitDir, 'index'))) return;
-  const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }, { prestartPool }] = await Promise.all([
-    import('./git.js'),
-    import('./source/sources.js'),
-    import('./check/scan.js'),
-  ]);
+  if (!existsSync(join(dir, '.git', 'index'))) return;
+  const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }] = await Promise.all([import('./git.js'), import('./source/sources.js')]);
   prefetchGit(REPOSITORY_QUERY, dir);
   prefetchGit(WORKTREE_FILES_ARGS, dir);
   prefetchGit(WORKTREE_DELETED_ARGS, dir);
-  prestartPool(gitDir);
 }
 
 /**
@@ -154,7 +147,6 @@ function reportError(err: unknown): number {
  * down: ~15 ms of a pre-commit hook that has nothing left to do.
  */
 function exitWhenWritten(code: number): void {
-  restoreCompilerFlags();
   process.exitCode = code;
   let pending = 2;
   const written = (): void => {

@@ -10,6 +10,7 @@ export const messages = {
   gitFailed: (args: readonly string[], stderr: string) => `\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`,
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
   notARepositoryHint: 'run chokepoint inside the repository it should check, or pass --cwd DIR',
+  notARepositoryNorConfig: (cwd: string, config: string) => `${cwd} is not inside a git repository, and there is no config at ${config} to audit the files on disk by`,
   needsRepository: (cwd: string, kind: string) =>
     `${cwd} is not inside a git repository: the ${kind === 'staged' ? 'staged check reads what git is about to commit' : kind === 'since' ? 'changed-files check asks git what changed' : kind === 'all' ? 'audit of the index or of a commit reads git' : 'file check resolves paths against the repository'}, so it needs one`,
   needsRepositoryHint: 'run it inside the repository, or audit the files on disk with `chokepoint --all` (which works without git)',
@@ -41,6 +42,8 @@ export const messages = {
   fileMissing: (path: string) => `${path} does not exist in the working tree`,
   fileMissingHint: 'name existing files (check for a typo); deleted files need no check',
   cachedNeedsAll: '--cached and --rev go with --all',
+  unknownJudge: (value: string) => `unknown judge ${q(value)} in CHOKEPOINT_JUDGE`,
+  unknownJudgeHint: 'set CHOKEPOINT_JUDGE=plain for the reference judge, or leave it unset',
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 

@@ -8,7 +8,6 @@ import { usageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { runCheck, type CheckRun, type Target } from '../check/run.js';
 import { clearBypass, recordBypass } from '../bypass.js';
-import { SHORT_RUN_FILES, skipOptimizingCompiler } from '../jit.js';
 
 type Values = ParsedArgs['values'];
 
@@ -60,11 +59,6 @@ function progressReporter(target: Target): ((done: number, total: number) => voi
   };
 }
 
-/** A run of a few files skips V8's optimizing compiler (see jit.ts); cli.ts restores it before exit. */
-function tuneForRun(rustFiles: number): void {
-  if (rustFiles <= SHORT_RUN_FILES) skipOptimizingCompiler();
-}
-
 async function render(run: CheckRun, format: Format): Promise<string> {
   switch (format) {
     case 'human':
@@ -86,7 +80,7 @@ export async function checkCommand(values: Values, files: string[]): Promise<num
   const matcher = chooseMatcher(values.matcher);
   const bypass = bypassReason(values, process.env);
   const cwd = resolve(values.cwd ?? '.');
-  const run = await runCheck({ cwd, target, configPath: values.config, matcher, strict: values.strict, progress: progressReporter(target), beforeJudging: tuneForRun });
+  const run = await runCheck({ cwd, target, configPath: values.config, matcher, strict: values.strict, progress: progressReporter(target) });
   const failed = run.result.findings.length > 0;
   if (failed && bypass !== undefined) run.result.bypass = bypass;
   // Only a bypass that let findings through is recorded; the marker costs a

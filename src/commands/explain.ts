@@ -14,6 +14,7 @@ import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
+import { loadJudge } from '../judge.js';
 import { chooseMatcher } from './check.js';
 
 export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
@@ -38,8 +39,9 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const source = worktreeSource(repo.root);
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
-  const facts = moduleFactsReader(source, matcher);
-  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
+  const judge = await loadJudge();
+  const facts = moduleFactsReader(source, matcher, judge);
+  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
 
