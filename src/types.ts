@@ -78,6 +78,7 @@ export type FindingKind =
   | 'dead-allowlist-entry'
   | 'allowlisted-path-removed'
   | 'invalid-file'
+  | 'escaping-module-path'
   // warnings (errors under --strict)
   | 'stale-allowlist-entry'
   | 'unused-needle'
@@ -132,6 +133,8 @@ export interface Source {
   listPaths(): Promise<string[]>;
   /** Contents of the given paths; a path that is absent maps to undefined. */
   readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
+  /** The text files that spell one of `words` as a whole word (git grep -w), a superset is fine. */
+  filesSpelling(words: readonly string[]): Promise<Set<string>>;
   /** Release any process the source holds. */
   close(): void;
 }

@@ -148,8 +148,8 @@ test('a needle that starts with a name matches at a segment boundary, never insi
 });
 
 test('nothing to find: empty results', () => {
-  assert.deepEqual(analyzeRust('', FS), { hits: [], testOnlyFile: false, moduleDecls: [] });
-  assert.deepEqual(analyzeRust('fn main() {}', FS), { hits: [], testOnlyFile: false, moduleDecls: [] });
+  assert.deepEqual(analyzeRust('', FS), { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] });
+  assert.deepEqual(analyzeRust('fn main() {}', FS), { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] });
   assert.deepEqual(analyzeRust('fn main() { std::fs::read(); }', []).hits, []);
   assert.deepEqual(analyzeRust('fn main() { std::fs::read(); }', ['', '   ']).hits, []);
 });

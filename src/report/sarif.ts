@@ -39,6 +39,7 @@ export const OTHER_KINDS = [
   'dead-allowlist-entry',
   'allowlisted-path-removed',
   'invalid-file',
+  'escaping-module-path',
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
@@ -85,6 +86,11 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     title: 'Path dependency escapes the repository',
     description: 'A `path = "…"` dependency resolves outside the repository root, so the code it pulls in is never checked.',
     fix: 'Move the crate inside the repository, or depend on it through a registry or git source.',
+  },
+  'escaping-module-path': {
+    title: 'Module path escapes the repository',
+    description: 'A `#[path = "…"]` or `include!("…")` in production code names a file outside the repository, so code compiled into the crate is never checked.',
+    fix: 'Move the file into the repository and name it from there.',
   },
   'too-few-files': {
     title: 'Full audit scanned too few files',
