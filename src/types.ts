@@ -92,6 +92,7 @@ export type FindingKind =
   | 'dead-allowlist-entry'
   | 'allowlisted-path-removed'
   | 'invalid-file'
+  | 'escaping-module-path'
   // warnings (errors under --strict)
   | 'stale-allowlist-entry'
   | 'unused-needle'
@@ -160,6 +161,8 @@ export interface Source {
   readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
   /** The target text of those of `paths` that are symbolic links (mode 120000 in git). */
   readLinks(paths: readonly string[]): Promise<Map<string, string>>;
+  /** The text files that spell one of `words` as a whole word (git grep -w), a superset is fine. */
+  filesSpelling(words: readonly string[]): Promise<Set<string>>;
   /** Release any process the source holds. */
   close(): void;
 }

@@ -15,7 +15,6 @@ import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { scanManifests, scanRust } from './scan.js';
-import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
@@ -66,6 +65,8 @@ async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): 
 
 interface Selection {
   rust: string[];
+  /** Every other path of the selection: judged as Rust only when a `#[path]` or `include!` reaches it. */
+  others: string[];
   manifests: string[];
   scanned: number;
   excluded: number;
@@ -73,15 +74,17 @@ interface Selection {
 
 function select(paths: readonly string[], scope: Scope): Selection {
   const rust: string[] = [];
+  const others: string[] = [];
   const manifests: string[] = [];
   let excluded = 0;
   for (const p of paths) {
     const verdict = scope.classify(p);
     if (verdict.status === 'scanned') rust.push(p);
-    else if (verdict.status === 'excluded') excluded++;
+    else others.push(p);
+    if (verdict.status === 'excluded') excluded++;
     if (scope.isManifest(p)) manifests.push(p);
   }
-  return { rust, manifests, scanned: rust.length, excluded };
+  return { rust, others, manifests, scanned: rust.length, excluded };
 }
 
 interface Judged {
@@ -145,14 +148,15 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * scope) the audit's warnings.
  */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
-  // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
-  // a scan of some files asks their conventional parents instead.
+  // A scan of the whole tree reads every declaring file; a scan of some
+  // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
     judge: rules.judge,
-    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
-    factsOf: moduleFactsReader(source, rules.matcher, rules.judge),
+    wholeTree,
+    declares: (p) => rules.scope.classify(p).status === 'scanned',
+    others: wholeTree ? [] : selection.others,
     progress: opts.progress,
     collectUsage: wholeTree,
   });

@@ -40,6 +40,7 @@ export const OTHER_KINDS = [
   'dead-allowlist-entry',
   'allowlisted-path-removed',
   'invalid-file',
+  'escaping-module-path',
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
@@ -94,6 +95,11 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     description:
       'Following Cargo.lock from a workspace member reaches a crate whose name matches a banned marker, on an edge that no listed wrapper crate sanctions (the shortest such chain is shown).',
     fix: 'Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker\'s `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.',
+  },
+  'escaping-module-path': {
+    title: 'Module path escapes the repository',
+    description: 'A `#[path = "…"]` or `include!("…")` in production code names a file outside the repository, so code compiled into the crate is never checked.',
+    fix: 'Move the file into the repository and name it from there.',
   },
   'too-few-files': {
     title: 'Full audit scanned too few files',
