@@ -49,6 +49,8 @@ export const messages = {
 
   // findings
   bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
+  escapingModulePath: (declaration: string, target: string) =>
+    `\`${declaration}\` names ${q(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`,
   invalidUtf8: 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared',
   tooFewFiles: (found: number, min: number) =>
     `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
@@ -78,6 +80,19 @@ export const messages = {
       : `chokepoint: ${needing} of ${total} allowlist entries need a human reason: they had no comment of their own, and their reason in ${config} says so (quoting the nearest comment above, if any); --reasons-from-group-comments takes a group's heading comment instead`,
   baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
   unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
+
+  // the dependency graph (Cargo.lock)
+  bannedChain: (labels: readonly string[], crate: string, marker: string, o: { devOnly: boolean; wrappers: readonly string[]; stale: readonly string[]; lockPath: string }) =>
+    `Reaches banned crate \`${crate}\` (matches marker \`${marker}\`)${o.devOnly ? ' through a dev-dependency' : ''}: ${labels.join(' → ')}` +
+    (o.wrappers.length ? `; only ${o.wrappers.map((w) => `\`${w}\``).join(', ')} may depend on it directly` : '') +
+    (o.stale.length ? `; ${o.lockPath} may be stale: it lists no ${o.stale.map((d) => `\`${d}\``).join(', ')} for this crate (run \`cargo update --workspace\` and stage it)` : '') +
+    '.',
+  chainFirstEdge: (member: string, child: string) => `${member} depends on ${child} here: the first edge of the chain`,
+  chainLockEntry: (pkg: string, lockPath: string) => `${pkg} in ${lockPath}`,
+  staleLockfile: (manifest: string, lockPath: string, missing: readonly string[]) =>
+    `${lockPath} may be stale: ${manifest} declares ${missing.map((d) => `\`${d}\``).join(', ')}, which the lockfile does not list for it, so the graph check cannot follow ${missing.length === 1 ? 'it' : 'them'}: run \`cargo update --workspace\` (or any cargo build) and stage ${lockPath}`,
+  invalidLockfile: (detail: string) => `Cargo.lock cannot be read as a lockfile: ${detail}`,
+  lockfileNotToml: (detail: string) => `Cargo.lock is not valid TOML: ${detail}`,
 
   // ways out, shown under banned-API findings
   wayOutRoute: (useInstead?: string) => (useInstead ? `route the access through ${useInstead}` : 'route the access through an existing chokepoint module'),

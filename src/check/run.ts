@@ -15,11 +15,11 @@ import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { scanManifests, scanRust } from './scan.js';
-import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
+import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
 
 export type Target =
   | { kind: 'staged' }
@@ -65,6 +65,8 @@ async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): 
 
 interface Selection {
   rust: string[];
+  /** Every other path of the selection: judged as Rust only when a `#[path]` or `include!` reaches it. */
+  others: string[];
   manifests: string[];
   scanned: number;
   excluded: number;
@@ -72,15 +74,17 @@ interface Selection {
 
 function select(paths: readonly string[], scope: Scope): Selection {
   const rust: string[] = [];
+  const others: string[] = [];
   const manifests: string[] = [];
   let excluded = 0;
   for (const p of paths) {
     const verdict = scope.classify(p);
     if (verdict.status === 'scanned') rust.push(p);
-    else if (verdict.status === 'excluded') excluded++;
+    else others.push(p);
+    if (verdict.status === 'excluded') excluded++;
     if (scope.isManifest(p)) manifests.push(p);
   }
-  return { rust, manifests, scanned: rust.length, excluded };
+  return { rust, others, manifests, scanned: rust.length, excluded };
 }
 
 interface Judged {
@@ -143,21 +147,24 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
-  // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
-  // a scan of some files asks their conventional parents instead.
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
+  // A scan of the whole tree reads every declaring file; a scan of some
+  // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
     judge: rules.judge,
-    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
-    factsOf: moduleFactsReader(source, rules.matcher, rules.judge),
+    wholeTree,
+    declares: (p) => rules.scope.classify(p).status === 'scanned',
+    others: wholeTree ? [] : selection.others,
     progress: opts.progress,
     collectUsage: wholeTree,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const findings = [...rust.findings, ...deps.findings];
-  const warnings: Finding[] = [];
+  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
+  const warnings: Finding[] = [...(graph?.warnings ?? [])];
+  for (const crate of graph?.usedExceptions ?? []) deps.usedExceptions.add(crate);
   if (allPaths) {
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
     if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
@@ -167,7 +174,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
 
 async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true);
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths });
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -212,8 +219,9 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
-    const selection = select(live.map((c) => c.path), rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+    const staged = live.map((c) => c.path);
+    const selection = select(staged, rules.scope);
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
@@ -248,7 +256,7 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
-  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => source.listPaths(), touched: paths }), judgedSet(selection));
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -262,7 +270,7 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
     return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();

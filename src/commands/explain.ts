@@ -1,6 +1,7 @@
 // `chokepoint explain PATH`: every fact chokepoint uses to judge one file —
 // scope (and the pattern that decided), test code (and why), allowlist
-// entries (and their reasons), and the needles the file contains.
+// entries (and their reasons), and the needles the file contains. A
+// `Cargo.lock` or a crate name asks about the dependency graph instead.
 
 import { resolve } from 'node:path';
 import pc from 'picocolors';
@@ -10,10 +11,11 @@ import { messages } from '../messages.js';
 import { openRepository, repoRelativePath } from '../git.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
-import { worktreeSource } from '../source/sources.js';
+import { worktreeHas, worktreeSource } from '../source/sources.js';
+import { explainGraph, isGraphQuestion } from './explainGraph.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
-import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
+import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
 import { loadJudge } from '../judge.js';
 import { chooseMatcher } from './check.js';
 
@@ -24,6 +26,14 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const path = repoRelativePath(repo, cwd, positionals[0]!);
 
   const { config } = await loadConfig(repo, cwd, values.config);
+  const graphQuestion = isGraphQuestion(path, worktreeHas(repo.root, path));
+  if (graphQuestion) {
+    const source = worktreeSource(repo.root);
+    const lines = await explainGraph(source, config, graphQuestion === 'lockfile' ? { lockfile: path } : { crate: positionals[0]! });
+    source.close();
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
   const matcher = chooseMatcher(values.matcher) ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);
@@ -40,14 +50,22 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
   const judge = await loadJudge();
-  const facts = moduleFactsReader(source, matcher, judge);
   const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
+  // The same resolution as every check (check/modules.ts).
+  const declares = (p: string) => scope.classify(p).status === 'scanned';
+  const graph = partialGraph(moduleFactsReader(source, matcher, judge), declares, () => source.filesSpelling(['path', 'include']));
+  let reached = false;
+  if (matcher === 'precise' && verdict.status !== 'scanned') {
+    const by = (await graph.farReachesOf(path)).find((r) => r.kind !== 'mod');
+    reached = by !== undefined;
+    if (by) out.push(`  reached:   judged as Rust all the same: \`${by.written}\` at ${by.declarer}:${by.line} names it`);
+  }
 
   let testReason: string | undefined;
   if (analysis) {
-    const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testModuleReason(path, parentLookup(facts), facts) : undefined;
+    const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testCodeResolver(graph)(path) : undefined;
     testReason = reason;
     out.push(`  test code: ${reason ? `yes — ${reason}` : matcher === 'line' ? 'judged line by line (line matcher)' : 'no'}`);
   }
@@ -63,7 +81,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
     for (const hit of analysis.hits) {
       for (const cls of index.classesOf.get(hit.needle) ?? []) {
         const ok = isSanctioned(index.allow.get(path)?.get(cls.name), hit.needle);
-        const status = verdict.status !== 'scanned' ? pc.dim('not scanned') : testReason ? pc.dim('test code, not checked') : ok ? pc.green('allowlisted') : pc.red('violation');
+        const status = verdict.status !== 'scanned' && !reached ? pc.dim('not scanned') : testReason ? pc.dim('test code, not checked') : ok ? pc.green('allowlisted') : pc.red('violation');
         out.push(`  needle:    ${path}:${hit.line}:${hit.column} \`${hit.needle}\` (class ${cls.name}) — ${status}`);
       }
     }
