@@ -12,7 +12,9 @@ export const STARTER_CONFIG = `# chokepoint.toml — which host APIs are banned 
 # Production sources. A leading ! removes files from the scope entirely.
 include = ["crates/*/src/**/*.rs", "!crates/*/src/**/bin/**"]
 # In scope but deliberately not scanned (build scripts, benchmarks, ...).
-exclude = ["**/build.rs"]
+# A crate's build script sits beside its Cargo.toml; a src/build.rs is an
+# ordinary module (\`pub mod build;\`) and stays scanned.
+exclude = ["build.rs", "crates/*/build.rs"]
 # A full audit fails when it scans fewer files than this: a lint that
 # scans nothing passes vacuously.
 min_files = 1
