@@ -32,6 +32,17 @@ export const messages = {
   usageHint: 'run `chokepoint --help` for the commands and options',
   conflictingModes: 'choose one of --staged, --all, --since REV or FILE arguments',
   emptyBypass: 'a bypass needs a reason: CHOKEPOINT_BYPASS (or --bypass) is empty',
+  invisibleBypass: 'a bypass reason must contain visible characters (letters, digits, punctuation or symbols): the one given shows nothing',
+  bypassControl: 'a bypass reason must not contain control characters or bidirectional overrides',
+  bypassNotRecorded: (path: string, why: string) => `the check ran, but the bypass cannot be recorded at ${path} (${why}): a bypass is only accepted when the commit records it`,
+  bypassNotRecordedHint: 'make the git directory writable, or fix the findings',
+  cwdGone: 'the current directory no longer exists (it was deleted or moved)',
+  cwdGoneHint: 'cd into the repository again, or pass --cwd DIR',
+  cachedAndRev: '--cached and --rev cannot be combined',
+  recordedBypassNeedsSince: '--recorded-bypass goes with --since REV',
+  unknownValue: (option: string, value: string) => `unknown --${option} ${q(value)}`,
+  unexpectedArgument: (arg: string) => `unexpected argument ${q(arg)}`,
+  optionNotFor: (option: string, command: string) => `--${option} does not apply to \`chokepoint ${command}\``,
   emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',
   fileOutsideRepository: (path: string) => `${path} is outside the repository`,
   fileMissing: (path: string) => `${path} does not exist in the working tree`,
@@ -40,22 +51,4 @@ export const messages = {
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 
-  // findings
-  bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
-  invalidUtf8: 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared',
-  tooFewFiles: (found: number, min: number) =>
-    `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
-  missingAllowlistPath: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,
-  deadAllowlistEntry: (path: string, cls: string, why: string) => `allowlist entry ${q(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`,
-  allowlistedPathRemoved: (path: string, classes: string, to?: string) =>
-    to
-      ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
-      : `${q(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`,
-  staleAllowlistEntry: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
-  unusedNeedle: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
-  unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
-
-  // ways out, shown under banned-API findings
-  wayOutRoute: (useInstead?: string) => (useInstead ? `route the access through ${useInstead}` : 'route the access through an existing chokepoint module'),
-  wayOutAllow: (cls: string) => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in chokepoint.toml with a reason`,
 } as const;

@@ -69,19 +69,14 @@ export interface Position {
   column: number;
 }
 
-export type FindingKind =
-  | 'banned-api'
-  | 'banned-dependency'
-  | 'escaping-path-dependency'
-  | 'too-few-files'
-  | 'missing-allowlist-path'
-  | 'dead-allowlist-entry'
-  | 'allowlisted-path-removed'
-  | 'invalid-file'
-  // warnings (errors under --strict)
-  | 'stale-allowlist-entry'
-  | 'unused-needle'
-  | 'unused-dependency-exception';
+export type { FindingKind } from './findings/catalogue.js';
+import type { FindingKind } from './findings/catalogue.js';
+
+/** The commit of a `--since` range that introduced a finding, and the bypass reason its trailer records (null: none). */
+export interface IntroducedBy {
+  commit: string;
+  bypass: string | null;
+}
 
 export interface Finding {
   kind: FindingKind;
@@ -99,6 +94,8 @@ export interface Finding {
   table?: string;
   /** The source line the finding points at, for the human report. */
   lineText?: string;
+  /** `check --since`: the commit of the range that introduced the finding. */
+  introducedBy?: IntroducedBy;
 }
 
 export type RunMode = 'staged' | 'all' | 'files' | 'since';
@@ -116,6 +113,8 @@ export interface CheckResult {
   stats: Stats;
   /** Set when the run was bypassed with a reason: findings are reported but do not fail. */
   bypass?: string;
+  /** `check --since`: findings whose introducing commit records a bypass do not fail the run. */
+  recordedBypassesPass?: boolean;
 }
 
 /** A read-only view of file contents at some point (working tree, index, commit). */

@@ -9,6 +9,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { makeRepo, parseJson, type Repo } from './helpers.js';
+import { escapeVisibly, escapeVisiblyButLineBreaks } from '../src/report/safeText.js';
 
 const CONFIG = `
 [scope]
@@ -266,9 +267,9 @@ test('odd file names: SARIF URIs are percent-encoded and decode to the exact pat
   for (const uri of uris.keys()) assert.doesNotMatch(uri, /[\s"#\\]/, `${uri} has no raw space, quote, # or backslash`);
 });
 
-test('odd file names: GitHub annotations escape the file property like @actions/core', () => {
+test('odd file names: GitHub annotations escape the file property like @actions/core, other control characters visibly', () => {
   const lines = runs.github!.stdout.split('\n');
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const escape = (s: string) => escapeVisiblyButLineBreaks(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   for (const name of ODD_NAMES) {
     const prefix = `::error file=${escape(`${SRC}/${name}`)},line=1,col=10,`;
     assert.ok(lines.some((l) => l.startsWith(prefix)), `an annotation starts with ${JSON.stringify(prefix)}`);
@@ -278,11 +279,12 @@ test('odd file names: GitHub annotations escape the file property like @actions/
   for (const line of lines.filter(Boolean)) assert.match(line, /^::(error|warning|notice) /);
 });
 
-test('odd file names: the human report prints each path, quoting names with control characters', () => {
+test('odd file names: the human report prints each path, control characters escaped', () => {
   const out = runs.human!.stdout;
+  assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f]/);
   for (const name of ODD_NAMES) {
     const path = `${SRC}/${name}`;
-    const shown = /[\u0000-\u001f]/.test(path) ? JSON.stringify(`${path}:1:10`) : `${path}:1:10`;
+    const shown = escapeVisibly(`${path}:1:10`);
     assert.ok(out.includes(shown), `human output shows ${shown}`);
   }
 });

@@ -15,9 +15,11 @@ import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './s
 import type { Pool } from './parallel.js';
 import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
 import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export type Target =
-  | { kind: 'staged' }
+  /** `amending`: the commit replaces HEAD (`git commit --amend`), so it is judged against HEAD's parent. */
+  | { kind: 'staged'; amending?: boolean }
   | { kind: 'all'; from: 'worktree' | 'index' | { rev: string } }
   | { kind: 'files'; files: string[] }
   | { kind: 'since'; rev: string };
@@ -29,6 +31,8 @@ export interface CheckOptions {
   configPath?: string;
   matcher?: MatcherName;
   strict?: boolean;
+  /** `check --since`: whether findings whose commit records a bypass pass (default: the config's [bypass] allow_in_ci). */
+  recordedBypass?: 'pass' | 'fail';
   progress?: (done: number, total: number) => void;
   /** Told how many Rust files the run will judge, before it judges any (the CLI tunes V8 for short runs). */
   beforeJudging?: (rustFiles: number) => void;
@@ -52,9 +56,9 @@ interface Rules {
   matcher: MatcherName;
 }
 
-async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): Promise<Rules> {
-  const { config, repoPath } = await loadConfig(repo, opts.cwd, opts.configPath, index);
-  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+async function loadRules(repo: Repository, opts: CheckOptions, index?: Source, head?: () => Source): Promise<Rules & { from: Source['kind'] }> {
+  const { config, repoPath, from } = await loadConfig(repo, opts.cwd, opts.configPath, index, head);
+  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, from };
 }
 
 interface Selection {
@@ -129,7 +133,7 @@ function removedAllowlisted(changes: readonly Change[], rules: Rules): Finding[]
     findings.push({
       kind: 'allowlisted-path-removed',
       path: gone,
-      message: messages.allowlistedPathRemoved(gone, classes.join(', '), change.status === 'R' ? change.path : undefined),
+      message: CATALOGUE['allowlisted-path-removed'].message(gone, classes.join(', '), change.status === 'R' ? change.path : undefined),
     });
   }
   return findings;
@@ -147,11 +151,13 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
   };
 }
 
-async function runStaged(repo: Repository, opts: CheckOptions, started: number): Promise<CheckRun> {
+async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean, started: number): Promise<CheckRun> {
   const source = indexSource(repo.root);
   try {
     // Two git processes at once: the staged config and the staged changes.
-    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source), readStagedChanges(repo)]);
+    const head = () => revisionSource(repo.root, 'HEAD');
+    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), readStagedChanges(repo, amending)]);
+    const configGone = rules.from === 'revision' && changes.some((c) => c.status === 'D' && c.path === rules.configPath);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
       const judged = await auditTree(source, rules, opts);
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
@@ -160,6 +166,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const judged = await judge(source, rules, select(live.map((c) => c.path), rules.scope), undefined, opts, false);
     judged.findings.push(...removedAllowlisted(changes, rules));
+    if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
@@ -223,7 +230,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   const t = opts.target;
   switch (t.kind) {
     case 'staged':
-      return runStaged(repo, opts, started);
+      return runStaged(repo, opts, t.amending ?? false, started);
     case 'all':
       return runAll(repo, opts, t.from, started);
     case 'files':

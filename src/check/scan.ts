@@ -8,7 +8,7 @@ import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { testModuleReason, type DeclarerLookup, type ModuleFacts } from './testModules.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 import { claimCounter, judgeShare, likelyWorthThreads, worthThreads, type ShareTask } from './share.js';
 import type { Pool } from './parallel.js';
 import { statSync } from 'node:fs';
@@ -101,7 +101,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   let filesScanned = 0;
   const collect = (outcome: FileOutcome): void => {
     if (outcome.invalid) {
-      findings.push({ kind: 'invalid-file', path: outcome.path, message: messages.invalidUtf8 });
+      findings.push({ kind: 'invalid-file', path: outcome.path, message: CATALOGUE['invalid-file'].message('utf8') });
       return;
     }
     if (outcome.facts) facts.set(outcome.path, outcome.facts);
@@ -161,7 +161,7 @@ export async function scanManifests(source: Source, paths: readonly string[], co
     manifestsChecked++;
     const text = decodeUtf8(bytes);
     if (text === undefined) {
-      findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+      findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
       return;
     }
     const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);

@@ -2,11 +2,9 @@
 // scope (and the pattern that decided), test code (and why), allowlist
 // entries (and their reasons), and the needles the file contains.
 
-import { resolve } from 'node:path';
 import pc from 'picocolors';
-import type { ParsedArgs } from '../cli.js';
-import { usageError } from '../errors.js';
-import { messages } from '../messages.js';
+import type { Invocation } from '../options.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 import { openRepository, repoRelativePath } from '../git.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
@@ -14,16 +12,14 @@ import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
-import { chooseMatcher } from './check.js';
 
-export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
-  if (positionals.length !== 1) throw usageError('usage: chokepoint explain PATH', 'name one file, e.g. chokepoint explain crates/net/src/socket.rs');
-  const cwd = resolve(values.cwd ?? '.');
+export async function explainCommand(inv: Extract<Invocation, { command: 'explain' }>): Promise<number> {
+  const { cwd } = inv.common;
   const repo = await openRepository(cwd);
-  const path = repoRelativePath(repo, cwd, positionals[0]!);
+  const path = repoRelativePath(repo, cwd, inv.path);
 
-  const { config } = await loadConfig(repo, cwd, values.config);
-  const matcher = chooseMatcher(values.matcher) ?? config.matcher;
+  const { config } = await loadConfig(repo, cwd, inv.common.config);
+  const matcher = inv.matcher ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);
   const out: string[] = [pc.bold(path)];
@@ -41,7 +37,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const facts = moduleFactsReader(source, matcher);
   const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
-  else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
+  else if (text === undefined) out.push(`  file:      ${CATALOGUE['invalid-file'].message('utf8')}`);
 
   let testReason: string | undefined;
   if (analysis) {

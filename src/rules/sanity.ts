@@ -4,7 +4,7 @@
 
 import type { Config, Finding } from '../types.js';
 import type { Scope } from '../scope.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export interface TreeCensus {
   /** Every path in the audited tree. */
@@ -22,14 +22,14 @@ export function sanityFindings(config: Config, configPath: string, scope: Scope,
   const findings: Finding[] = [];
   const counted = census.scanned + (config.scope.countExcluded ? census.excluded : 0);
   if (counted < config.scope.minFiles) {
-    findings.push({ kind: 'too-few-files', path: configPath, message: messages.tooFewFiles(counted, config.scope.minFiles) });
+    findings.push({ kind: 'too-few-files', path: configPath, message: CATALOGUE['too-few-files'].message(counted, config.scope.minFiles) });
   }
   for (const cls of config.classes) {
     for (const entry of cls.allow) {
       // Positions are computed on demand (a second TOML parse): only for findings.
       const where = () => atConfig(configPath, entry.at);
       if (!census.paths.has(entry.path)) {
-        findings.push({ kind: 'missing-allowlist-path', ...where(), class: cls.name, message: messages.missingAllowlistPath(entry.path, cls.name) });
+        findings.push({ kind: 'missing-allowlist-path', ...where(), class: cls.name, message: CATALOGUE['missing-allowlist-path'].message(entry.path, cls.name) });
         continue;
       }
       const verdict = scope.classify(entry.path);
@@ -40,7 +40,7 @@ export function sanityFindings(config: Config, configPath: string, scope: Scope,
           : verdict.removedBy
             ? `removed from scope by ${JSON.stringify(verdict.removedBy)}`
             : 'matched by no include pattern';
-      findings.push({ kind: 'dead-allowlist-entry', ...where(), class: cls.name, message: messages.deadAllowlistEntry(entry.path, cls.name, why) });
+      findings.push({ kind: 'dead-allowlist-entry', ...where(), class: cls.name, message: CATALOGUE['dead-allowlist-entry'].message(entry.path, cls.name, why) });
     }
   }
   return findings;
@@ -58,17 +58,17 @@ export function auditWarnings(config: Config, configPath: string, scope: Scope, 
       const found = needlesByFile.get(entry.path);
       const sanctioned = entry.needles ?? cls.needles;
       if (found && sanctioned.some((n) => found.has(n))) continue;
-      warnings.push({ kind: 'stale-allowlist-entry', ...atConfig(configPath, entry.at), class: cls.name, message: messages.staleAllowlistEntry(entry.path, cls.name) });
+      warnings.push({ kind: 'stale-allowlist-entry', ...atConfig(configPath, entry.at), class: cls.name, message: CATALOGUE['stale-allowlist-entry'].message(entry.path, cls.name) });
     }
     for (const [j, needle] of cls.needles.entries()) {
       if (!seen.has(needle)) {
-        warnings.push({ kind: 'unused-needle', ...atConfig(configPath, cls.needleAt?.(j) ?? cls.at), class: cls.name, needle, message: messages.unusedNeedle(needle, cls.name) });
+        warnings.push({ kind: 'unused-needle', ...atConfig(configPath, cls.needleAt?.(j) ?? cls.at), class: cls.name, needle, message: CATALOGUE['unused-needle'].message(needle, cls.name) });
       }
     }
   }
   for (const exception of config.dependencies?.allow ?? []) {
     if (!usedExceptions.has(exception.crate.toLowerCase()) && !usedExceptions.has(exception.crate)) {
-      warnings.push({ kind: 'unused-dependency-exception', ...atConfig(configPath, exception.at), dependency: exception.crate, message: messages.unusedDependencyException(exception.crate) });
+      warnings.push({ kind: 'unused-dependency-exception', ...atConfig(configPath, exception.at), dependency: exception.crate, message: CATALOGUE['unused-dependency-exception'].message(exception.crate) });
     }
   }
   return warnings;
