@@ -3,7 +3,7 @@
 // exit code (0 clean or bypassed, 1 findings, 2 usage/config/environment).
 // Commands are imported lazily so the pre-commit hook loads only what it uses.
 
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { environmentError, UserError } from './errors.js';
 import { parseCommandLine } from './options.js';
@@ -137,12 +137,27 @@ const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Proves to hooks/run.sh that chokepoint itself ran (not whatever program a
+ * variable named): the nonce the hook chose, and the exit code, on fd 3.
+ */
+function handshake(code: number): void {
+  const nonce = process.env.CHOKEPOINT_HOOK_NONCE;
+  if (nonce === undefined) return;
+  try {
+    writeSync(3, `chokepoint-verdict ${nonce} ${code}`);
+  } catch {
+    /* fd 3 is not open: not run by the hook, and the hook would fail loudly anyway */
+  }
+}
+
+/**
  * Exits as soon as the output is written. Left alone, node would wait for
  * git child processes (a cat-file told to stop) and their pipes to wind
  * down: ~15 ms of a pre-commit hook that has nothing left to do.
  */
 function exitWhenWritten(code: number): void {
   restoreCompilerFlags();
+  handshake(code);
   process.exitCode = code;
   let pending = 2;
   const written = (): void => {
