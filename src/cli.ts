@@ -24,6 +24,8 @@ Usage:
   chokepoint install [--force]       register the pre-commit and commit-msg hooks (simple-git-hooks)
   chokepoint uninstall               remove the hooks chokepoint installed
   chokepoint explain PATH            is PATH in scope, test code, allowlisted, and what it contains
+  chokepoint baseline [--prune]      record today's findings in chokepoint-baseline.json so only new ones fail
+                                     (--prune only lowers or removes entries the code has outgrown)
 
 Options:
   --config PATH      config file (default: chokepoint.toml at the repository root)
@@ -68,6 +70,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./commands/explain.js')).explainCommand(invocation);
     case 'hook':
       return (await import('./commands/hook.js')).hookCommand(invocation);
+    case 'baseline':
+      return (await import('./commands/baseline.js')).baselineCommand(invocation);
   }
 }
 

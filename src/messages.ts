@@ -51,4 +51,13 @@ export const messages = {
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 
+  // baseline
+  preExistingTitle: 'pre-existing: HEAD already had these under its own config (not blocking)',
+  baselineWritten: (path: string, findings: number, files: number) =>
+    `chokepoint: recorded ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} in ${path}; commit it with the config: from now on only findings beyond it fail`,
+  baselinePruned: (path: string, removed: number, left: number) => `chokepoint: pruned ${removed} finding${removed === 1 ? '' : 's'} from ${path}; ${left} remain${left === 1 ? 's' : ''} baselined`,
+  baselineMissing: (path: string) => `there is no baseline to prune at ${path}`,
+  baselineMissingHint: 'run `chokepoint baseline` first to record the current findings',
+  baselineUnrecordable: (n: number) => `chokepoint: ${n} finding${n === 1 ? ' is a' : 's are'} config problem${n === 1 ? '' : 's'}, which a baseline cannot accept: fix chokepoint.toml`,
+  baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
 } as const;

@@ -26,6 +26,7 @@ export const OPTIONS = {
   'recorded-bypass': { type: 'string' },
   from: { type: 'string' },
   force: { type: 'boolean' },
+  prune: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -72,11 +73,12 @@ export type Invocation =
   | { command: 'install'; common: Common; force: boolean }
   | { command: 'uninstall'; common: Common }
   | { command: 'explain'; common: Common; path: string; matcher?: MatcherName }
-  | { command: 'hook'; common: Common; hook: 'commit-msg'; messageFile: string };
+  | { command: 'hook'; common: Common; hook: 'commit-msg'; messageFile: string }
+  | { command: 'baseline'; common: Common; prune: boolean };
 
 export type CommandName = Exclude<Invocation['command'], 'help' | 'version'>;
 
-const COMMANDS: readonly CommandName[] = ['check', 'init', 'install', 'uninstall', 'explain', 'hook'];
+const COMMANDS: readonly CommandName[] = ['check', 'init', 'install', 'uninstall', 'explain', 'hook', 'baseline'];
 
 /** The options each command accepts besides --cwd and --config. */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
@@ -86,6 +88,7 @@ const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
   uninstall: [],
   explain: ['matcher'],
   hook: [],
+  baseline: ['prune'],
 };
 
 type Values = ReturnType<typeof readArgs>['values'];
@@ -195,5 +198,8 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       }
       return { command, common, hook: name, messageFile };
     }
+    case 'baseline':
+      noArguments(command, rest, 'chokepoint baseline [--prune] [--config PATH]');
+      return { command, common, prune: values.prune ?? false };
   }
 }

@@ -115,6 +115,10 @@ export interface CheckResult {
   bypass?: string;
   /** `check --since`: findings whose introducing commit records a bypass do not fail the run. */
   recordedBypassesPass?: boolean;
+  /** Findings within the committed baseline (§8a): reported, never failing. */
+  baselined?: Finding[];
+  /** A staged config re-audit's findings that HEAD already had under its own config (§5): reported, not blocking. */
+  preExisting?: Finding[];
 }
 
 /** A read-only view of file contents at some point (working tree, index, commit). */

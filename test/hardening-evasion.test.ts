@@ -1,8 +1,8 @@
 // Hardening against evasion: every spelling of a banned path that a Rust
 // programmer can write and that the precise semantics cover is found, through
 // the real CLI (`chokepoint check FILE --format json`) on a temporary
-// repository. What chokepoint deliberately does not see (README "Known
-// limits") is pinned as "known limit: …" so a change in behaviour is noticed.
+// repository. What chokepoint deliberately does not see (docs/matching.md,
+// "Known limits") is pinned as "known limit: …" so a change in behaviour is noticed.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,8 +4,8 @@
 
 import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
 import { hasHead, openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
-import { usageError } from '../errors.js';
-import { loadConfig } from '../config/load.js';
+import { UserError, usageError } from '../errors.js';
+import { decodeConfig, loadConfig, parseConfig } from '../config/load.js';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
@@ -16,6 +16,7 @@ import type { Pool } from './parallel.js';
 import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
 import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
+import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
 
 export type Target =
   /** `amending`: the commit replaces HEAD (`git commit --amend`), so it is judged against HEAD's parent. */
@@ -86,7 +87,54 @@ interface Judged {
   warnings: Finding[];
   filesScanned: number;
   manifestsChecked: number;
+  baselined?: Finding[];
+  preExisting?: Finding[];
 }
+
+/**
+ * Moves the findings the committed baseline accepts out of `findings`, and
+ * warns about entries the code has outgrown in the files judged (all of
+ * them when `judgedPaths` is undefined). The baseline is read from the same
+ * source as the code, so a commit is judged by the baseline it records.
+ */
+async function applyBaseline(source: Source, rules: Rules, judged: Judged, judgedPaths?: ReadonlySet<string>): Promise<Judged> {
+  const path = baselinePathFor(rules.configPath);
+  if (path.startsWith('..')) return judged;
+  const bytes = (await source.readFiles([path])).get(path);
+  if (bytes === undefined) return judged;
+  const baseline = parseBaseline(bytes.toString('utf8'), path);
+  const { beyond, within } = partitionByCounts(judged.findings, baseline);
+  return { ...judged, findings: beyond, baselined: within, warnings: [...judged.warnings, ...outdatedEntries(baseline, judged.findings, path, judgedPaths)] };
+}
+
+/**
+ * A staged config re-audit blocks only on what the commit introduces: the
+ * findings HEAD already had under HEAD's own config (bypassed, or committed
+ * with --no-verify) move to `preExisting`, compared as counts per file and
+ * kind like the baseline. Without a config at HEAD everything is new.
+ */
+async function withoutPreExisting(repo: Repository, opts: CheckOptions, rules: Rules, judged: Judged): Promise<Judged> {
+  if (judged.findings.length === 0 || !(await hasHead(repo))) return judged;
+  const head = revisionSource(repo.root, 'HEAD');
+  try {
+    const bytes = (await head.readFiles([rules.configPath])).get(rules.configPath);
+    if (bytes === undefined) return judged;
+    const display = `HEAD:${rules.configPath}`;
+    const config = parseConfig(decodeConfig(bytes, display), display, rules.config.file);
+    const headRules: Rules = { config, configPath: rules.configPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+    const before = await auditTree(head, headRules, { ...opts, progress: undefined });
+    const { beyond, within } = partitionByCounts(judged.findings, countFindings(before.findings, false), () => true);
+    return { ...judged, findings: beyond, preExisting: within };
+  } catch (err) {
+    // HEAD's config no longer loads: nothing can be shown to be pre-existing.
+    if (err instanceof UserError) return judged;
+    throw err;
+  } finally {
+    head.close();
+  }
+}
+
+const judgedSet = (selection: Selection): Set<string> => new Set([...selection.rust, ...selection.manifests]);
 
 /**
  * Scans the selection; with `allPaths` (every path of the source), adds
@@ -148,6 +196,8 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
     findings: findings.sort(byLocation),
     warnings: strict ? [] : judged.warnings.sort(byLocation),
     stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started },
+    ...(judged.baselined?.length ? { baselined: judged.baselined.sort(byLocation) } : {}),
+    ...(judged.preExisting?.length ? { preExisting: judged.preExisting.sort(byLocation) } : {}),
   };
 }
 
@@ -159,12 +209,13 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
     const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), readStagedChanges(repo, amending)]);
     const configGone = rules.from === 'revision' && changes.some((c) => c.status === 'D' && c.path === rules.configPath);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
-      const judged = await auditTree(source, rules, opts);
+      const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(source, rules, await auditTree(source, rules, opts)));
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
-    const judged = await judge(source, rules, select(live.map((c) => c.path), rules.scope), undefined, opts, false);
+    const selection = select(live.map((c) => c.path), rules.scope);
+    const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
@@ -181,7 +232,7 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
   const pool = from === 'worktree' ? await (takePrestartedPool() ?? startPoolEarly(repo.commonDir)) : undefined;
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await auditTree(source, rules, opts, pool);
+    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts, pool));
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     pool?.close();
@@ -200,10 +251,11 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await auditTree(source, rules, opts);
+    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
-  const judged = await judge(source, rules, select(paths, rules.scope), undefined, opts, false);
+  const selection = select(paths, rules.scope);
+  const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -216,7 +268,8 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const all = await source.listPaths();
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
-    const judged = await judge(source, rules, { ...select(changed, rules.scope), scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false);
+    const selection = select(changed, rules.scope);
+    const judged = await applyBaseline(source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
     return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();

@@ -146,6 +146,16 @@ export const CATALOGUE = {
     anchoredInConfig: true,
     message: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
   },
+  'baseline-outdated': {
+    severity: 'warning',
+    title: 'Baseline entry outgrown',
+    description: 'A file has fewer findings of a kind than the baseline records: the slack would let a new finding through unnoticed.',
+    fix: 'Run `chokepoint baseline --prune` and commit the baseline file.',
+    group: 'sanity',
+    anchoredInConfig: false,
+    message: (path: string, key: string, recorded: number, now: number) =>
+      `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
+  },
 } as const satisfies Record<string, KindEntry>;
 
 export type FindingKind = keyof typeof CATALOGUE;

@@ -7,6 +7,7 @@ import pc from 'picocolors';
 import type { CheckResult, Config, Finding } from '../types.js';
 import { CATALOGUE, waysOut } from '../findings/catalogue.js';
 import { escapeVisibly as show } from './safeText.js';
+import { messages } from '../messages.js';
 
 const MODE_LABEL: Record<CheckResult['mode'], string> = {
   staged: 'staged check',
@@ -79,7 +80,9 @@ function summary(result: CheckResult): string {
   }
   const counts = [...perClass].map(([k, n]) => `${k} ${n}`).join(', ');
   const scanned = `${stats.filesScanned} file${stats.filesScanned === 1 ? '' : 's'}, ${stats.manifestsChecked} manifest${stats.manifestsChecked === 1 ? '' : 's'} checked in ${stats.durationMs} ms (${MODE_LABEL[result.mode]})`;
-  const warn = result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
+  const baselined = result.baselined?.length ? `, ${result.baselined.length} baselined` : '';
+  const preExisting = result.preExisting?.length ? `, ${result.preExisting.length} pre-existing` : '';
+  const warn = `${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}${baselined}${preExisting}`;
   if (result.findings.length === 0) return `${pc.green('✓')} chokepoint: no findings${warn}; ${scanned}`;
   const n = result.findings.length;
   const head = result.bypass !== undefined ? pc.yellow(`! chokepoint: ${n} finding${n === 1 ? '' : 's'} BYPASSED`) : pc.red(`✗ chokepoint: ${n} finding${n === 1 ? '' : 's'}`);
@@ -91,6 +94,7 @@ export function formatHuman(result: CheckResult, config: Config, note?: string):
   if (note) out.push(pc.dim(show(note)), '');
   for (const [key, findings] of group(result.findings)) out.push(...renderGroup(key, findings, config, 'error'), '');
   if (result.warnings.length) out.push(...renderGroup('warnings', result.warnings, config, 'warning'), '');
+  if (result.preExisting?.length) out.push(...renderGroup(messages.preExistingTitle, result.preExisting, config, 'warning'), '');
   out.push(summary(result));
   if (result.bypass !== undefined) {
     out.push(pc.yellow(`  bypassed with reason: ${show(result.bypass)}`));

@@ -7,12 +7,13 @@ import type { CheckResult, Finding } from '../types.js';
 import { escapeVisibly, safeJson } from './safeText.js';
 import { isBlocking } from '../findings/blocking.js';
 
-function jsonFinding(f: Finding): Record<string, unknown> {
+function jsonFinding(f: Finding, mark?: 'baselined' | 'pre_existing'): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: f.kind, message: escapeVisibly(f.message) };
   for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table'] as const) {
     if (f[key] !== undefined) out[key] = f[key];
   }
   if (f.introducedBy !== undefined) out.introduced_by = { commit: f.introducedBy.commit, bypass: f.introducedBy.bypass };
+  if (mark) out[mark] = true;
   return out;
 }
 
@@ -22,12 +23,17 @@ export function formatJson(result: CheckResult): string {
     mode: result.mode,
     ok: !result.findings.some((f) => isBlocking(f, result)),
     ...(result.bypass !== undefined ? { bypass: result.bypass } : {}),
-    findings: result.findings.map(jsonFinding),
-    warnings: result.warnings.map(jsonFinding),
+    findings: result.findings.map((f) => jsonFinding(f)),
+    warnings: result.warnings.map((f) => jsonFinding(f)),
+    // Accepted findings are listed, never dropped: the baseline's, and (staged config re-audit) HEAD's.
+    baselined: (result.baselined ?? []).map((f) => jsonFinding(f, 'baselined')),
+    pre_existing: (result.preExisting ?? []).map((f) => jsonFinding(f, 'pre_existing')),
     stats: {
       files_scanned: result.stats.filesScanned,
       manifests_checked: result.stats.manifestsChecked,
       duration_ms: result.stats.durationMs,
+      baselined: result.baselined?.length ?? 0,
+      pre_existing: result.preExisting?.length ?? 0,
     },
   };
   return `${safeJson(report, 2)}\n`;

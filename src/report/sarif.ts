@@ -161,7 +161,7 @@ export function formatSarif(
 
   const occurrences = new Map<string, number>();
   const results: JsonObject[] = [];
-  const emit = (finding: Finding, level: 'error' | 'warning'): void => {
+  const emit = (finding: Finding, level: 'error' | 'warning', suppressed = false): void => {
     const ruleId = ruleIdOf(finding);
     const index =
       ruleIndex.get(ruleId) ??
@@ -207,10 +207,14 @@ export function formatSarif(
       locations,
       partialFingerprints: { 'chokepointFinding/v1': `${hash}:${n}` },
       properties,
+      // Baselined and pre-existing findings stay visible, marked as accepted elsewhere.
+      ...(suppressed ? { suppressions: [{ kind: 'external' }] } : {}),
     });
   };
   for (const f of result.findings) emit(f, 'error');
   for (const f of result.warnings) emit(f, 'warning');
+  for (const f of result.baselined ?? []) emit(f, 'error', true);
+  for (const f of result.preExisting ?? []) emit(f, 'error', true);
 
   const invocationProps: JsonObject = {
     mode: result.mode,

@@ -1,0 +1,46 @@
+// `chokepoint baseline [--prune]`: record today's findings so that only new
+// ones fail (SPEC §8a). The file is written beside the config, in the working
+// tree, for the user to review and commit; --prune only lowers or removes.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Invocation } from '../options.js';
+import { usageError } from '../errors.js';
+import { messages } from '../messages.js';
+import { runCheck } from '../check/run.js';
+import { baselinePathFor, countFindings, isRecordable, parseBaseline, pruneCounts, renderBaseline, totalCount, type Counts } from '../baseline/baseline.js';
+
+export async function baselineCommand(inv: Extract<Invocation, { command: 'baseline' }>): Promise<number> {
+  const { cwd } = inv.common;
+  const values = { config: inv.common.config, prune: inv.prune };
+  const run = await runCheck({ cwd, target: { kind: 'all', from: 'worktree' }, configPath: values.config, matcher: undefined });
+  // The run has already set aside what an existing baseline accepts: today's findings are both lists.
+  const all = [...run.result.findings, ...(run.result.baselined ?? [])];
+  const current = countFindings(all);
+  const configPath = relative(run.repo.root, run.config.file).split(sep).join('/');
+  const path = baselinePathFor(configPath);
+  const abs = join(run.repo.root, path);
+  let counts: Counts = current;
+  let previous: Counts | undefined;
+  try {
+    previous = parseBaseline(await readFile(abs, 'utf8'), path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      if (values.prune) throw err;
+    }
+  }
+  if (values.prune) {
+    if (!previous) throw usageError(messages.baselineMissing(path), messages.baselineMissingHint);
+    counts = pruneCounts(previous, current);
+  }
+  await writeFile(abs, renderBaseline(counts));
+  const out: string[] = [];
+  if (values.prune) out.push(messages.baselinePruned(path, totalCount(previous!) - totalCount(counts), totalCount(counts)));
+  else out.push(messages.baselineWritten(path, totalCount(counts), counts.size));
+  // Config problems are not code: a baseline cannot accept them.
+  const unrecordable = all.filter((f) => !isRecordable(f));
+  for (const f of unrecordable) out.push(`  ${f.path ?? '(whole tree)'}${f.line !== undefined ? `:${f.line}` : ''}  [${f.kind}] ${f.message}`);
+  if (unrecordable.length) out.push(messages.baselineUnrecordable(unrecordable.length));
+  process.stdout.write(`${out.join('\n')}\n`);
+  return unrecordable.length ? 1 : 0;
+}
