@@ -76,4 +76,4 @@ exec 4>&-
 case $verdict in
   "chokepoint-verdict $nonce $code") exit "$code" ;;
 esac
-fail "$node_bin did not run chokepoint (no verdict from it, exit code $code); unset CHOKEPOINT_NODE or point it at node"
+fail "$node_bin exited with code $code without chokepoint's verdict: it is not node running chokepoint (check CHOKEPOINT_NODE), or chokepoint crashed"

@@ -40,7 +40,7 @@ export const messages = {
   cwdGoneHint: 'cd into the repository again, or pass --cwd DIR',
   cachedAndRev: '--cached and --rev cannot be combined',
   recordedBypassNeedsSince: '--recorded-bypass goes with --since REV',
-  unknownValue: (option: string, value: string) => `unknown --${option} ${q(value)}`,
+  unknownValue: (option: string, value: string) => `unknown ${option} ${q(value)}`,
   unexpectedArgument: (arg: string) => `unexpected argument ${q(arg)}`,
   optionNotFor: (option: string, command: string) => `--${option} does not apply to \`chokepoint ${command}\``,
   emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',

@@ -54,6 +54,11 @@ export interface DependencyRuleConfig {
   forbidEscapingPaths: boolean;
 }
 
+export interface BypassConfig {
+  /** `check --since`: findings whose introducing commit records a bypass pass (default false: they fail too). */
+  allowInCi: boolean;
+}
+
 export interface Config {
   /** Absolute path of the config file it came from ('' for a built-in config). */
   file: string;
@@ -61,6 +66,7 @@ export interface Config {
   scope: ScopeConfig;
   classes: BannedClass[];
   dependencies?: DependencyRuleConfig;
+  bypass?: BypassConfig;
 }
 
 /** 1-based line and column (UTF-16 code units). */

@@ -10,7 +10,8 @@ import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
-import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
+import { mergeBase, readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
+import { attributeFindings } from './introducedBy.js';
 import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './scan.js';
 import type { Pool } from './parallel.js';
 import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
@@ -264,13 +265,24 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
   const source = revisionSource(repo.root, 'HEAD');
   try {
     const rules = await loadRules(repo, opts);
-    const changes = await readChangesSince(repo, commit);
+    const base = await mergeBase(repo, commit);
+    const changes = await readChangesSince(repo, base);
     const all = await source.listPaths();
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
     const judged = await applyBaseline(source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
-    return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
+    await attributeFindings(repo, base, judged.findings, async (at, paths) => {
+      const version = revisionSource(repo.root, at);
+      try {
+        return (await judge(version, rules, select(paths, rules.scope), undefined, opts, false)).findings;
+      } finally {
+        version.close();
+      }
+    });
+    const result = finish('since', judged, started, opts.strict ?? false);
+    result.recordedBypassesPass = opts.recordedBypass !== undefined ? opts.recordedBypass === 'pass' : (rules.config.bypass?.allowInCi ?? false);
+    return { result, config: rules.config, repo };
   } finally {
     source.close();
   }

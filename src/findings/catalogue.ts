@@ -22,6 +22,8 @@ export interface KindEntry {
   group: KindGroup;
   /** True when the fix is an edit of chokepoint.toml: reports anchor the finding on its config entry. */
   anchoredInConfig: boolean;
+  /** Found by judging one file (not the tree): `check --since` can name the commit that introduced it. */
+  perFile: boolean;
   /** The one-sentence message of a finding of this kind. */
   message: (...args: never[]) => string;
 }
@@ -34,6 +36,7 @@ export const CATALOGUE = {
     fix: 'Route the access through the class chokepoint, or, if this file is itself a reviewed chokepoint, add an allowlist entry for it, with a reason, in chokepoint.toml.',
     group: 'class',
     anchoredInConfig: false,
+    perFile: true,
     message: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
   },
   'banned-dependency': {
@@ -43,6 +46,7 @@ export const CATALOGUE = {
     fix: 'Remove the dependency, or add a dependency exception for the crate, with a reason, in chokepoint.toml.',
     group: 'dependencies',
     anchoredInConfig: false,
+    perFile: true,
     message: (d: { name: string; marker: string; table: string; renamedTo?: string; renames?: string }) =>
       `Depends on banned crate \`${d.name}\` (matches marker \`${d.marker}\`) in \`${d.table}\`` +
       (d.renamedTo !== undefined ? `, renamed to \`${d.renamedTo}\`` : '') +
@@ -56,6 +60,7 @@ export const CATALOGUE = {
     fix: 'Move the crate inside the repository, or depend on it through a registry or git source.',
     group: 'dependencies',
     anchoredInConfig: false,
+    perFile: true,
     message: (key: string, table: string, escape: string) => `Path dependency \`${key}\` in \`${table}\` points outside the repository: ${escape}.`,
   },
   'too-few-files': {
@@ -65,6 +70,7 @@ export const CATALOGUE = {
     fix: 'Fix the scope globs in chokepoint.toml (or lower the minimum if the tree really shrank).',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (found: number, min: number) =>
       `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
   },
@@ -75,6 +81,7 @@ export const CATALOGUE = {
     fix: 'Correct the path of the allowlist entry in chokepoint.toml, or remove the entry.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,
   },
   'dead-allowlist-entry': {
@@ -84,6 +91,7 @@ export const CATALOGUE = {
     fix: 'Remove the allowlist entry from chokepoint.toml, or bring the file back into scope.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (path: string, cls: string, why: string) => `allowlist entry ${q(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`,
   },
   'allowlisted-path-removed': {
@@ -93,6 +101,7 @@ export const CATALOGUE = {
     fix: 'Update (or remove) the allowlist entry in chokepoint.toml in the same commit.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (path: string, classes: string, to?: string) =>
       to !== undefined
         ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
@@ -105,6 +114,7 @@ export const CATALOGUE = {
     fix: 'Keep the config committed (`git restore --staged chokepoint.toml`), or, if the lint is really being retired, commit with CHOKEPOINT_BYPASS="reason".',
     group: 'config',
     anchoredInConfig: false,
+    perFile: false,
     message: (path: string) => `this commit deletes ${q(path)} from the repository: the next clone has no chokepoint rules`,
   },
   'invalid-file': {
@@ -114,6 +124,7 @@ export const CATALOGUE = {
     fix: 'Fix the file so that it can be checked; an unchecked file is never allowed through.',
     group: 'unreadable files',
     anchoredInConfig: false,
+    perFile: true,
     message: (why: 'utf8' | { toml: string }) =>
       why === 'utf8'
         ? 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared'
@@ -126,6 +137,7 @@ export const CATALOGUE = {
     fix: 'Remove the allowlist entry (or the needles it sanctions) from chokepoint.toml.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
   },
   'unused-needle': {
@@ -135,6 +147,7 @@ export const CATALOGUE = {
     fix: 'Check the needle for a typo in chokepoint.toml, or remove it.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
   },
   'unused-dependency-exception': {
@@ -144,6 +157,7 @@ export const CATALOGUE = {
     fix: 'Remove the exception from chokepoint.toml.',
     group: 'sanity',
     anchoredInConfig: true,
+    perFile: false,
     message: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
   },
   'baseline-outdated': {
@@ -153,6 +167,7 @@ export const CATALOGUE = {
     fix: 'Run `chokepoint baseline --prune` and commit the baseline file.',
     group: 'sanity',
     anchoredInConfig: false,
+    perFile: false,
     message: (path: string, key: string, recorded: number, now: number) =>
       `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
   },

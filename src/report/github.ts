@@ -7,6 +7,7 @@ import type { CheckResult, Config, Finding } from '../types.js';
 import { CATALOGUE, waysOut } from '../findings/catalogue.js';
 import { configRelativePath, findClass, resolveLocation, type ReportOptions } from './locations.js';
 import { escapeVisiblyButLineBreaks } from './safeText.js';
+import { isBlocking } from '../findings/blocking.js';
 
 /** Escapes command data (the message): `%`, CR, LF. */
 export function escapeData(s: string): string {
@@ -148,7 +149,8 @@ export function formatGithub(result: CheckResult, config: Config, options: Repor
       ),
     );
   }
-  for (const f of result.findings) lines.push(annotation(f, 'error', config, options));
+  // A finding whose commit records a bypass, under a policy that accepts it, does not fail: a warning.
+  for (const f of result.findings) lines.push(annotation(f, isBlocking(f, result) ? 'error' : 'warning', config, options));
   for (const f of result.warnings) lines.push(annotation(f, 'warning', config, options));
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -8,6 +8,7 @@ import type { CheckResult, Config, Finding } from '../types.js';
 import { CATALOGUE, waysOut } from '../findings/catalogue.js';
 import { escapeVisibly as show } from './safeText.js';
 import { messages } from '../messages.js';
+import { isBlocking } from '../findings/blocking.js';
 
 const MODE_LABEL: Record<CheckResult['mode'], string> = {
   staged: 'staged check',
@@ -85,8 +86,11 @@ function summary(result: CheckResult): string {
   const warn = `${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}${baselined}${preExisting}`;
   if (result.findings.length === 0) return `${pc.green('✓')} chokepoint: no findings${warn}; ${scanned}`;
   const n = result.findings.length;
+  const accepted = result.findings.filter((f) => !isBlocking(f, result)).length;
+  if (accepted === n) return `${pc.yellow(`! chokepoint: ${n} finding${n === 1 ? '' : 's'}, each introduced by a commit that records a bypass (accepted: recorded bypasses pass)`)} (${counts})${warn}; ${scanned}`;
+  const acceptedNote = accepted > 0 ? `, ${accepted} accepted by recorded bypasses` : '';
   const head = result.bypass !== undefined ? pc.yellow(`! chokepoint: ${n} finding${n === 1 ? '' : 's'} BYPASSED`) : pc.red(`✗ chokepoint: ${n} finding${n === 1 ? '' : 's'}`);
-  return `${head} (${counts})${warn}; ${scanned}`;
+  return `${head} (${counts}${acceptedNote})${warn}; ${scanned}`;
 }
 
 export function formatHuman(result: CheckResult, config: Config, note?: string): string {

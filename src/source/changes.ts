@@ -60,8 +60,12 @@ export async function emptyTree(repo: Repository): Promise<string> {
   return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd: repo.root, input: '' })).toString('utf8').trim();
 }
 
-/** Changes between the merge base of `commit` and HEAD. */
-export async function readChangesSince(repo: Repository, commit: string): Promise<Change[]> {
-  const base = (await git(['merge-base', commit, 'HEAD'], { cwd: repo.root })).toString('utf8').trim();
+/** The merge base of `commit` and HEAD: where a `--since` range starts. */
+export async function mergeBase(repo: Repository, commit: string): Promise<string> {
+  return (await git(['merge-base', commit, 'HEAD'], { cwd: repo.root })).toString('utf8').trim();
+}
+
+/** Changes between `base` and HEAD. */
+export async function readChangesSince(repo: Repository, base: string): Promise<Change[]> {
   return parseRawDiff(await git(['diff', ...DIFF_FLAGS, base, 'HEAD'], { cwd: repo.root }));
 }
