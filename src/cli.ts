@@ -20,7 +20,8 @@ Usage:
   chokepoint --all                   alias of check --all
   chokepoint check FILE...           check these working-tree files (for lint-staged)
   chokepoint check --since REV       files changed since the merge base with REV, plus sanity checks
-  chokepoint init [--from GUARDS.rs] write chokepoint.toml (--from imports an architecture_guards.rs test)
+  chokepoint init [--from GUARDS.rs] write chokepoint.toml (--from imports an architecture_guards.rs test;
+                                     --reasons-from-group-comments lets a group's heading comment be its entries' reason)
   chokepoint install [--force]       register the pre-commit and commit-msg hooks (simple-git-hooks)
   chokepoint uninstall               remove the hooks chokepoint installed
   chokepoint explain PATH            is PATH in scope, test code, allowlisted, and what it contains

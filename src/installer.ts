@@ -72,7 +72,13 @@ function jsonIndent(text: string): string | number {
   return /^([ \t]+)"/m.exec(text)?.[1] ?? 2;
 }
 
-async function configHome(root: string): Promise<ConfigHome> {
+/**
+ * The simple-git-hooks config to edit, or undefined for a repository with no
+ * package.json and no simple-git-hooks config of its own (a Rust-only
+ * repository): there chokepoint writes the hooks itself, since a config file
+ * would be one more file in the user's tree, holding a path of one machine.
+ */
+async function configHome(root: string): Promise<ConfigHome | undefined> {
   const script = SCRIPT_CONFIGS.find((f) => existsSync(join(root, f)));
   if (script) {
     throw new UserError('environment', `simple-git-hooks is configured by ${script}, which chokepoint cannot edit safely`, { file: script }, `add "pre-commit": ${JSON.stringify(await hookCommand(root, 'pre-commit'))} and "commit-msg" likewise to it by hand`);
@@ -103,7 +109,8 @@ async function configHome(root: string): Promise<ConfigHome> {
       },
     };
   }
-  const file = join(root, jsonFile ?? '.simple-git-hooks.json');
+  if (!jsonFile) return undefined;
+  const file = join(root, jsonFile);
   return {
     file: relative(root, file),
     async read() {
@@ -119,7 +126,8 @@ async function configHome(root: string): Promise<ConfigHome> {
 
 export interface InstallReport {
   hooksDir: string;
-  configFile: string;
+  /** The simple-git-hooks config edited; undefined when the hooks were written directly (no package.json). */
+  configFile: string | undefined;
   notes: string[];
 }
 
@@ -141,18 +149,20 @@ export async function install(repo: Repository, force: boolean): Promise<Install
     }
   }
   const home = await configHome(repo.root);
-  const { doc, hooks } = await home.read();
-  for (const hook of HOOKS) {
-    const current = hooks[hook];
-    if (typeof current === 'string' && !isOurs(current) && !force) {
-      throw new UserError('config', `simple-git-hooks already runs ${JSON.stringify(current)} as ${hook}`, { file: home.file }, `chain the two: "${hook}": ${JSON.stringify(`${current} && ${commands[hook].trimEnd().split('\n').pop()}`)}, or run \`chokepoint install --force\``);
+  if (home) {
+    const { doc, hooks } = await home.read();
+    for (const hook of HOOKS) {
+      const current = hooks[hook];
+      if (typeof current === 'string' && !isOurs(current) && !force) {
+        throw new UserError('config', `simple-git-hooks already runs ${JSON.stringify(current)} as ${hook}`, { file: home.file }, `chain the two: "${hook}": ${JSON.stringify(`${current} && ${commands[hook].trimEnd().split('\n').pop()}`)}, or run \`chokepoint install --force\``);
+      }
     }
-  }
 
-  // 2. The config simple-git-hooks reads; preserveUnused stops it deleting other hooks.
-  const merged: Record<string, unknown> = { ...hooks, ...commands };
-  merged.preserveUnused = hooks.preserveUnused === undefined || hooks.preserveUnused === false ? true : hooks.preserveUnused;
-  await home.write(doc, merged);
+    // 2. The config simple-git-hooks reads; preserveUnused stops it deleting other hooks.
+    const merged: Record<string, unknown> = { ...hooks, ...commands };
+    merged.preserveUnused = hooks.preserveUnused === undefined || hooks.preserveUnused === false ? true : hooks.preserveUnused;
+    await home.write(doc, merged);
+  }
 
   // 3. The node this install ran with, for hooks started without a PATH.
   const record = join(repo.commonDir, 'chokepoint', 'node');
@@ -164,7 +174,9 @@ export async function install(repo: Repository, force: boolean): Promise<Install
   const sghRoot = sgh.getGitProjectRoot(repo.root);
   const local = await runGit(['config', '--local', 'core.hooksPath'], { cwd: repo.root });
   const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve(repo.root, local.stdout.toString().trim()) : sghRoot ? join(sghRoot, 'hooks') : undefined;
-  if (sghDir !== undefined && resolve(sghDir) === hooksDir) {
+  if (!home) {
+    // No config to hand simple-git-hooks: step 5 writes its hook text itself.
+  } else if (sghDir !== undefined && resolve(sghDir) === hooksDir) {
     await quietly(() => sgh.setHooksFromConfig(repo.root, []));
   } else {
     notes.push(`simple-git-hooks would write to ${sghDir ?? '(nowhere)'}, but git reads hooks from ${hooksDir}: wrote the hooks there directly`);
@@ -181,7 +193,7 @@ export async function install(repo: Repository, force: boolean): Promise<Install
     await chmod(path, 0o755);
     if ((await readIfExists(path)) !== expected) throw environmentError(`could not write the ${hook} hook at ${path}`);
   }
-  return { hooksDir, configFile: home.file, notes };
+  return { hooksDir, configFile: home?.file, notes };
 }
 
 export async function uninstall(repo: Repository): Promise<InstallReport> {
@@ -194,12 +206,14 @@ export async function uninstall(repo: Repository): Promise<InstallReport> {
     else if (text !== undefined) notes.push(`left ${path} alone: chokepoint did not write it`);
   }
   const home = await configHome(repo.root);
-  const { doc, hooks } = await home.read();
-  const rest = Object.fromEntries(Object.entries(hooks).filter(([k, v]) => !(HOOKS.includes(k as HookName) && typeof v === 'string' && isOurs(v))));
-  const onlyOption = Object.keys(rest).every((k) => k === 'preserveUnused');
-  await home.write(doc, onlyOption ? undefined : rest);
+  if (home) {
+    const { doc, hooks } = await home.read();
+    const rest = Object.fromEntries(Object.entries(hooks).filter(([k, v]) => !(HOOKS.includes(k as HookName) && typeof v === 'string' && isOurs(v))));
+    const onlyOption = Object.keys(rest).every((k) => k === 'preserveUnused');
+    await home.write(doc, onlyOption ? undefined : rest);
+  }
   await rm(join(repo.commonDir, 'chokepoint'), { recursive: true, force: true });
-  return { hooksDir, configFile: home.file, notes };
+  return { hooksDir, configFile: home?.file, notes };
 }
 
 /** Runs simple-git-hooks without its console chatter; its thrown strings become errors. */

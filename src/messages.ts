@@ -39,6 +39,7 @@ export const messages = {
   cwdGone: 'the current directory no longer exists (it was deleted or moved)',
   cwdGoneHint: 'cd into the repository again, or pass --cwd DIR',
   cachedAndRev: '--cached and --rev cannot be combined',
+  groupCommentsNeedFrom: '--reasons-from-group-comments goes with --from',
   recordedBypassNeedsSince: '--recorded-bypass goes with --since REV',
   unknownValue: (option: string, value: string) => `unknown ${option} ${q(value)}`,
   unexpectedArgument: (arg: string) => `unexpected argument ${q(arg)}`,
@@ -59,5 +60,9 @@ export const messages = {
   baselineMissing: (path: string) => `there is no baseline to prune at ${path}`,
   baselineMissingHint: 'run `chokepoint baseline` first to record the current findings',
   baselineUnrecordable: (n: number) => `chokepoint: ${n} finding${n === 1 ? ' is a' : 's are'} config problem${n === 1 ? '' : 's'}, which a baseline cannot accept: fix chokepoint.toml`,
+  importedReasons: (needing: number, total: number, config: string) =>
+    needing === 0
+      ? `chokepoint: all ${total} allowlist entries got the comment directly above or beside them as their reason: review them`
+      : `chokepoint: ${needing} of ${total} allowlist entries need a human reason: they had no comment of their own, and their reason in ${config} says so (quoting the nearest comment above, if any); --reasons-from-group-comments takes a group's heading comment instead`,
   baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
 } as const;

@@ -27,6 +27,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   force: { type: 'boolean' },
   prune: { type: 'boolean' },
+  'reasons-from-group-comments': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -69,7 +70,7 @@ export type Invocation =
       /** --recorded-bypass; undefined: the config decides. */
       recordedBypass?: RecordedBypassPolicy;
     }
-  | { command: 'init'; common: Common; from?: string; force: boolean }
+  | { command: 'init'; common: Common; from?: string; force: boolean; reasonsFromGroupComments: boolean }
   | { command: 'install'; common: Common; force: boolean }
   | { command: 'uninstall'; common: Common }
   | { command: 'explain'; common: Common; path: string; matcher?: MatcherName }
@@ -83,7 +84,7 @@ const COMMANDS: readonly CommandName[] = ['check', 'init', 'install', 'uninstall
 /** The options each command accepts besides --cwd and --config. */
 const ACCEPTS: Readonly<Record<CommandName, readonly OptionName[]>> = {
   check: ['staged', 'all', 'cached', 'rev', 'since', 'format', 'strict', 'matcher', 'bypass', 'recorded-bypass'],
-  init: ['from', 'force'],
+  init: ['from', 'force', 'reasons-from-group-comments'],
   install: ['force'],
   uninstall: [],
   explain: ['matcher'],
@@ -180,8 +181,9 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
       };
     }
     case 'init':
-      noArguments(command, rest, 'chokepoint init [--from GUARDS.rs] [--force]');
-      return { command, common, from: values.from, force: values.force ?? false };
+      noArguments(command, rest, 'chokepoint init [--from GUARDS.rs [--reasons-from-group-comments]] [--force]');
+      if (values['reasons-from-group-comments'] && values.from === undefined) throw usageError(messages.groupCommentsNeedFrom, 'usage: chokepoint init --from GUARDS.rs --reasons-from-group-comments');
+      return { command, common, from: values.from, force: values.force ?? false, reasonsFromGroupComments: values['reasons-from-group-comments'] ?? false };
     case 'install':
       noArguments(command, rest, 'chokepoint install [--force]');
       return { command, common, force: values.force ?? false };

@@ -201,7 +201,8 @@ test('imports a guard with its own names: classes in source order, needles, reas
     ['components/store/lib/disk.rs', 'the one true disk module'],
     ['components/store/lib/cache.rs', 'caches (rebuilt at startup)'],
     ['components/store/lib/cache_index.rs', 'index file'],
-    ['components/store/lib/warm.rs', 'caches (rebuilt at startup)'],
+    // A blank line and another entry stand between it and the comment: quoted, not taken.
+    ['components/store/lib/warm.rs', 'imported from guards.rs without a comment of its own; the nearest comment above (line 59) says: caches (rebuilt at startup)'],
   ]);
   assert.deepEqual(spawn?.needles, ['Command::new']);
   assert.equal(spawn?.reason, 'imported from crates/app/tests/guards.rs: `spawn` host access is confined to its allowlist');
@@ -396,7 +397,7 @@ test('struct fields use_instead and reason, const needles, skip-name consts, lex
       needles: ['Command::new', 'fork("#'],
       allow: [
         { path: 'tools/run/src/spawn.rs', reason: 'a "quoted" block comment with a // inside /* and nesting */' },
-        { path: "tools/run/src/it's.rs", reason: 'a "quoted" block comment with a // inside /* and nesting */' },
+        { path: "tools/run/src/it's.rs", reason: 'imported from guards.rs without a comment of its own; the nearest comment above (line 16) says: a "quoted" block comment with a // inside /* and nesting */' },
       ],
     },
   ]);

@@ -49,11 +49,10 @@ test('install is idempotent, works from a subdirectory, and uninstall removes on
     const first = await repo.chokepoint(['install'], { cwd: join(repo.dir, 'crates/core') });
     assert.equal(first.exitCode, 0, first.stderr);
     const hook = readFileSync(join(repo.dir, '.git/hooks/pre-commit'), 'utf8');
-    const config = readFileSync(join(repo.dir, '.simple-git-hooks.json'), 'utf8');
     assert.equal((await repo.chokepoint(['install'])).exitCode, 0);
     assert.equal(readFileSync(join(repo.dir, '.git/hooks/pre-commit'), 'utf8'), hook);
-    assert.equal(readFileSync(join(repo.dir, '.simple-git-hooks.json'), 'utf8'), config);
-    assert.deepEqual(Object.keys(JSON.parse(config) as object).sort(), ['commit-msg', 'pre-commit', 'pre-merge-commit', 'preserveUnused']);
+    // No package.json: the hooks are written directly, and the working tree gains nothing.
+    assert.equal((await repo.git(['status', '--porcelain', '--ignored'])).stdout, '');
     const other = join(repo.dir, '.git/hooks/pre-push');
     writeFileSync(other, '#!/bin/sh\nexit 0\n');
     const un = await repo.chokepoint(['uninstall']);
@@ -115,6 +114,8 @@ test('a global core.hooksPath that simple-git-hooks ignores still gets the hooks
   const globalHooks = tempDir();
   const cfg = join(tempDir(), 'gitconfig');
   writeFileSync(cfg, `[core]\n\thooksPath = ${globalHooks}\n`);
+  // With a package.json, simple-git-hooks is asked first (without one, chokepoint writes the hooks itself).
+  repo.write('package.json', '{ "name": "x", "private": true }\n');
   try {
     const r = await repo.chokepoint(['install'], { env: { ...GIT_ENV, GIT_CONFIG_GLOBAL: cfg } });
     assert.equal(r.exitCode, 0, r.stderr);

@@ -120,29 +120,5 @@ test('lefthook route: the README snippet blocks a commit', async (t) => {
   }
 });
 
-test('pre-commit framework route: .pre-commit-hooks.yaml with language: node', async (t) => {
-  const which = await execa('sh', ['-c', 'command -v pre-commit'], { reject: false });
-  if (which.exitCode !== 0) {
-    t.skip('the pre-commit framework is not installed (Debian package pre-commit)');
-    return;
-  }
-  const repo = await makeRepo({ ...SMALL_TREE });
-  const home = tempDir('chokepoint-precommit-home-');
-  try {
-    await repo.git(['add', '-A']);
-    await repo.git(['commit', '-q', '--no-verify', '-m', 'base']);
-    repo.write('crates/core/src/io.rs', BAD);
-    const env = { ...GIT_ENV, PRE_COMMIT_HOME: home, HOME: home };
-    // try-repo installs chokepoint from this checkout the way users get it from the registry.
-    const run = await execa('pre-commit', ['try-repo', PROJECT_ROOT, 'chokepoint', '--files', 'crates/core/src/io.rs', 'crates/core/src/lib.rs'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
-    assert.equal(run.exitCode, 1, `${run.stdout}${run.stderr}`);
-    assert.match(`${run.stdout}${run.stderr}`, /crates\/core\/src\/io\.rs:1:25/);
-    repo.write('crates/core/src/io.rs', 'pub fn ok() {}\n');
-    const ok = await execa('pre-commit', ['try-repo', PROJECT_ROOT, 'chokepoint', '--files', 'crates/core/src/io.rs'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
-    assert.equal(ok.exitCode, 0, `${ok.stdout}${ok.stderr}`);
-  } finally {
-    repo.cleanup();
-  }
-});
-
+// The pre-commit framework route is tested, offline and from a clone, in install-routes.test.ts.
 after(() => rmSync(packDir, { recursive: true, force: true }));

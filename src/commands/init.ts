@@ -12,11 +12,12 @@ import { STARTER_CONFIG } from '../config/starter.js';
 
 export async function initCommand(inv: Extract<Invocation, { command: 'init' }>): Promise<number> {
   const { cwd } = inv.common;
-  const values = { config: inv.common.config, from: inv.from, force: inv.force };
+  const values = { config: inv.common.config, from: inv.from, force: inv.force, 'reasons-from-group-comments': inv.reasonsFromGroupComments };
   const repo = await openRepository(cwd);
   const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
   const display = relative(cwd, target) || target;
   let text = STARTER_CONFIG;
+  let needing: { needing: number; total: number } | undefined;
   if (values.from !== undefined) {
     const from = resolve(cwd, values.from);
     let source: string;
@@ -25,8 +26,11 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
     } catch {
       throw new UserError('usage', `cannot read ${values.from}`, undefined, 'pass the path of the guards test, e.g. --from crates/sidecar/tests/architecture_guards.rs');
     }
-    const { importGuards } = await import('../config/importGuards.js');
-    text = importGuards(source, relative(repo.root, from).split('\\').join('/'));
+    const { analyzeGuards, entriesNeedingReasons, renderConfig } = await import('../config/importGuards.js');
+    const file = relative(repo.root, from).split('\\').join('/');
+    const imported = analyzeGuards(source, file, { reasonsFromGroupComments: values['reasons-from-group-comments'] ?? false });
+    text = renderConfig(imported, file);
+    needing = entriesNeedingReasons(imported);
   }
   // What init writes must load: a bug here would otherwise surface at the first commit.
   parseConfig(text, display, target);
@@ -38,6 +42,7 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
     throw usageError(messages.configNotWritten(display, e.code ?? e.message), messages.configNotWrittenHint);
   }
   process.stdout.write(`chokepoint: wrote ${display}${values.from !== undefined ? ` (imported from ${values.from})` : ''}\n`);
+  if (needing) process.stdout.write(`${messages.importedReasons(needing.needing, needing.total, display)}\n`);
   process.stdout.write(`next: \`chokepoint --all\` audits the tree; \`chokepoint install\` adds the pre-commit hook\n`);
   return 0;
 }

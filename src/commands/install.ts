@@ -9,7 +9,7 @@ export async function installCommand(inv: Extract<Invocation, { command: 'instal
   const repo = await openRepository(inv.common.cwd);
   const report = await install(repo, inv.force);
   for (const note of report.notes) process.stdout.write(`chokepoint: ${show(note)}\n`);
-  process.stdout.write(`chokepoint: installed pre-commit, pre-merge-commit and commit-msg hooks in ${show(report.hooksDir)} (config: ${show(report.configFile)})\n`);
+  process.stdout.write(`chokepoint: installed pre-commit, pre-merge-commit and commit-msg hooks in ${show(report.hooksDir)} ${report.configFile !== undefined ? `(config: ${show(report.configFile)})` : '(no package.json: written directly, nothing added to the working tree)'}\n`);
   return 0;
 }
 

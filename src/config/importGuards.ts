@@ -2,4 +2,4 @@
 // module per concern; this file keeps the public entry points where callers
 // already import them.
 
-export { analyzeGuards, importGuards, renderConfig, tomlString, type ImportedGuards } from './import/index.js';
+export { analyzeGuards, entriesNeedingReasons, importGuards, renderConfig, tomlString, type ImportedGuards, type ImportOptions } from './import/index.js';

@@ -142,13 +142,16 @@ export const CATALOGUE = {
   },
   'unused-needle': {
     severity: 'warning',
-    title: 'Needle matches nothing',
-    description: 'A needle of a banned class matches nothing anywhere in the tree; a typo would make the rule vacuous.',
+    title: 'Class matches nothing',
+    description: 'No needle of a banned class matches anything in the tree: the class guards nothing, which a typo would also cause.',
     fix: 'Check the needle for a typo in chokepoint.toml, or remove it.',
     group: 'sanity',
     anchoredInConfig: true,
     perFile: false,
-    message: (needle: string, cls: string) => `needle \`${needle}\` of class ${cls} matches nothing in the tree: check it for a typo`,
+    message: (needles: readonly string[], cls: string) =>
+      needles.length === 1
+        ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)`
+        : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(', ')}): the class guards nothing here (check the needles for typos)`,
   },
   'unused-dependency-exception': {
     severity: 'warning',

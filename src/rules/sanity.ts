@@ -60,10 +60,13 @@ export function auditWarnings(config: Config, configPath: string, scope: Scope, 
       if (found && sanctioned.some((n) => found.has(n))) continue;
       warnings.push({ kind: 'stale-allowlist-entry', ...atConfig(configPath, entry.at), class: cls.name, message: CATALOGUE['stale-allowlist-entry'].message(entry.path, cls.name) });
     }
-    for (const [j, needle] of cls.needles.entries()) {
-      if (!seen.has(needle)) {
-        warnings.push({ kind: 'unused-needle', ...atConfig(configPath, cls.needleAt?.(j) ?? cls.at), class: cls.name, needle, message: CATALOGUE['unused-needle'].message(needle, cls.name) });
-      }
+    // One needle that matches nothing is usually an API this code does not
+    // use (`hyper::` in a tree without hyper), not a typo worth a warning; a
+    // class none of whose needles match anything guards nothing here, which
+    // a typo would also cause.
+    if (cls.needles.length > 0 && !cls.needles.some((n) => seen.has(n))) {
+      const only = cls.needles.length === 1 ? cls.needles[0] : undefined;
+      warnings.push({ kind: 'unused-needle', ...atConfig(configPath, only !== undefined ? (cls.needleAt?.(0) ?? cls.at) : cls.at), class: cls.name, ...(only !== undefined ? { needle: only } : {}), message: CATALOGUE['unused-needle'].message(cls.needles, cls.name) });
     }
   }
   for (const exception of config.dependencies?.allow ?? []) {

@@ -12,7 +12,7 @@ export interface ClassOut {
   reason: string;
   useInstead?: string;
   needles: string[];
-  allow: { path: string; reason: string }[];
+  allow: { path: string; reason: string; needsReason: boolean }[];
   tok: Tok;
 }
 
@@ -99,12 +99,12 @@ function classLiteral(cx: ImportContext, classTypes: Set<string>, typeIdx: numbe
   if (!allowField) cx.fail(`class \`${className}\` has no \`allowlist\``, typeTok, 'add `allowlist: &[]` if the API is banned everywhere');
   const allowEntries = stringList(cx, allowField.a, allowField.b, 'allowlist entry');
   const allowConst = constRef(s, allowField.a, allowField.b);
-  const allow: { path: string; reason: string }[] = [];
+  const allow: ClassOut['allow'] = [];
   for (const e of allowEntries) {
     checkRepoPath(cx, e);
     if (allow.some((x) => x.path === e.value)) cx.fail(`allowlist entry "${e.value}" is listed twice for class \`${className}\``, e.tok, 'remove the duplicate');
-    const reason = e.trailing ?? e.group ?? `imported from ${cx.imp.basename} without a justifying comment`;
-    allow.push({ path: e.value, reason });
+    const own = e.trailing ?? (e.group !== null && (e.direct || cx.options.reasonsFromGroupComments) ? e.group : null);
+    allow.push(own !== null ? { path: e.value, reason: own, needsReason: false } : { path: e.value, reason: unexplained(cx, e), needsReason: true });
   }
   const fn = s.enclosingFn(typeIdx);
   const docs = [allowConst?.docs ?? '', fn && returnsClass(classTypes, fn) ? fn.docs : ''].filter((d) => d !== '');
@@ -123,6 +123,12 @@ function classLiteral(cx: ImportContext, classTypes: Set<string>, typeIdx: numbe
     allow,
     tok: typeTok,
   };
+}
+
+/** The reason of an entry with no comment of its own: says so, and quotes what a human should confirm. */
+function unexplained(cx: ImportContext, e: Entry): string {
+  if (e.group === null) return `imported from ${cx.imp.basename} without a justifying comment`;
+  return `imported from ${cx.imp.basename} without a comment of its own; the nearest comment above (line ${e.groupLine}) says: ${e.group}`;
 }
 
 function stringField(cx: ImportContext, f: { a: number; b: number }, what: string): string {

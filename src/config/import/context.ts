@@ -19,6 +19,16 @@ export class Importer {
   }
 }
 
+export interface ImportOptions {
+  /**
+   * Give an allowlist entry without a comment of its own the comment group
+   * above it as its reason (for guards files whose comments head groups).
+   * Off by default: a header and a comment about the first entry below it
+   * look the same, so the importer does not guess.
+   */
+  reasonsFromGroupComments?: boolean;
+}
+
 /** One import's shared state; the passes are functions of it. */
 export class ImportContext {
   /** String literals (code indices) that the analysis turned into config. */
@@ -29,6 +39,7 @@ export class ImportContext {
   constructor(
     readonly s: Source,
     readonly imp: Importer,
+    readonly options: ImportOptions = {},
   ) {}
 
   fail(message: string, k: number | Tok | undefined, hint?: string): never {

@@ -21,7 +21,7 @@
 // leftover checks that follow refuse whatever no pass claimed.
 
 import { importClasses, type ClassOut } from './classes.js';
-import { ImportContext, Importer } from './context.js';
+import { ImportContext, Importer, type ImportOptions } from './context.js';
 import { cargoJoins, dependencyRule } from './dependencies.js';
 import { exclusionFns, exclusionGlobs } from './exclusions.js';
 import { checkLeftoverConsts } from './lists.js';
@@ -31,6 +31,7 @@ import { lex } from './tokens.js';
 import { walkScope } from './walk.js';
 
 export { renderConfig, tomlString } from './render.js';
+export type { ImportOptions } from './context.js';
 
 export interface ImportedGuards {
   scope: { include: string[]; exclude: string[]; minFiles?: number; countExcluded?: boolean };
@@ -59,12 +60,18 @@ function analyze(cx: ImportContext): ImportedGuards {
 }
 
 /** Reads an architecture-guards test and returns what it configures. Throws `UserError` ('import'). */
-export function analyzeGuards(rustSource: string, file: string): ImportedGuards {
+export function analyzeGuards(rustSource: string, file: string, options: ImportOptions = {}): ImportedGuards {
   const imp = new Importer(file);
-  return analyze(new ImportContext(new Source(lex(rustSource, imp), imp), imp));
+  return analyze(new ImportContext(new Source(lex(rustSource, imp), imp), imp, options));
 }
 
 /** `chokepoint init --from FILE`: the chokepoint.toml equivalent to a Rust guards test. */
-export function importGuards(rustSource: string, file: string): string {
-  return renderConfig(analyzeGuards(rustSource, file), file);
+export function importGuards(rustSource: string, file: string, options: ImportOptions = {}): string {
+  return renderConfig(analyzeGuards(rustSource, file, options), file);
+}
+
+/** How many imported allowlist entries have no reason of their own (a human must write one). */
+export function entriesNeedingReasons(g: ImportedGuards): { needing: number; total: number } {
+  const all = g.classes.flatMap((c) => c.allow);
+  return { needing: all.filter((a) => a.needsReason).length, total: all.length };
 }

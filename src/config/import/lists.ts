@@ -9,8 +9,12 @@ import { commentLines, paragraph, type Tok } from './tokens.js';
 export interface Entry {
   value: string;
   tok: Tok;
-  /** The own-line comment group above the entry. */
+  /** The nearest own-line comment group above the entry (in its array). */
   group: string | null;
+  /** The line that comment group starts on. */
+  groupLine: number | null;
+  /** The group ends on the line just above the entry, with no other entry between. */
+  direct: boolean;
   /** A comment on the same line as the entry. */
   trailing: string | null;
 }
@@ -56,6 +60,8 @@ export function arrayEntries(cx: ImportContext, open: number, what: string): Ent
   const close = s.match[open]!;
   const entries: Entry[] = [];
   let group: string | null = null;
+  let groupLine: number | null = null;
+  let groupEnd = -1;
   let groupOpen = false; // the previous token was a group comment: a next comment line extends it
   const from = s.code[open]!.fi + 1;
   const to = s.code[close]!.fi;
@@ -69,7 +75,9 @@ export function arrayEntries(cx: ImportContext, open: number, what: string): Ent
         // A trailing comment: it explains the entries on its line only.
         for (const e of entries) if (e.tok.endLine === t.line) e.trailing = e.trailing === null ? text : paragraph([e.trailing, text]);
       } else {
+        if (!(groupOpen && group !== null)) groupLine = t.line;
         group = groupOpen && group !== null ? paragraph([group, text]) : text;
+        groupEnd = t.endLine;
         groupOpen = true;
       }
       continue;
@@ -81,7 +89,8 @@ export function arrayEntries(cx: ImportContext, open: number, what: string): Ent
     if (t.kind === 'str' && !expectComma) {
       const k = s.code.indexOf(t, open);
       cx.consumed.add(k);
-      entries.push({ value: t.value, tok: t, group: group === '' ? null : group, trailing: null });
+      const known = group === '' ? null : group;
+      entries.push({ value: t.value, tok: t, group: known, groupLine: known === null ? null : groupLine, direct: known !== null && groupOpen && groupEnd === t.line - 1, trailing: null });
       groupOpen = false;
       expectComma = true;
       continue;

@@ -33,6 +33,8 @@ export function renderConfig(g: ImportedGuards, file: string): string {
   const lines: string[] = [];
   lines.push(`# chokepoint.toml — imported from ${file} by \`chokepoint init --from\``);
   lines.push('# Review the reasons below: they come from the comments of the imported test.');
+  const needing = g.classes.reduce((n, c) => n + c.allow.filter((a) => a.needsReason).length, 0);
+  if (needing > 0) lines.push(`# ${needing} allowlist entr${needing === 1 ? 'y has' : 'ies have'} no comment of ${needing === 1 ? 'its' : 'their'} own: a reason that starts "imported from" needs a human to write it.`);
   lines.push('');
   lines.push('matcher = "precise"   # `--matcher line` (or matcher = "line") reproduces the imported test\'s verdicts exactly');
   lines.push('');
