@@ -36,6 +36,8 @@ export const messages = {
   bypassControl: 'a bypass reason must not contain control characters or bidirectional overrides',
   bypassNotRecorded: (path: string, why: string) => `the check ran, but the bypass cannot be recorded at ${path} (${why}): a bypass is only accepted when the commit records it`,
   bypassNotRecordedHint: 'make the git directory writable, or fix the findings',
+  hookIsSymlink: (hook: string, target: string) => `the ${hook} hook is a symbolic link (to ${target}): installing would write through it`,
+  hookIsSymlinkHint: 'remove the link or point core.hooksPath elsewhere; `chokepoint install --force` replaces the link itself (never its target)',
   cwdGone: 'the current directory no longer exists (it was deleted or moved)',
   cwdGoneHint: 'cd into the repository again, or pass --cwd DIR',
   cachedAndRev: '--cached and --rev cannot be combined',
@@ -47,6 +49,8 @@ export const messages = {
   emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',
   fileOutsideRepository: (path: string) => `${path} is outside the repository`,
   fileMissing: (path: string) => `${path} does not exist in the working tree`,
+  directoryEmptyOfScope: (path: string) => `${path} is a directory with no file in chokepoint's scope`,
+  directoryEmptyOfScopeHint: 'name files or directories that hold in-scope Rust sources or manifests (`chokepoint explain PATH` says why a file is out of scope)',
   fileMissingHint: 'name existing files (check for a typo); deleted files need no check',
   cachedNeedsAll: '--cached and --rev go with --all',
 

@@ -2,6 +2,8 @@
 // and changes since a revision. Each picks a source and a file list, then
 // shares the same scanning, rules and sanity checks.
 
+import { lstatSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
 import { hasHead, openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
 import { UserError, usageError } from '../errors.js';
@@ -241,14 +243,32 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
   }
 }
 
+/**
+ * A directory named as FILE stands for the files under it that the scope
+ * takes (Rust sources in scope, manifests); one that holds none is refused,
+ * so a wrong directory cannot pass as "0 files checked".
+ */
+async function expandDirectories(source: Source, rules: Rules, root: string, named: readonly string[], given: readonly string[]): Promise<string[]> {
+  const isDir = (p: string) => p === '' || (lstatSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
+  if (!named.some(isDir)) return [...named];
+  const all = await source.listPaths();
+  return named.flatMap((p, k) => {
+    if (!isDir(p)) return [p];
+    const prefix = p === '' ? '' : `${p}/`;
+    const inside = all.filter((q) => q.startsWith(prefix) && (rules.scope.classify(q).status === 'scanned' || rules.scope.isManifest(q) || q === rules.configPath));
+    if (inside.length === 0) throw usageError(messages.directoryEmptyOfScope(given[k]!), messages.directoryEmptyOfScopeHint);
+    return inside;
+  });
+}
+
 async function runFiles(repo: Repository, opts: CheckOptions, files: string[], started: number): Promise<CheckRun> {
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
-  const named = files.map((f) => repoRelativePath(repo, opts.cwd, f));
+  const named = files.map((f) => (resolve(opts.cwd, f) === repo.root ? '' : repoRelativePath(repo, opts.cwd, f)));
   // A typo must not pass as "0 files checked".
-  const missing = named.findIndex((p) => !worktreeHas(repo.root, p));
+  const missing = named.findIndex((p) => p !== '' && !worktreeHas(repo.root, p));
   if (missing >= 0) throw usageError(messages.fileMissing(files[missing]!), messages.fileMissingHint);
-  const paths = [...new Set(named)];
+  const paths = [...new Set(await expandDirectories(source, rules, repo.root, named, files))];
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
