@@ -113,7 +113,7 @@ export function splitNul(buffer: Buffer): string[] {
 export interface Repository {
   /** Absolute path of the working tree's top level. */
   root: string;
-  /** Absolute path of the git directory shared by all worktrees (where chokepoint keeps its state). */
+  /** Absolute path of the git directory shared by all worktrees (where chokepoint keeps its state); empty for a full audit outside git, which keeps none. */
   commonDir: string;
   /** Absolute path of this worktree's own git directory (per-commit state: a pending bypass). */
   gitDir: string;

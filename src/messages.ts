@@ -10,6 +10,11 @@ export const messages = {
   gitFailed: (args: readonly string[], stderr: string) => `\`git ${args.join(' ')}\` failed${stderr ? `: ${stderr}` : ''}`,
   notARepository: (cwd: string) => `${cwd} is not inside a git repository`,
   notARepositoryHint: 'run chokepoint inside the repository it should check, or pass --cwd DIR',
+  notARepositoryNorConfig: (cwd: string, config: string) => `${cwd} is not inside a git repository, and there is no config at ${config} to audit the files on disk by`,
+  needsRepository: (cwd: string, kind: string) =>
+    `${cwd} is not inside a git repository: the ${kind === 'staged' ? 'staged check reads what git is about to commit' : kind === 'since' ? 'changed-files check asks git what changed' : kind === 'all' ? 'audit of the index or of a commit reads git' : 'file check resolves paths against the repository'}, so it needs one`,
+  needsRepositoryHint: 'run it inside the repository, or audit the files on disk with `chokepoint --all` (which works without git)',
+  auditedOnDisk: (root: string) => `not a git repository: audited the files on disk under ${root} that the config's scope names (no .gitignore applied)`,
   notADirectory: (cwd: string) => `${cwd} does not exist or is not a directory`,
   notADirectoryHint: 'pass --cwd an existing directory inside the repository to check',
   bareRepository: (cwd: string) => `${cwd} is a bare repository: it has no working tree or index to check`,

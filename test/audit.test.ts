@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
-import { CLI, GIT_ENV, SMALL_CONFIG, makeFixtureRepo, makeRepo, parseJson, smallRepo, snapshot } from './helpers.js';
+import { CLI, GIT_ENV, SMALL_CONFIG, hasCommand, makeFixtureRepo, makeRepo, parseJson, smallRepo, snapshot, testNeeding } from './helpers.js';
 
 const where = (f: Record<string, unknown>) => `${f.kind} ${f.path}:${f.line ?? ''}${f.class ? ` ${f.class}` : ''}${f.dependency ? ` ${f.dependency}` : ''}`;
 
@@ -223,12 +223,7 @@ test('usage and environment errors exit 2', async () => {
   }
 });
 
-test('progress is shown for a long audit on a terminal only, never when piped or in CI', async (t) => {
-  const script = await execa('sh', ['-c', 'command -v script'], { reject: false });
-  if (script.exitCode !== 0) {
-    t.skip('`script` (util-linux) is not installed: no pseudo-terminal to test with');
-    return;
-  }
+testNeeding('progress is shown for a long audit on a terminal only, never when piped or in CI', { '`script` (util-linux), for a pseudo-terminal': hasCommand('script') }, {}, async () => {
   const files: Record<string, string> = { 'chokepoint.toml': SMALL_CONFIG };
   for (let i = 0; i < 600; i++) files[`crates/core/src/m${i}.rs`] = `pub fn f${i}() {}\n`;
   const repo = await makeRepo(files);

@@ -2,10 +2,13 @@
 // real CLI in a child process, and snapshots proving nothing was modified.
 
 import { execa, type Options } from 'execa';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, lstatSync, readlinkSync, writeFileSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, lstatSync, readlinkSync, writeFileSync, rmSync, cpSync } from 'node:fs';
+import { test, type TestContext } from 'node:test';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root of chokepoint itself (tests run from dist/test/). */
@@ -26,7 +29,31 @@ export const PROJECT_ROOT = (() => {
 
 export const CLI = join(PROJECT_ROOT, 'dist', 'bundle', 'cli.cjs');
 export const FIXTURE = join(PROJECT_ROOT, 'fixtures', 'secure-exec');
-export const SEED = resolve(PROJECT_ROOT, '..', 'shared', 'seed', 'architecture_guards.rs');
+/** The shared data beside the repository (CI lays it out the same way). */
+export const SHARED = resolve(PROJECT_ROOT, '..', 'shared');
+export const SEED = join(SHARED, 'seed', 'architecture_guards.rs');
+
+/** Whether the suite runs in CI: `CI` set to anything but empty, `0` or `false` (as CI services set it). */
+export const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').trim().toLowerCase());
+
+/** Whether `command` is on PATH. */
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * A test that needs something outside the repository: a file of ../shared, or
+ * a tool that .ci/run installs. `needs` maps what is needed (as a person would
+ * name it) to whether it is there. Outside CI a missing need skips the test and
+ * says what is missing; under CI the test fails instead, so a lost file or a
+ * broken install step can never pass as a skip.
+ */
+export function testNeeding(name: string, needs: Record<string, boolean>, options: { timeout?: number }, fn: (t: TestContext) => void | Promise<void>): void {
+  const missing = Object.entries(needs).filter(([, present]) => !present).map(([what]) => what);
+  if (missing.length === 0) test(name, options, fn);
+  else if (IN_CI) test(name, options, () => assert.fail(`CI=true and this test needs what is missing: ${missing.join('; ')}`));
+  else test(name, { ...options, skip: `missing: ${missing.join('; ')} (under CI=true this fails)` }, fn);
+}
 
 /** Environment for git in tests: fixed identity, no user or system config. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
@@ -153,4 +180,79 @@ export async function smallRepo(commit = true): Promise<Repo> {
 
 export function parseJson(stdout: string): { ok: boolean; mode: string; findings: Array<Record<string, unknown>>; warnings: Array<Record<string, unknown>>; stats: { files_scanned: number; manifests_checked: number; duration_ms: number } } {
   return JSON.parse(stdout) as ReturnType<typeof parseJson>;
+}
+
+function npmConfig(key: string): string {
+  return spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
+}
+
+/**
+ * Environment for any npm a test starts, directly or through a tool (the
+ * pre-commit framework): npm's own cache (`npm ci` filled it) even when a test
+ * moves HOME, and offline, so a test that would need the network fails.
+ */
+export const OFFLINE_NPM_ENV: NodeJS.ProcessEnv = { npm_config_offline: 'true', npm_config_cache: npmConfig('cache') };
+
+interface LockEntry {
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/**
+ * Installs packages into the npm project at `dir` with `npm ci --offline`,
+ * from a lockfile written here: tests never reach the network. Every package
+ * comes at the version this repository's package-lock.json pins, so the
+ * `npm ci` that set up this checkout has put it in npm's cache. `tarball`, when
+ * given, is a packed chokepoint, installed as users get it, with its
+ * dependencies pinned the same way.
+ */
+export async function installOffline(dir: string, opts: { tarball?: string; packages?: string[] }): Promise<void> {
+  const registry = npmConfig('registry').replace(/\/?$/, '/');
+  const lock = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const own = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies?: Record<string, string>; bin?: Record<string, string> };
+  const packages: Record<string, LockEntry> = {};
+  const add = (name: string, optional: boolean): void => {
+    const key = `node_modules/${name}`;
+    if (packages[key]) return;
+    const entry = lock.packages[key];
+    if (!entry?.version) {
+      if (optional) return;
+      throw new Error(`${name} is not pinned in package-lock.json: a test may only install what the lockfile holds`);
+    }
+    // The machine's npm may omit download addresses from the lockfile; without one npm would ask the registry.
+    const resolved = entry.resolved ?? `${registry}${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
+    packages[key] = { ...entry, resolved, dev: true };
+    for (const dep of Object.keys(entry.dependencies ?? {})) add(dep, false);
+    for (const dep of Object.keys(entry.optionalDependencies ?? {})) add(dep, true);
+  };
+  const devDependencies: Record<string, string> = {};
+  for (const name of opts.packages ?? []) {
+    add(name, false);
+    devDependencies[name] = packages[`node_modules/${name}`]!.version!;
+  }
+  if (opts.tarball) {
+    const spec = `file:${relative(dir, opts.tarball)}`;
+    devDependencies[own.name] = spec;
+    packages[`node_modules/${own.name}`] = { version: own.version, resolved: spec, dev: true, dependencies: own.dependencies, bin: own.bin };
+    for (const dep of Object.keys(own.dependencies ?? {})) add(dep, false);
+  }
+  const pkgPath = join(dir, 'package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { name: string; devDependencies?: Record<string, string> };
+  pkg.devDependencies = { ...pkg.devDependencies, ...devDependencies };
+  writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
+  const root = { name: pkg.name, devDependencies: pkg.devDependencies };
+  writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify({ name: pkg.name, lockfileVersion: 3, requires: true, packages: { '': root, ...packages } }, null, 2)}\n`);
+  const r = await execa('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: OFFLINE_NPM_ENV, reject: false, stdin: 'ignore' });
+  assert.equal(r.exitCode, 0, `npm ci --offline failed (is npm's cache filled by \`npm ci\` in this checkout?): ${r.stderr}`);
+}
+
+/** The lefthook binary the lockfile pins for this platform (its platform package), if there is one. */
+export function lefthookBinary(): string | undefined {
+  const arch = process.arch === 'x64' ? 'x64' : process.arch;
+  const path = join(PROJECT_ROOT, 'node_modules', `lefthook-${process.platform}-${arch}`, 'bin', 'lefthook');
+  return existsSync(path) ? path : undefined;
 }

@@ -5,7 +5,7 @@ import toml from 'toml';
 import { importGuards } from '../src/config/importGuards.js';
 import { UserError } from '../src/errors.js';
 
-const SEED = '/work/shared/seed/architecture_guards.rs';
+import { SEED, testNeeding } from './helpers.js';
 
 interface Imported {
   matcher: string;
@@ -430,7 +430,7 @@ test('a malformed escape in a string is an error at its backslash, never a crash
 // The seed itself.
 // ---------------------------------------------------------------------------
 
-test('imports the seed guard', { skip: !existsSync(SEED) && 'seed guard not present' }, () => {
+testNeeding('imports the seed guard', { [`the seed guards test at ${SEED}`]: existsSync(SEED) }, {}, () => {
   const { config } = load(readFileSync(SEED, 'utf8'), 'crates/sidecar/tests/architecture_guards.rs');
   assert.equal(config.matcher, 'precise');
   assert.deepEqual(

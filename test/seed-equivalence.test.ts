@@ -4,13 +4,12 @@
 // keys, the same sanity verdict. The seed test itself is compiled with rustc
 // and run on the same trees, including odd ones built from a seeded generator.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { makeRepo, parseJson, SEED, tempDir } from './helpers.js';
+import { hasCommand, makeRepo, parseJson, SEED, tempDir, testNeeding } from './helpers.js';
 import { createRng } from '../bench/generate.js';
 
 const CLASSES = ['fs', 'net', 'process', 'env'] as const;
@@ -22,6 +21,7 @@ const TEST_OF_CLASS: Record<string, string> = {
 };
 
 function findRustc(): string | undefined {
+  if (hasCommand('rustc')) return 'rustc';
   for (const candidate of [join(homedir(), '.cargo', 'bin', 'rustc'), '/usr/local/bin/rustc', '/usr/bin/rustc']) {
     if (existsSync(candidate)) return candidate;
   }
@@ -188,9 +188,9 @@ function parseChokepoint(stdout: string): Verdicts {
 }
 
 const rustc = findRustc();
-const skip = !existsSync(SEED) ? `the seed test is not at ${SEED}` : !rustc ? 'rustc is not installed' : false;
+const needs = { [`the seed guards test at ${SEED}`]: existsSync(SEED), rustc: rustc !== undefined };
 
-test('init --from the seed + --matcher line reproduces the seed test verdicts exactly', { skip, timeout: 600_000 }, async () => {
+testNeeding('init --from the seed + --matcher line reproduces the seed test verdicts exactly', needs, { timeout: 600_000 }, async () => {
   const repo = await makeRepo();
   const binDir = tempDir('chokepoint-seed-bin-');
   try {

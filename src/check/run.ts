@@ -2,12 +2,13 @@
 // and changes since a revision. Each picks a source and a file list, then
 // shares the same scanning, rules and sanity checks.
 
-import { lstatSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { CheckResult, Config, Finding, MatcherName, RunMode, Source } from '../types.js';
 import { hasHead, openRepository, repoRelativePath, resolveCommit, type Repository } from '../git.js';
 import { UserError, usageError } from '../errors.js';
-import { decodeConfig, loadConfig, parseConfig } from '../config/load.js';
+import { CONFIG_FILE, decodeConfig, loadConfig, parseConfig } from '../config/load.js';
+import { filesystemSource } from '../source/filesystem.js';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
@@ -308,11 +309,33 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
   }
 }
 
+/**
+ * The full audit of a directory that is not a git repository: the files on
+ * disk under the config's scope, rooted where the config is.
+ */
+async function runOnDisk(opts: CheckOptions, started: number): Promise<CheckRun> {
+  const configFile = resolve(opts.cwd, opts.configPath ?? CONFIG_FILE);
+  // Without git and without a config there is nothing to say what to audit.
+  if (!existsSync(configFile)) throw usageError(messages.notARepositoryNorConfig(opts.cwd, configFile), messages.notARepositoryHint);
+  const repo: Repository = { root: dirname(configFile), commonDir: '', gitDir: '' };
+  const rules = await loadRules(repo, opts);
+  const source = filesystemSource(repo.root, rules.config);
+  const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
+  return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.auditedOnDisk(repo.root) };
+}
+
 export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   // Date.now, not performance.now: the latter loads perf_hooks on the hook's path.
   const started = Date.now();
-  const repo = await openRepository(opts.cwd);
   const t = opts.target;
+  let repo: Repository;
+  try {
+    repo = await openRepository(opts.cwd);
+  } catch (err) {
+    if (!(err instanceof UserError && err.message === messages.notARepository(opts.cwd))) throw err;
+    if (t.kind === 'all' && t.from === 'worktree') return runOnDisk(opts, started);
+    throw usageError(messages.needsRepository(opts.cwd, t.kind), messages.needsRepositoryHint);
+  }
   switch (t.kind) {
     case 'staged':
       return runStaged(repo, opts, t.amending ?? false, started);

@@ -13,7 +13,11 @@ import { STARTER_CONFIG } from '../config/starter.js';
 export async function initCommand(inv: Extract<Invocation, { command: 'init' }>): Promise<number> {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, from: inv.from, force: inv.force, 'reasons-from-group-comments': inv.reasonsFromGroupComments };
-  const repo = await openRepository(cwd);
+  // Outside git (a source archive) the config goes where init runs, for `--all` there.
+  const repo = await openRepository(cwd).catch((err: unknown) => {
+    if (err instanceof UserError && err.message === messages.notARepository(cwd)) return { root: cwd, commonDir: '', gitDir: '' };
+    throw err;
+  });
   const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
   const display = relative(cwd, target) || target;
   let text = STARTER_CONFIG;

@@ -22,6 +22,8 @@ interface CacheEntry {
 const cachePath = (commonDir: string): string => join(commonDir, 'chokepoint', 'config-cache.json');
 
 export function readCachedConfig(commonDir: string, file: string, text: string, version: string): Config | undefined {
+  // No git directory (an audit outside git): no cache, and nothing written into the user's tree.
+  if (commonDir === '') return undefined;
   try {
     const entry = JSON.parse(readFileSync(cachePath(commonDir), 'utf8')) as CacheEntry;
     if (entry.format !== FORMAT || entry.version !== version || entry.file !== file || entry.text !== text) return undefined;
@@ -33,6 +35,7 @@ export function readCachedConfig(commonDir: string, file: string, text: string, 
 
 /** Best effort: a read-only git directory just means no cache. */
 export function writeCachedConfig(commonDir: string, file: string, text: string, version: string, config: Config): void {
+  if (commonDir === '') return;
   try {
     const path = cachePath(commonDir);
     mkdirSync(join(commonDir, 'chokepoint'), { recursive: true });
