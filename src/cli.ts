@@ -18,7 +18,8 @@ Usage:
   chokepoint check --all             full audit of the working tree, with sanity checks
                                      (--cached: audit the index; --rev REV: audit a commit)
   chokepoint --all                   alias of check --all
-  chokepoint check FILE...           check these working-tree files (for lint-staged)
+  chokepoint check FILE...           check these working-tree files (for lint-staged);
+                                     a directory stands for its in-scope files
   chokepoint check --since REV       files changed since the merge base with REV, plus sanity checks
   chokepoint init [--from GUARDS.rs] write chokepoint.toml (--from imports an architecture_guards.rs test;
                                      --reasons-from-group-comments lets a group's heading comment be its entries' reason)

@@ -1,5 +1,6 @@
 // Every sentence chokepoint says to a user, in one place, so wording stays
-// consistent and each message says what is wrong and how to get out.
+// consistent and each message says what is wrong and how to get out. The
+// sentences of findings live with their kinds, in findings/catalogue.ts.
 
 const q = (s: string): string => JSON.stringify(s);
 

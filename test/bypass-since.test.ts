@@ -108,6 +108,12 @@ test('recorded bypasses pass only when the policy says so; unrecorded ones alway
     const passed = await since(['--recorded-bypass', 'pass']);
     assert.equal(passed.exitCode, 0);
     assert.equal((JSON.parse(passed.stdout) as { ok: boolean }).ok, true);
+    const sarif = JSON.parse((await repo.chokepoint(['check', '--since', base, '--format', 'sarif', '--recorded-bypass', 'pass'])).stdout) as {
+      runs: Array<{ results: Array<{ suppressions?: Array<{ kind: string; justification?: string }> }> }>;
+    };
+    assert.deepEqual(sarif.runs[0]!.results.map((r) => r.suppressions), [[{ kind: 'inSource', justification: 'incident 43' }]], 'an accepted bypass is a suppression with its reason');
+    const github = await repo.chokepoint(['check', '--since', base, '--format', 'github', '--recorded-bypass', 'pass']);
+    assert.match(github.stdout, /^::warning .*incident 43/m);
     // The config key decides when no flag is given.
     const config = readFileSync(join(repo.dir, 'chokepoint.toml'), 'utf8');
     repo.write('chokepoint.toml', `${config}\n[bypass]\nallow_in_ci = true\n`);

@@ -216,10 +216,14 @@ test('a FIFO or a directory named like a Rust file is skipped, never waited on',
   assert.equal((await execa('mkfifo', [join(repo.dir, fifo)], { reject: false })).exitCode, 0);
   mkdirSync(join(repo.dir, dir, 'inner'), { recursive: true });
   try {
-    const files = await repo.chokepoint(['check', fifo, dir, REAL, '--format', 'json']);
+    const files = await repo.chokepoint(['check', fifo, REAL, '--format', 'json']);
     assert.equal(files.exitCode, 1, files.stderr);
     assert.deepEqual(parseJson(files.stdout).findings.map((f) => f.path), [REAL]);
     assert.equal(parseJson(files.stdout).stats.files_scanned, 1);
+    // A directory named as FILE stands for its in-scope files; this one has none: refused, never "0 files checked".
+    const folder = await repo.chokepoint(['check', dir, REAL, '--format', 'json']);
+    assert.equal(folder.exitCode, 2);
+    assert.match(folder.stderr, /folder\.rs is a directory with no file in chokepoint's scope/);
     const all = await repo.chokepoint(['--all', '--format', 'json']);
     assert.equal(all.exitCode, 1, all.stderr);
     assert.ok(!parseJson(all.stdout).findings.some((f) => f.path === fifo || f.path === dir));

@@ -253,8 +253,10 @@ async function expandDirectories(source: Source, rules: Rules, root: string, nam
   const isDir = (p: string) => p === '' || (lstatSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
   if (!named.some(isDir)) return [...named];
   const all = await source.listPaths();
+  const listed = new Set(all);
   return named.flatMap((p, k) => {
-    if (!isDir(p)) return [p];
+    // A submodule is a directory the superproject lists as one entry (its gitlink): not expanded.
+    if (!isDir(p) || listed.has(p)) return [p];
     const prefix = p === '' ? '' : `${p}/`;
     const inside = all.filter((q) => q.startsWith(prefix) && (rules.scope.classify(q).status === 'scanned' || rules.scope.isManifest(q) || q === rules.configPath));
     if (inside.length === 0) throw usageError(messages.directoryEmptyOfScope(given[k]!), messages.directoryEmptyOfScopeHint);

@@ -10,6 +10,7 @@ import type { BannedClass, CheckResult, Config, Finding, FindingKind } from '../
 import { CATALOGUE, FINDING_KINDS, ruleIdOf } from '../findings/catalogue.js';
 import { configRelativePath, findClass, resolveLocation, type ReportOptions } from './locations.js';
 import { escapeVisibly, safeJson } from './safeText.js';
+import { isBlocking } from '../findings/blocking.js';
 
 export type { ReportOptions } from './locations.js';
 
@@ -209,6 +210,10 @@ export function formatSarif(
       properties,
       // Baselined and pre-existing findings stay visible, marked as accepted elsewhere.
       ...(suppressed ? { suppressions: [{ kind: 'external' }] } : {}),
+      // A recorded bypass the policy accepts (check --since): suppressed in source, with its reason.
+      ...(!suppressed && !isBlocking(finding, result) && finding.introducedBy?.bypass != null
+        ? { suppressions: [{ kind: 'inSource', justification: escapeVisibly(finding.introducedBy.bypass) }] }
+        : {}),
     });
   };
   for (const f of result.findings) emit(f, 'error');
