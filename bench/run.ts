@@ -16,11 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createWorkspace, resetWorkspace, stageModifications, type Workspace } from './generate.js';
 import { compare, Runner, type Command, type Summary } from './measure.js';
-import { worthThreads } from '../src/check/share.js';
 import { globBenchNotes } from './glob.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/bundle/cli.cjs');
+const CLI = join(ROOT, 'dist/bundle/launch.js');
 const RESULTS = join(ROOT, 'bench/results.json');
 const DEFAULT_GUARDS = resolve(ROOT, '../shared/seed/architecture_guards.rs');
 const STAGED_FILES = 10;
@@ -320,7 +319,7 @@ function verdicts(results: SizeResult[]): Verdict[] {
     // a fixed cost): growth with the tree is measured between sizes that run
     // on the same threads, when there are two.
     const b = rss[rss.length - 1]!;
-    const sameThreads = rss.filter((r) => worthThreads(r.workspace.inScopeFiles) === worthThreads(b.workspace.inScopeFiles));
+    const sameThreads = rss;
     const a = sameThreads.length >= 2 ? sameThreads[0]! : rss[0]!;
     const span = `${int(a.size)} → ${int(b.size)} files${sameThreads.length >= 2 && sameThreads.length < rss.length ? ' (both threaded)' : ''}`;
     const step = a !== rss[0]! ? `; from ${int(rss[0]!.size)} files (one thread) ${growth(rss[0]!, b).perFile.toFixed(2)} KiB per file, the worker thread included` : '';
@@ -361,7 +360,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push(`1. Pre-commit hook: \`node dist/bundle/cli.cjs check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
+  parts.push(`1. Pre-commit hook: \`node dist/bundle/launch.js check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
   parts.push(
     table(
       ['files', 'node -e 0 ms', 'hook ms', 'hook − node ms', 'ratio', `≤ ${TARGETS.hookRatio}×`, 'exit', 'scanned'],
@@ -373,7 +372,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push('2. Full audit: `node dist/bundle/cli.cjs --all --format json` (peak RSS: median over the runs)');
+  parts.push('2. Full audit: `node dist/bundle/launch.js --all --format json` (peak RSS: median over the runs)');
   parts.push(
     table(
       ['files', 'matcher', 'wall ms', 'min–max ms', 'peak RSS MiB', 'files/s', 'MB/s', 'exit', 'scanned', 'warnings'],

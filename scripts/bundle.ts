@@ -1,49 +1,42 @@
-// The shipped CLI: tsc's output bundled by esbuild into one CommonJS file,
-// started by a small launcher that uses V8's code cache (src/launch.ts).
-// Node 20 has neither a module compile cache nor a cheap ES module loader:
-// resolving, linking and compiling ~40 ES modules cost a pre-commit hook
-// about 45 ms, the bundle about 10 (measured with `npm run bench`). The
-// audit's worker thread gets its own bundle; dist/src stays the library.
+// The shipped executable, in dist/bundle: tsc's output bundled by esbuild.
+//
+//   launch.js      the `chokepoint` bin: turns on Node's compile cache, then
+//                  imports cli.js (it must run before cli.js is compiled);
+//   cli.js         the whole CLI in one ES module: loading one file instead
+//                  of ~50 modules is most of the pre-commit hook's start-up
+//                  (docs/performance.md);
+//   fast/index.js  the fast path (src/fast), which src/judge.ts loads by a
+//                  computed specifier; without src/fast it is not built and
+//                  the CLI runs the plain judge.
+//
+// dist/src stays the library.
 
-import { rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const src = join(root, 'dist/src');
 const outdir = join(root, 'dist/bundle');
 
 const common: BuildOptions = {
   bundle: true,
+  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded with createRequire, and only when needed (TOML positions, the installer).
+  // Loaded with createRequire, and only when needed (TOML, the installer).
   external: ['toml', 'toml-eslint-parser', 'simple-git-hooks'],
   logLevel: 'warning',
 };
 
-// CommonJS has no import.meta: the sources only use its url.
-const commonjs: BuildOptions = {
-  ...common,
-  format: 'cjs',
-  define: { 'import.meta.url': '__chokepointModuleUrl' },
-  banner: { js: "'use strict';\nconst __chokepointModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
-
 rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+// Both at the depth of dist/src/*.js, so `../../package.json` and
+// `./fast/index.js` resolve as they do there.
+copyFileSync(join(src, 'launch.js'), join(outdir, 'launch.js'));
+chmodSync(join(outdir, 'launch.js'), 0o755);
 await Promise.all([
-  // The executable: a few lines that start the CLI from V8's code cache.
-  build({ ...commonjs, entryPoints: [join(root, 'dist/src/launch.js')], outfile: join(outdir, 'cli.cjs') }),
-  // The CLI, at the depth of dist/src/*.js, so `../../package.json` and `./worker.js` resolve the same.
-  build({ ...commonjs, entryPoints: [join(root, 'dist/src/cli.js')], outfile: join(outdir, 'chokepoint.cjs') }),
-  build({ ...common, entryPoints: [join(root, 'dist/src/check/worker.js')], outfile: join(outdir, 'worker.js'), format: 'esm' }),
-  // The TOML parser, apart: the CLI loads it only when it parses TOML, from its own code cache.
-  build({
-    ...common,
-    entryPoints: [join(root, 'node_modules/toml/index.js')],
-    outfile: join(outdir, 'toml.cjs'),
-    format: 'cjs',
-    // Still a dependency, so its LICENSE is installed beside this copy.
-    banner: { js: '// The `toml` package (MIT licence: node_modules/toml/LICENSE), bundled for the code cache.' },
-  }),
+  build({ ...common, entryPoints: [join(src, 'cli.js')], outfile: join(outdir, 'cli.js') }),
+  existsSync(join(src, 'fast/index.js')) ? build({ ...common, entryPoints: [join(src, 'fast/index.js')], outfile: join(outdir, 'fast/index.js') }) : undefined,
 ]);

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { environmentError, UserError } from './errors.js';
 import { parseCommandLine } from './options.js';
 import { escapeVisibly } from './report/safeText.js';
-import { restoreCompilerFlags } from './jit.js';
 
 export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
 
@@ -79,21 +78,15 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * An audit run from the top of the working tree (as CI runs it) starts its
- * file listing and its threads while chokepoint loads and finds the
- * repository. Run from elsewhere, it simply starts them later.
+ * file listing while chokepoint loads and finds the repository. Run from
+ * elsewhere, it simply starts it later.
  */
 async function prefetchWorktreeAudit(dir: string): Promise<void> {
-  const gitDir = join(dir, '.git');
-  if (!existsSync(join(gitDir, 'index'))) return;
-  const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }, { prestartPool }] = await Promise.all([
-    import('./git.js'),
-    import('./source/sources.js'),
-    import('./check/scan.js'),
-  ]);
+  if (!existsSync(join(dir, '.git', 'index'))) return;
+  const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }] = await Promise.all([import('./git.js'), import('./source/sources.js')]);
   prefetchGit(REPOSITORY_QUERY, dir);
   prefetchGit(WORKTREE_FILES_ARGS, dir);
   prefetchGit(WORKTREE_DELETED_ARGS, dir);
-  prestartPool(gitDir);
 }
 
 /**
@@ -162,7 +155,6 @@ function handshake(code: number): void {
  * down: ~15 ms of a pre-commit hook that has nothing left to do.
  */
 function exitWhenWritten(code: number): void {
-  restoreCompilerFlags();
   handshake(code);
   process.exitCode = code;
   let pending = 2;

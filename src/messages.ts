@@ -59,6 +59,8 @@ export const messages = {
   directoryEmptyOfScopeHint: 'name files or directories that hold in-scope Rust sources or manifests (`chokepoint explain PATH` says why a file is out of scope)',
   fileMissingHint: 'name existing files (check for a typo); deleted files need no check',
   cachedNeedsAll: '--cached and --rev go with --all',
+  unknownJudge: (value: string) => `unknown judge ${q(value)} in CHOKEPOINT_JUDGE`,
+  unknownJudgeHint: 'set CHOKEPOINT_JUDGE=plain for the reference judge, or leave it unset',
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 

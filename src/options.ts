@@ -34,13 +34,6 @@ export const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS;
 
-/** Options that take a value (`--cwd DIR`). */
-export const VALUE_OPTIONS: ReadonlySet<string> = new Set(
-  Object.entries(OPTIONS)
-    .filter(([, spec]) => spec.type === 'string')
-    .map(([name]) => `--${name}`),
-);
-
 export const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 

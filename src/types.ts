@@ -110,6 +110,8 @@ export interface Stats {
   filesScanned: number;
   manifestsChecked: number;
   durationMs: number;
+  /** Which judge analysed the Rust files: the reference one, or the fast path. */
+  judge: 'plain' | 'fast';
 }
 
 export interface CheckResult {
@@ -130,8 +132,6 @@ export interface CheckResult {
 /** A read-only view of file contents at some point (working tree, index, commit). */
 export interface Source {
   readonly kind: 'worktree' | 'index' | 'revision';
-  /** For the working tree: its absolute path (worker threads read it themselves). */
-  readonly root?: string;
   /** Every path the source holds (repo-relative, `/` separators), sorted. */
   listPaths(): Promise<string[]>;
   /** Contents of the given paths; a path that is absent maps to undefined. */

@@ -210,7 +210,7 @@ test('a staged symlink is judged by its blob, the link text: the target is never
   }
 });
 
-test('a FIFO or a directory named like a Rust file is skipped, never waited on', { timeout: 30_000 }, async () => {
+test('a FIFO or a directory named like a Rust file is skipped, never waited on', { timeout: 300_000 }, async () => {
   const fifo = `${SRC}/fifo.rs`;
   const dir = `${SRC}/folder.rs`;
   assert.equal((await execa('mkfifo', [join(repo.dir, fifo)], { reject: false })).exitCode, 0);

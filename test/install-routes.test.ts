@@ -53,7 +53,7 @@ test('git dependency: npm install --save-dev git+file://… builds on prepare an
   try {
     const install = await execa('npm', ['install', '--save-dev', `git+file://${clone}#${commit}`], { cwd: repo.dir, env: OFFLINE, reject: false });
     assert.equal(install.exitCode, 0, `npm install (offline) failed: ${install.stderr}`);
-    assert.ok(existsSync(join(repo.dir, 'node_modules/chokepoint/dist/bundle/cli.cjs')), 'prepare built dist/ in the installed copy');
+    assert.ok(existsSync(join(repo.dir, 'node_modules/chokepoint/dist/bundle/launch.js')), 'prepare built dist/ in the installed copy');
     const npx = (args: string[]) => execa('npx', ['--no-install', 'chokepoint', ...args], { cwd: repo.dir, env: OFFLINE, reject: false });
     assert.equal((await npx(['init'])).exitCode, 0);
     const inst = await npx(['install']);
@@ -81,7 +81,7 @@ test('pre-commit framework: a repository without package.json naming this reposi
   const env = { ...OFFLINE, PRE_COMMIT_HOME: join(work, 'pre-commit-home') };
   try {
     repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${clone}\n    rev: ${commit}\n    hooks:\n      - id: chokepoint\n`);
-    const init = await execa(process.execPath, [join(PROJECT_ROOT, 'dist/bundle/cli.cjs'), 'init'], { cwd: repo.dir, env, reject: false });
+    const init = await execa(process.execPath, [join(PROJECT_ROOT, 'dist/bundle/launch.js'), 'init'], { cwd: repo.dir, env, reject: false });
     assert.equal(init.exitCode, 0, init.stderr);
     const inst = await execa('pre-commit', ['install'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
     assert.equal(inst.exitCode, 0, inst.stdout + inst.stderr);

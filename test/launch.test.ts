@@ -1,9 +1,12 @@
-// The executable's code cache (src/launch.ts): written by a check, used after,
-// never trusted blindly, and never needed.
+// The executable (src/launch.ts, scripts/bundle.ts): it writes nothing into
+// the installed package, leaves Node's compile cache where Node keeps it,
+// and a build without the fast folder is a complete tool that runs the
+// plain judge with the same verdicts.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import module from 'node:module';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { execa } from 'execa';
 import { GIT_ENV, PROJECT_ROOT, smallRepo, tempDir, type Repo } from './helpers.js';
@@ -11,106 +14,80 @@ import { GIT_ENV, PROJECT_ROOT, smallRepo, tempDir, type Repo } from './helpers.
 let pkg: string;
 let repo: Repo;
 
-/** A copy of the built package, so these tests own its cache directory. */
+/** A copy of the built package, so these tests can watch and change its files. */
 before(async () => {
   pkg = tempDir('chokepoint-launch-');
-  cpSync(join(PROJECT_ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true, filter: (src) => !src.includes('.cache') });
+  cpSync(join(PROJECT_ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(pkg, 'node_modules'));
   repo = await smallRepo();
-  // One violation, so the output has something to compare.
+  // One violation and one manifest, so the run reads TOML and has something to report.
   repo.write('crates/core/src/lib.rs', 'pub fn f() { let _ = std::fs::read("x"); }\n');
 });
 
 after(() => repo.cleanup());
 
-const cacheDir = () => join(pkg, 'dist', 'bundle', '.cache');
-const allCacheFiles = () => (existsSync(cacheDir()) ? readdirSync(cacheDir()) : []);
-/** The CLI's own caches (the TOML parser, dist/bundle/toml.cjs, has its own: `toml-…`). */
-const cacheFiles = () => allCacheFiles().filter((name) => name.startsWith('chokepoint-'));
-const tomlCacheFiles = () => allCacheFiles().filter((name) => name.startsWith('toml-'));
-const run = (args: string[]) => execa(process.execPath, [join(pkg, 'dist', 'bundle', 'cli.cjs'), ...args], { cwd: repo.dir, env: GIT_ENV, reject: false });
+/** Every file under `dir` with its size and modification time. */
+function listing(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((p) => !p.startsWith('node_modules'))
+    .map((p) => {
+      const s = statSync(join(dir, p));
+      return `${p} ${s.size} ${s.mtimeMs}`;
+    })
+    .sort();
+}
 
-test('a command other than check leaves no cache of the CLI', async () => {
-  for (const args of [['--version'], ['--cwd', repo.dir, 'explain', 'crates/core/src/lib.rs']]) {
-    const r = await run(args);
-    assert.equal(r.exitCode, 0, r.stderr);
+const run = (launcher: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+  execa(process.execPath, [launcher, ...args], { cwd: repo.dir, env: { ...GIT_ENV, ...env }, reject: false });
+
+test('no command writes into the installed package', async () => {
+  const before = listing(pkg);
+  const cache = tempDir('chokepoint-compile-cache-');
+  for (const args of [['check', '--all'], ['check', '--all', '--format', 'json'], ['--version'], ['explain', 'crates/core/src/lib.rs'], []]) {
+    const r = await run(join(pkg, 'dist', 'bundle', 'launch.js'), args, { NODE_COMPILE_CACHE: cache });
+    assert.ok(r.exitCode === 0 || r.exitCode === 1, `${args.join(' ')}: ${r.stderr}`);
   }
-  assert.deepEqual(cacheFiles(), []);
+  assert.deepEqual(listing(pkg), before);
 });
 
-test('a check writes the code cache once, and later runs give the same verdict with it', async () => {
-  // No command word (an option's value is not one): that is a check too.
-  const first = await run(['--format', 'json', '--all']);
-  assert.equal(first.exitCode, 1, first.stderr);
-  const files = cacheFiles();
-  assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
-  assert.match(files[0]!, new RegExp(`^chokepoint-${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+\\.v8$`));
-  const written = readFileSync(join(cacheDir(), files[0]!));
-  assert.ok(written.length > 10_000, 'holds compiled code');
-
-  const second = await run(['check', '--all', '--format', 'json']);
-  assert.equal(second.exitCode, 1);
-  const findings = (out: string) => JSON.stringify((JSON.parse(out) as { findings: unknown[] }).findings);
-  assert.equal(findings(second.stdout), findings(first.stdout));
-  assert.deepEqual(readFileSync(join(cacheDir(), files[0]!)), written, 'an accepted cache is not rewritten');
-});
-
-test('a new cache replaces the caches of other Node versions or builds', async () => {
-  const [name] = cacheFiles();
-  assert.ok(name);
-  const stale = 'chokepoint-v18.0.0-x64-1-1.v8';
-  writeFileSync(join(cacheDir(), stale), 'old');
-  rmSync(join(cacheDir(), name));
-  const r = await run(['check', '--all']);
+test('Node’s compile cache is used where Node has one, in the directory Node is told, never the package', async () => {
+  const cache = tempDir('chokepoint-compile-cache-');
+  const r = await run(join(pkg, 'dist', 'bundle', 'launch.js'), ['check', '--all'], { NODE_COMPILE_CACHE: cache });
   assert.equal(r.exitCode, 1, r.stderr);
-  assert.deepEqual(cacheFiles(), [name]);
+  const written = readdirSync(cache, { recursive: true });
+  if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') {
+    assert.ok(written.length > 0, 'Node >= 22.1: the launcher turned the compile cache on');
+  } else {
+    assert.deepEqual(written, [], 'this Node has no compile cache: nothing is written anywhere');
+  }
 });
 
-test('a corrupt cache is rejected by V8 and replaced; the run is unaffected', async () => {
-  const [name] = cacheFiles();
-  assert.ok(name);
-  const garbage = Buffer.alloc(4096, 0x5a);
-  writeFileSync(join(cacheDir(), name), garbage);
-  const r = await run(['check', '--all']);
-  assert.equal(r.exitCode, 1, r.stderr);
-  assert.match(r.stdout, /crates\/core\/src\/lib\.rs:1:22/);
-  assert.notDeepEqual(readFileSync(join(cacheDir(), name)), garbage, 'rewritten');
+test('a build without the fast folder runs the plain judge, with the same report', async () => {
+  const lean = tempDir('chokepoint-lean-');
+  cpSync(pkg, lean, { recursive: true, filter: (src) => !relative(pkg, src).startsWith('node_modules') && !relative(pkg, src).startsWith(join('dist', 'bundle', 'fast')) });
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(lean, 'node_modules'));
+  assert.equal(existsSync(join(lean, 'dist', 'bundle', 'fast')), false);
+  // The fast judge is asked for by both (whatever the suite runs under); only one has it.
+  const full = await run(join(pkg, 'dist', 'bundle', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
+  const plain = await run(join(lean, 'dist', 'bundle', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
+  assert.equal(full.exitCode, 1, full.stderr);
+  assert.equal(plain.exitCode, 1, plain.stderr);
+  const report = (out: string) => JSON.parse(out) as { findings: unknown[]; warnings: unknown[]; stats: { judge: string } };
+  assert.equal(report(full.stdout).stats.judge, 'fast');
+  assert.equal(report(plain.stdout).stats.judge, 'plain');
+  assert.deepEqual(report(plain.stdout).findings, report(full.stdout).findings);
+  assert.deepEqual(report(plain.stdout).warnings, report(full.stdout).warnings);
+  assert.ok(report(full.stdout).findings.length > 0);
 });
 
-test('the TOML parser has a code cache of its own: written once by a run that parses TOML, then used; a corrupt one is replaced', async () => {
-  // The audit checks crates/core/Cargo.toml: the parser runs in every audit.
-  const first = await run(['check', '--all', '--format', 'json']);
-  assert.equal(first.exitCode, 1, first.stderr);
-  assert.equal(JSON.parse(first.stdout).stats.manifests_checked, 1);
-  const [name, ...more] = tomlCacheFiles();
-  assert.ok(name, `no TOML parser cache among: ${allCacheFiles().join(', ')}`);
-  assert.deepEqual(more, []);
-  assert.match(name, new RegExp(`^toml-${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+\\.v8$`));
-  const written = readFileSync(join(cacheDir(), name));
-
-  const second = await run(['check', '--all', '--format', 'json']);
-  assert.equal(second.exitCode, 1, second.stderr);
-  assert.equal(second.stdout.replace(/"duration_ms": \d+/, ''), first.stdout.replace(/"duration_ms": \d+/, ''));
-  assert.deepEqual(readFileSync(join(cacheDir(), name)), written, 'an accepted cache is not rewritten');
-
-  const garbage = Buffer.alloc(4096, 0x5a);
-  writeFileSync(join(cacheDir(), name), garbage);
-  const third = await run(['check', '--all', '--format', 'json']);
-  assert.equal(third.stdout.replace(/"duration_ms": \d+/, ''), first.stdout.replace(/"duration_ms": \d+/, ''));
-  assert.notDeepEqual(readFileSync(join(cacheDir(), name)), garbage, 'rewritten');
-});
-
-test('a cache directory that cannot be created only means no cache', async () => {
-  const other = tempDir('chokepoint-launch-ro-');
-  cpSync(pkg, other, { recursive: true, filter: (src) => !src.includes('.cache') && !src.endsWith('node_modules') });
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(other, 'node_modules'));
-  // A file where the directory would go: mkdir fails even for root.
-  mkdirSync(join(other, 'dist', 'bundle'), { recursive: true });
-  writeFileSync(join(other, 'dist', 'bundle', '.cache'), 'not a directory');
-  const r = await execa(process.execPath, [join(other, 'dist', 'bundle', 'cli.cjs'), 'check', '--all'], { cwd: repo.dir, env: GIT_ENV, reject: false });
-  assert.equal(r.exitCode, 1, r.stderr);
-  assert.match(r.stdout, /crates\/core\/src\/lib\.rs:1:22/);
-  assert.equal(r.stderr.includes('Error'), false, r.stderr);
-  assert.equal(readFileSync(join(other, 'dist', 'bundle', '.cache'), 'utf8'), 'not a directory');
+test('CHOKEPOINT_JUDGE=plain runs the plain judge; an unknown judge is a usage error', async () => {
+  const launcher = join(pkg, 'dist', 'bundle', 'launch.js');
+  const plain = await run(launcher, ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'plain' });
+  assert.equal(plain.exitCode, 1, plain.stderr);
+  assert.equal((JSON.parse(plain.stdout) as { stats: { judge: string } }).stats.judge, 'plain');
+  const bad = await run(launcher, ['check', '--all'], { CHOKEPOINT_JUDGE: 'turbo' });
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /unknown judge "turbo" in CHOKEPOINT_JUDGE/);
+  assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/, 'no stack trace');
 });

@@ -39,7 +39,7 @@ function result(findings: Finding[], warnings: Finding[] = [], bypass?: string):
     mode: 'staged',
     findings,
     warnings,
-    stats: { filesScanned: 2, manifestsChecked: 0, durationMs: 1 },
+    stats: { filesScanned: 2, manifestsChecked: 0, durationMs: 1, judge: 'fast' },
     ...(bypass !== undefined ? { bypass } : {}),
   };
 }

@@ -138,7 +138,7 @@ function result(findings: Finding[], warnings: Finding[] = [], bypass?: string):
     mode: 'all',
     findings,
     warnings,
-    stats: { filesScanned: 42, manifestsChecked: 3, durationMs: 17 },
+    stats: { filesScanned: 42, manifestsChecked: 3, durationMs: 17, judge: 'fast' },
     ...(bypass !== undefined ? { bypass } : {}),
   };
 }

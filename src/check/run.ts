@@ -15,9 +15,10 @@ import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { mergeBase, readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { attributeFindings } from './introducedBy.js';
-import { scanManifests, scanRust, startPoolEarly, takePrestartedPool } from './scan.js';
-import type { Pool } from './parallel.js';
-import { deferredTreeLookup, moduleFactsReader, parentLookup } from './testModules.js';
+import { scanManifests, scanRust } from './scan.js';
+import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
+import { loadJudge } from '../judge.js';
+import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
@@ -39,8 +40,6 @@ export interface CheckOptions {
   /** `check --since`: whether findings whose commit records a bypass pass (default: the config's [bypass] allow_in_ci). */
   recordedBypass?: 'pass' | 'fail';
   progress?: (done: number, total: number) => void;
-  /** Told how many Rust files the run will judge, before it judges any (the CLI tunes V8 for short runs). */
-  beforeJudging?: (rustFiles: number) => void;
 }
 
 export interface CheckRun {
@@ -59,11 +58,12 @@ interface Rules {
   scope: Scope;
   index: ClassIndex;
   matcher: MatcherName;
+  judge: RustJudge;
 }
 
 async function loadRules(repo: Repository, opts: CheckOptions, index?: Source, head?: () => Source): Promise<Rules & { from: Source['kind'] }> {
-  const { config, repoPath, from } = await loadConfig(repo, opts.cwd, opts.configPath, index, head);
-  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, from };
+  const [{ config, repoPath, from }, judge] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index, head), loadJudge()]);
+  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge, from };
 }
 
 interface Selection {
@@ -91,6 +91,7 @@ interface Judged {
   warnings: Finding[];
   filesScanned: number;
   manifestsChecked: number;
+  judge: JudgeName;
   baselined?: Finding[];
   preExisting?: Finding[];
 }
@@ -125,7 +126,7 @@ async function withoutPreExisting(repo: Repository, opts: CheckOptions, rules: R
     if (bytes === undefined) return judged;
     const display = `HEAD:${rules.configPath}`;
     const config = parseConfig(decodeConfig(bytes, display), display, rules.config.file);
-    const headRules: Rules = { config, configPath: rules.configPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher };
+    const headRules: Rules = { config, configPath: rules.configPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge: rules.judge };
     const before = await auditTree(head, headRules, { ...opts, progress: undefined });
     const { beyond, within } = partitionByCounts(judged.findings, countFindings(before.findings, false), () => true);
     return { ...judged, findings: beyond, preExisting: within };
@@ -145,19 +146,17 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, pool?: Pool): Promise<Judged> {
-  opts.beforeJudging?.(selection.rust.length);
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
   // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
   // a scan of some files asks their conventional parents instead.
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
-    lookup: (facts, factsOf, deferred) => (wholeTree ? deferredTreeLookup(facts, deferred, factsOf) : parentLookup(factsOf)),
-    moduleFacts: wholeTree ? 'deferred' : false,
-    factsOf: moduleFactsReader(source, rules.matcher),
+    judge: rules.judge,
+    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
+    factsOf: moduleFactsReader(source, rules.matcher, rules.judge),
     progress: opts.progress,
     collectUsage: wholeTree,
-    pool,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
   const findings = [...rust.findings, ...deps.findings];
@@ -166,12 +165,12 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
     if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
   }
-  return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked };
+  return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked, judge: rules.judge.name };
 }
 
-async function auditTree(source: Source, rules: Rules, opts: CheckOptions, pool?: Pool): Promise<Judged> {
+async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, pool);
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true);
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -199,7 +198,7 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
     mode,
     findings: findings.sort(byLocation),
     warnings: strict ? [] : judged.warnings.sort(byLocation),
-    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started },
+    stats: { filesScanned: judged.filesScanned, manifestsChecked: judged.manifestsChecked, durationMs: Date.now() - started, judge: judged.judge },
     ...(judged.baselined?.length ? { baselined: judged.baselined.sort(byLocation) } : {}),
     ...(judged.preExisting?.length ? { preExisting: judged.preExisting.sort(byLocation) } : {}),
   };
@@ -230,16 +229,11 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
 
 async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target, { kind: 'all' }>['from'], started: number): Promise<CheckRun> {
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
-  // Only the working tree is read on threads (git objects come through one
-  // cat-file). A prestart that found the tree too small is taken as it is:
-  // the index is not looked at twice.
-  const pool = from === 'worktree' ? await (takePrestartedPool() ?? startPoolEarly(repo.commonDir)) : undefined;
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts, pool));
+    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
-    pool?.close();
     source.close();
   }
 }

@@ -3,7 +3,7 @@
 // Only files that have hits need this answer, so it is computed on demand.
 
 import type { ModuleDecl } from '../rust/index.js';
-import { childModuleCandidates, isModRsFile, parentModuleCandidates } from '../rust/index.js';
+import { childModuleCandidates, parentModuleCandidates, type RustJudge } from '../rust/index.js';
 import type { MatcherName, Source } from '../types.js';
 import { analyzeSource } from '../rules/bannedApi.js';
 import { decodeUtf8 } from './fileOutcome.js';
@@ -73,47 +73,6 @@ export function treeLookup(facts: ReadonlyMap<string, ModuleFacts>): DeclarerLoo
   };
 }
 
-/**
- * treeLookup over a tree scanned with deferred facts: the facts of a file
- * that may declare modules were not computed, only the names it may declare.
- * Asked about a path, the lookup first fetches the facts of every deferred
- * file that may declare one of the path's module names (or any name), so it
- * answers as treeLookup over every file's facts would, in the same order.
- */
-export function deferredTreeLookup(facts: Map<string, ModuleFacts>, deferred: Map<string, string[] | undefined>, factsOf: (path: string) => Promise<ModuleFacts | undefined>): DeclarerLookup {
-  let lookup = treeLookup(facts);
-  return async (path) => {
-    const names = moduleNamesOf(path);
-    const due = [...deferred].filter(([p, declared]) => declared === undefined || (declared.some((n) => names.includes(n)) && holdsChildren(p, path))).map(([p]) => p);
-    if (due.length > 0) {
-      for (const p of due) deferred.delete(p);
-      const fetched = await Promise.all(due.map(factsOf));
-      due.forEach((p, i) => {
-        const f = fetched[i];
-        if (f !== undefined && (f.testOnlyFile || f.moduleDecls.length > 0)) facts.set(p, f);
-      });
-      // Declarations are listed in path order, as a scan of the whole tree met them.
-      const sorted = [...facts.keys()].sort();
-      lookup = treeLookup(new Map(sorted.map((p) => [p, facts.get(p)!])));
-    }
-    return lookup(path);
-  };
-}
-
-/**
- * Whether `path` lies where `declarer`'s plain declarations put their files:
- * beside a mod-rs file, under `foo/` for `foo.rs`, inline modules adding
- * directories below that. (Declarations with `#[path]` can name any file:
- * their declarers are deferred with no names and always fetched.)
- */
-function holdsChildren(declarer: string, path: string): boolean {
-  const slash = declarer.lastIndexOf('/');
-  const dir = slash < 0 ? '' : declarer.slice(0, slash);
-  const stem = declarer.slice(slash + 1).replace(/\.rs$/, '');
-  const base = isModRsFile(declarer) ? dir : dir === '' ? stem : `${dir}/${stem}`;
-  return base === '' || path.startsWith(`${base}/`);
-}
-
 /** Adds to a list in a map; many declarations share a name (`tests`), so no copying. */
 function append<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -147,7 +106,7 @@ export function parentLookup(facts: (path: string) => Promise<ModuleFacts | unde
 }
 
 /** Reads the module facts of files outside the scan (parents of a checked file), each once. */
-export function moduleFactsReader(source: Source, matcher: MatcherName): (path: string) => Promise<ModuleFacts | undefined> {
+export function moduleFactsReader(source: Source, matcher: MatcherName, judge: RustJudge): (path: string) => Promise<ModuleFacts | undefined> {
   const cache = new Map<string, Promise<ModuleFacts | undefined>>();
   return (path) => {
     let facts = cache.get(path);
@@ -155,7 +114,7 @@ export function moduleFactsReader(source: Source, matcher: MatcherName): (path: 
       facts = source.readFiles([path]).then((m) => {
         const bytes = m.get(path);
         const text = bytes && decodeUtf8(bytes);
-        return text === undefined ? undefined : analyzeSource(text, [], matcher);
+        return text === undefined ? undefined : analyzeSource(text, [], matcher, judge);
       });
       cache.set(path, facts);
     }

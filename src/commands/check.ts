@@ -8,7 +8,6 @@ import { isVisibleReason } from '../bypassReason.js';
 import { isAmendingCommit } from '../amendDetection.js';
 import { runGit } from '../git.js';
 import { escapeVisibly } from '../report/safeText.js';
-import { SHORT_RUN_FILES, skipOptimizingCompiler } from '../jit.js';
 import { isBlocking } from '../findings/blocking.js';
 
 type CheckInvocation = Extract<Invocation, { command: 'check' }>;
@@ -24,11 +23,6 @@ function progressReporter(target: Target): ((done: number, total: number) => voi
     last = now;
     process.stderr.write(done < total ? `\rchokepoint: ${done}/${total} files` : '\r\x1b[K');
   };
-}
-
-/** A run of a few files skips V8's optimizing compiler (see jit.ts); cli.ts restores it before exit. */
-function tuneForRun(rustFiles: number): void {
-  if (rustFiles <= SHORT_RUN_FILES) skipOptimizingCompiler();
 }
 
 async function render(run: CheckRun, format: Format): Promise<string> {
@@ -57,7 +51,6 @@ export async function checkCommand(inv: CheckInvocation): Promise<number> {
     strict: inv.strict,
     recordedBypass: inv.recordedBypass,
     progress: progressReporter(target),
-    beforeJudging: tuneForRun,
   });
   const failed = run.result.findings.some((f) => isBlocking(f, run.result));
   // An amend that keeps findings its commit's trailer recorded keeps the trailer.

@@ -12,6 +12,7 @@ import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
+import { loadJudge } from '../judge.js';
 
 export async function explainCommand(inv: Extract<Invocation, { command: 'explain' }>): Promise<number> {
   const { cwd } = inv.common;
@@ -34,8 +35,9 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
   const source = worktreeSource(repo.root);
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
-  const facts = moduleFactsReader(source, matcher);
-  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher);
+  const judge = await loadJudge();
+  const facts = moduleFactsReader(source, matcher, judge);
+  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${CATALOGUE['invalid-file'].message('utf8')}`);
 

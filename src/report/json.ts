@@ -32,6 +32,7 @@ export function formatJson(result: CheckResult): string {
       files_scanned: result.stats.filesScanned,
       manifests_checked: result.stats.manifestsChecked,
       duration_ms: result.stats.durationMs,
+      judge: result.stats.judge,
       baselined: result.baselined?.length ?? 0,
       pre_existing: result.preExisting?.length ?? 0,
     },

@@ -2,8 +2,7 @@
 // and whether the file is sanctioned for it.
 
 import type { AllowEntry, BannedClass, Finding, MatcherName } from '../types.js';
-import type { NeedleHit, RustAnalysis } from '../rust/index.js';
-import { analyzeRust, type AnalyzeOptions } from '../rust/index.js';
+import type { NeedleHit, RustAnalysis, RustJudge } from '../rust/index.js';
 import { matchLikeSeed } from './lineMatcher.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 
@@ -30,10 +29,10 @@ export function indexClasses(classes: readonly BannedClass[]): ClassIndex {
   return { classes, needles: [...classesOf.keys()], classesOf, allow };
 }
 
-/** Runs the configured matcher over one decoded file. */
-export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, opts?: AnalyzeOptions): RustAnalysis {
+/** Runs the configured matcher over one decoded file (the precise one through `judge`). */
+export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, judge: RustJudge): RustAnalysis {
   if (matcher === 'line') return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [] };
-  return analyzeRust(text, needles, opts);
+  return judge.analyze(text, needles);
 }
 
 export function isSanctioned(entry: AllowEntry | undefined, needle: string): boolean {

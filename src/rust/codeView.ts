@@ -20,6 +20,12 @@ export interface CodeView {
  */
 export const VIEW_BARRIER = '\n';
 
+const BARRIER_CODE = VIEW_BARRIER.charCodeAt(0);
+const SPACE_CODE = 0x20;
+// Same length out as in: an unpaired surrogate becomes one U+FFFD, which no
+// needle can mean to match.
+const utf16 = new TextDecoder('utf-16le');
+
 const VERBATIM = 0; // view units copy source units one to one
 const LITERAL_RUN = 1; // the placeholder: first unit at the literal's start, the rest at its end
 const GAP = 2; // a separator standing for trivia or omitted tokens
@@ -30,20 +36,31 @@ const GAP = 2; // a separator standing for trivia or omitted tokens
  * range [from, to), the view of just those tokens: a substring of the full
  * view, so any match in it is a match in the file.
  *
- * Touching tokens are copied from the source as one slice, so the view is a
- * few hundred slices rather than one piece per token; hits are rare, so the
- * way back is a binary search over those runs, not a per-unit table.
+ * The view is written as UTF-16 code units into one array and decoded once
+ * (never longer than the source plus the placeholder of one unterminated
+ * literal); touching tokens share one run, and the way back is a binary
+ * search over the runs.
  */
 export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 0, to = ts.count): CodeView {
   const { src, kind, start, end } = ts;
+  const out = new Uint16Array(src.length + LITERAL_PLACEHOLDER.length);
+  let length = 0;
+  const copy = (a: number, b: number): void => {
+    for (let i = a; i < b; i++) out[length++] = src.charCodeAt(i);
+  };
   // Run table, four numbers per run: view start, source start, source end, kind.
-  const runs: number[] = [];
+  const runs = new Int32Array(Math.max(1, 2 * (to - from) + 1) * 4);
   let count = 0;
-  let text = '';
-  let openStart = -1; // the verbatim run being extended, copied when it ends
-  let openEnd = -1;
+  const run = (at: number, a: number, b: number, what: number): void => {
+    runs[count * 4] = at;
+    runs[count * 4 + 1] = a;
+    runs[count * 4 + 2] = b;
+    runs[count * 4 + 3] = what;
+    count++;
+  };
 
   let prev = -1;
+  let prevEnd = -1; // source end of the verbatim run being extended, or -1
   let skipped = false;
   for (let k = from; k < to; k++) {
     if (omit !== undefined && omit[k] !== 0) {
@@ -52,34 +69,29 @@ export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 
     }
     const isLiteral = kind[k] === LITERAL;
     const first = viewStart(ts, k);
-    if (openStart >= 0 && first === openEnd && !isLiteral && !skipped) {
-      openEnd = end[k]!; // touches the previous token: extend the run
+    if (prevEnd >= 0 && first === prevEnd && !isLiteral && !skipped) {
+      copy(first, end[k]!); // touches the previous token: extend the run
+      prevEnd = end[k]!;
       prev = k;
       continue;
     }
-    if (openStart >= 0) {
-      text += src.slice(openStart, openEnd);
-      openStart = -1;
-    }
     if (prev >= 0 && (skipped || (start[k] !== end[prev] && kind[k] !== PATH_SEP && kind[prev] !== PATH_SEP))) {
-      runs.push(text.length, end[prev]!, end[prev]!, GAP);
-      count++;
-      text += skipped ? VIEW_BARRIER : ' ';
+      run(length, end[prev]!, end[prev]!, GAP);
+      out[length++] = skipped ? BARRIER_CODE : SPACE_CODE;
     }
     skipped = false;
     prev = k;
     if (isLiteral) {
-      runs.push(text.length, start[k]!, end[k]!, LITERAL_RUN);
-      count++;
-      text += LITERAL_PLACEHOLDER;
+      run(length, start[k]!, end[k]!, LITERAL_RUN);
+      for (let i = 0; i < LITERAL_PLACEHOLDER.length; i++) out[length++] = LITERAL_PLACEHOLDER.charCodeAt(i);
+      prevEnd = -1;
     } else {
-      runs.push(text.length, first, end[k]!, VERBATIM);
-      count++;
-      openStart = first;
-      openEnd = end[k]!;
+      run(length, first, end[k]!, VERBATIM);
+      copy(first, end[k]!);
+      prevEnd = end[k]!;
     }
   }
-  if (openStart >= 0) text += src.slice(openStart, openEnd);
+  const text = utf16.decode(out.subarray(0, length));
 
   const offsetAt = (index: number): number => {
     let lo = 0;
@@ -102,4 +114,3 @@ export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 
   };
   return { text, offsetAt };
 }
-

@@ -1,8 +1,8 @@
 // Public surface of the Rust analysis layer. Everything here is pure: text
 // in, data out; nothing touches the filesystem.
 
-export type { NeedleHit, ModuleDecl, RustAnalysis, ModuleFactsMode, DeferredDecls } from './types.js';
-export { analyzeRust, preScanBytes, type AnalyzeOptions, type PreScan } from './analyze.js';
+export type { NeedleHit, ModuleDecl, RustAnalysis, RustJudge, JudgeName } from './types.js';
+export { analyzeRust } from './analyze.js';
 export { childModuleCandidates, parentModuleCandidates, isModRsFile, normalizePath } from './moduleFiles.js';
 
 export { lexRust, tokenize, type Token, type TokenKind } from './lexer.js';

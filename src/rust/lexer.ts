@@ -19,7 +19,6 @@ import {
   tokenText,
   type TokenStream,
 } from './tokens.js';
-import type { Scratch } from './scratch.js';
 
 export { LITERAL_PLACEHOLDER };
 
@@ -84,16 +83,13 @@ const LOWER_C = 0x63;
 const LOWER_R = 0x72;
 const BOM = 0xfeff;
 
-/**
- * Lex `src` into a token stream, in one pass over its char codes. With
- * `scratch`, the stream lives in the scratch's memory (valid until its next use).
- */
-export function tokenize(src: string, scratch?: Scratch): TokenStream {
+/** Lex `src` into a token stream, in one pass over its char codes. */
+export function tokenize(src: string): TokenStream {
   const n = src.length;
   // Real code has a token every four or five characters; denser input grows
   // the columns. All four share one buffer: allocation is the costly part.
   let capacity = (n >> 2) + 16;
-  let { buffer, starts, ends, codes, kind } = columns(capacity, scratch?.buffer(capacity * COLUMN_BYTES));
+  let { starts, ends, codes, kind } = columns(capacity);
   let count = 0;
 
   let i = src.charCodeAt(0) === BOM ? 1 : 0;
@@ -160,7 +156,7 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
       more.ends.set(ends);
       more.codes.set(codes);
       more.kind.set(kind);
-      ({ buffer, starts, ends, codes, kind } = more);
+      ({ starts, ends, codes, kind } = more);
     }
     kind[count] = k;
     starts[count] = start;
@@ -169,7 +165,6 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
     count++;
   }
 
-  scratch?.adopt(buffer);
   return {
     src,
     count,
@@ -180,10 +175,6 @@ export function tokenize(src: string, scratch?: Scratch): TokenStream {
   };
 }
 
-// Of the helpers below, those that read a shebang, a comment, an identifier
-// or a literal are exported for testModuleSkim.ts, which must read them
-// exactly as tokenize does.
-
 /** End of `..`, `...` or `..=` whose first two dots end before `k`. */
 function rangeEnd(src: string, k: number): number {
   const c = src.charCodeAt(k);
@@ -193,11 +184,10 @@ function rangeEnd(src: string, k: number): number {
 /** Bytes per token: start and end (4 each), code (2), kind (1). */
 const COLUMN_BYTES = 11;
 
-/** Token columns for `capacity` tokens, on one buffer (`into`, or a new one). */
-function columns(capacity: number, into?: ArrayBuffer): { buffer: ArrayBuffer; starts: Int32Array; ends: Int32Array; codes: Uint16Array; kind: Uint8Array } {
-  const buffer = into ?? new ArrayBuffer(capacity * COLUMN_BYTES);
+/** Token columns for `capacity` tokens, on one new buffer. */
+function columns(capacity: number): { starts: Int32Array; ends: Int32Array; codes: Uint16Array; kind: Uint8Array } {
+  const buffer = new ArrayBuffer(capacity * COLUMN_BYTES);
   return {
-    buffer,
     starts: new Int32Array(buffer, 0, capacity),
     ends: new Int32Array(buffer, capacity * 4, capacity),
     codes: new Uint16Array(buffer, capacity * 8, capacity),
@@ -206,7 +196,7 @@ function columns(capacity: number, into?: ArrayBuffer): { buffer: ArrayBuffer; s
 }
 
 /** A `#!` first line that does not open an inner attribute is a shebang: trivia. */
-export function skipShebang(src: string, i: number): number {
+function skipShebang(src: string, i: number): number {
   if (src.charCodeAt(i) !== HASH || src.charCodeAt(i + 1) !== 0x21) return i;
   let k = i + 2;
   while (k < src.length && isRustWhitespace(src.charCodeAt(k))) k++;
@@ -216,7 +206,7 @@ export function skipShebang(src: string, i: number): number {
 }
 
 /** End of a (possibly nested) block comment whose body starts at `k`. */
-export function blockCommentEnd(src: string, k: number): number {
+function blockCommentEnd(src: string, k: number): number {
   const n = src.length;
   let depth = 1;
   while (k < n) {
@@ -240,7 +230,7 @@ function spaceEnd(src: string, k: number): number {
   return k;
 }
 
-export function identEnd(src: string, k: number): number {
+function identEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n) {
     const c = src.charCodeAt(k);
@@ -251,7 +241,7 @@ export function identEnd(src: string, k: number): number {
 }
 
 /** End of a `"`-string whose body starts at `k` (escapes honoured; EOF if unterminated). */
-export function quotedEnd(src: string, k: number): number {
+function quotedEnd(src: string, k: number): number {
   const n = src.length;
   while (k < n) {
     const c = src.charCodeAt(k);
@@ -290,7 +280,7 @@ function prefixedLiteralEnd(src: string, i: number, c: number): number {
  * the hashes are followed by `"`. Linear: each char is examined at most once
  * as a candidate closing hash and once by the scan for quotes.
  */
-export function rawStringEnd(src: string, k: number): number {
+function rawStringEnd(src: string, k: number): number {
   const n = src.length;
   let hashes = 0;
   while (src.charCodeAt(k + hashes) === HASH) hashes++;
@@ -314,7 +304,7 @@ export function rawStringEnd(src: string, k: number): number {
  * (then it is a lifetime or a stray quote). Escapes look ahead a bounded
  * distance so a lone `'\` cannot make lexing quadratic.
  */
-export function charLiteralEnd(src: string, q: number): number {
+function charLiteralEnd(src: string, q: number): number {
   const n = src.length;
   const c1 = src.charCodeAt(q + 1);
   if (c1 === BACKSLASH) {
@@ -342,7 +332,7 @@ function isLowSurrogate(c: number): boolean {
  * label (`'a`, `'r#a`), of a malformed `'ab'` (which rustc, too, reads as a
  * char literal: the caller sees it ends in a quote), or just the stray `'`.
  */
-export function quoteEnd(src: string, i: number): number {
+function quoteEnd(src: string, i: number): number {
   let k = i + 1;
   if (src.charCodeAt(k) === LOWER_R && src.charCodeAt(k + 1) === HASH && isIdentStart(src.charCodeAt(k + 2))) k += 2;
   if (!isIdentStart(src.charCodeAt(k))) return i + 1;
@@ -387,4 +377,43 @@ function numberEnd(src: string, i: number): number {
     break;
   }
   return k;
+}
+
+/** A comment's span in the source (UTF-16 offsets, `end` exclusive). */
+export interface CommentSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The comment-keeping mode, for the config importer (comments there become
+ * allowlist reasons): the comments of `src` read from the trivia between the
+ * tokens `tokenize` made, so code is lexed by one lexer and the hot path pays
+ * nothing for comments nobody else keeps. Line comments end before their
+ * newline; an unterminated block comment runs to the end of the file.
+ */
+export function tokenizeWithComments(src: string): { tokens: TokenStream; comments: CommentSpan[] } {
+  const tokens = tokenize(src);
+  const comments: CommentSpan[] = [];
+  let from = skipShebang(src, src.charCodeAt(0) === BOM ? 1 : 0);
+  for (let k = 0; k <= tokens.count; k++) {
+    const to = k < tokens.count ? tokens.start[k]! : src.length;
+    for (let i = from; i < to; ) {
+      const c = src.charCodeAt(i);
+      if (c === SLASH && src.charCodeAt(i + 1) === SLASH) {
+        const nl = src.indexOf('\n', i + 2);
+        const end = nl < 0 || nl > to ? to : nl;
+        comments.push({ start: i, end });
+        i = end;
+      } else if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+        const end = blockCommentEnd(src, i + 2);
+        comments.push({ start: i, end });
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    if (k < tokens.count) from = tokens.end[k]!;
+  }
+  return { tokens, comments };
 }

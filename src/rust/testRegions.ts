@@ -32,7 +32,6 @@ import {
   pairBrackets,
   type TokenStream,
 } from './tokens.js';
-import type { Scratch } from './scratch.js';
 
 export interface TestRegions {
   /** 1 for every token that is test code. */
@@ -43,9 +42,9 @@ export interface TestRegions {
   testOnlyFile: boolean;
 }
 
-export function testRegions(ts: TokenStream, pairs: Int32Array = pairBrackets(ts), scratch?: Scratch): TestRegions {
+export function testRegions(ts: TokenStream, pairs: Int32Array = pairBrackets(ts)): TestRegions {
   const n = ts.count;
-  const mask = scratch ? scratch.uint8(n) : new Uint8Array(n);
+  const mask = new Uint8Array(n);
   const ranges: Array<[number, number]> = [];
   const mark = (from: number, to: number): void => {
     mask.fill(1, from, to);

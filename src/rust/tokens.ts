@@ -4,7 +4,6 @@
 // comments) has no tokens: a gap between one token's end and the next one's
 // start is where trivia stood.
 
-import type { Scratch } from './scratch.js';
 
 export const IDENT = 1; // identifier or keyword
 export const RAW_IDENT = 2; // `r#name`
@@ -100,8 +99,8 @@ export function tokenText(ts: TokenStream, k: number): string {
  * pairs with whatever opener is innermost, which is exact for valid Rust and
  * keeps broken input balanced enough to keep going.
  */
-export function pairBrackets(ts: TokenStream, scratch?: Scratch): Int32Array {
-  const pairs = scratch ? scratch.int32(ts.count, -1) : new Int32Array(ts.count).fill(-1);
+export function pairBrackets(ts: TokenStream): Int32Array {
+  const pairs = new Int32Array(ts.count).fill(-1);
   const stack: number[] = [];
   for (let k = 0; k < ts.count; k++) {
     if (ts.kind[k] !== PUNCT) continue;

@@ -41,20 +41,15 @@ export interface RustAnalysis {
   testOnlyFile: boolean;
   /** Every out-of-line module declaration, test or not. */
   moduleDecls: ModuleDecl[];
-  /** Set when module facts were deferred (see ModuleFactsMode) for a file that may declare modules. */
-  deferredDecls?: DeferredDecls;
 }
 
-/**
- * Whether an analysis must report module facts: `true` for every file;
- * `false` only where its hits need them; `'deferred'` as `false`, but a file
- * that may declare modules says so (`deferredDecls`), for a caller that
- * fetches facts when a lookup needs them.
- */
-export type ModuleFactsMode = boolean | 'deferred';
+export type JudgeName = 'plain' | 'fast';
 
-/** A file that was not lexed although it may hold `mod name;` declarations. */
-export interface DeferredDecls {
-  /** The names it may declare; absent when that cannot be told from the text (any name, or any file through `#[path]`). */
-  names?: string[];
+/**
+ * Analyses one decoded Rust file. Every judge returns exactly what the plain
+ * judge (analyzeRust) returns; they differ only in speed.
+ */
+export interface RustJudge {
+  readonly name: JudgeName;
+  analyze(text: string, needles: readonly string[]): RustAnalysis;
 }

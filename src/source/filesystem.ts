@@ -46,7 +46,6 @@ function walk(root: string, dir: string, out: string[]): void {
 export function filesystemSource(root: string, config: Config): Source {
   return {
     kind: 'worktree',
-    root,
     async listPaths() {
       const out: string[] = [];
       for (const dir of walkRoots(config)) walk(root, dir, out);

@@ -2,11 +2,7 @@
 // no locations); positions come from toml-eslint-parser's AST, built only when a
 // message needs to point at a key, so the clean path never pays for it.
 
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { requireWithCodeCache } from '../codeCache.js';
-import { withDefaultCompilerFlags } from '../jit.js';
 import type { AST } from 'toml-eslint-parser';
 import type { Position } from '../types.js';
 
@@ -22,16 +18,8 @@ function loadPositionParser(): PositionParser {
   positionParser ??= lazyRequire('toml-eslint-parser') as PositionParser;
   return positionParser;
 }
-/**
- * The shipped CLI carries `toml` as its own bundle (dist/bundle/toml.cjs),
- * loaded with a code cache: a cold parser compiled its functions in every
- * audit (~6 ms). The library (dist/src) requires the package.
- */
 function loadValueParser(): ValueParser {
-  if (valueParser) return valueParser;
-  const bundled = fileURLToPath(new URL('./toml.cjs', import.meta.url));
-  // A short run compiles without the optimizing compiler, but its caches are written under the default flags.
-  valueParser = (existsSync(bundled) ? withDefaultCompilerFlags(() => requireWithCodeCache(bundled, true)) : lazyRequire('toml')) as ValueParser;
+  valueParser ??= lazyRequire('toml') as ValueParser;
   return valueParser;
 }
 

@@ -5,7 +5,7 @@
 import type { ImportContext } from './context.js';
 import { constRef, stringList, type Entry } from './lists.js';
 import type { FnInfo } from './source.js';
-import type { Tok } from './tokens.js';
+import type { Tok } from './rustTokens.js';
 
 export interface ClassOut {
   name: string;

@@ -4,7 +4,7 @@
 
 import { UserError } from '../../errors.js';
 import type { Source } from './source.js';
-import type { Tok } from './tokens.js';
+import type { Tok } from './rustTokens.js';
 
 /** The guards file being imported: every import error names it. */
 export class Importer {

@@ -11,9 +11,9 @@
 // like rule data but does not fit is an import error naming its line: nothing is
 // dropped silently.
 //
-// The Rust source is read with a small tokenizer (strings of every kind, nested
-// comments, char literals vs lifetimes) and bracket matching, not with regexes
-// over the file.
+// The Rust source is read with the checker's own lexer in its comment-keeping
+// mode (rustTokens.ts adds decoded values, positions and strictness) and
+// bracket matching, not with regexes over the file.
 //
 // The pipeline: tokens → source (brackets, items) → classes, exclusions, walk
 // and threshold, dependency guard → leftover-const check → TOML. Order matters:
@@ -27,7 +27,7 @@ import { exclusionFns, exclusionGlobs } from './exclusions.js';
 import { checkLeftoverConsts } from './lists.js';
 import { renderConfig } from './render.js';
 import { Source } from './source.js';
-import { lex } from './tokens.js';
+import { lex } from './rustTokens.js';
 import { walkScope } from './walk.js';
 
 export { renderConfig, tomlString } from './render.js';

@@ -4,7 +4,7 @@
 
 import type { ImportContext } from './context.js';
 import type { ConstInfo, Source } from './source.js';
-import { commentLines, paragraph, type Tok } from './tokens.js';
+import { commentLines, paragraph, type Tok } from './rustTokens.js';
 
 export interface Entry {
   value: string;

@@ -3,7 +3,7 @@
 // passes share (calls, local bindings, message-only literals).
 
 import type { Importer } from './context.js';
-import { commentLines, paragraph, type Tok } from './tokens.js';
+import { commentLines, paragraph, type Tok } from './rustTokens.js';
 
 export interface Param {
   name: string;

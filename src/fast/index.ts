@@ -1,0 +1,24 @@
+// The fast path: the plain judge behind a sound text prefilter. Most files
+// of a tree cannot hold a match and declare no module; they are settled from
+// their text without lexing. Every other file goes to the plain judge with
+// only the needles that can still match. The result is the plain judge's,
+// for every text: test/fast-judge.test.ts holds it to that with generated
+// files, and on the example workspace.
+//
+// The one interface: fastJudge(plain) wraps the plain judge. Deleting this
+// folder leaves a correct tool: src/judge.ts then uses the plain judge alone.
+
+import type { RustJudge } from '../rust/types.js';
+import { mayDeclareModule, mayHaveTestInnerAttribute } from './moduleWords.js';
+import { prefilterFor } from './prefilter.js';
+
+export function fastJudge(plain: RustJudge): RustJudge {
+  return {
+    name: 'fast',
+    analyze(text, needles) {
+      const live = prefilterFor(needles).liveNeedles(text);
+      if (live.length === 0 && !mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+      return plain.analyze(text, live.length === needles.length ? needles : live);
+    },
+  };
+}
