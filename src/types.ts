@@ -136,6 +136,8 @@ export interface Source {
   listPaths(): Promise<string[]>;
   /** Contents of the given paths; a path that is absent maps to undefined. */
   readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
+  /** The text files that spell one of `words` as a whole word (git grep -w), a superset is fine. */
+  filesSpelling(words: readonly string[]): Promise<Set<string>>;
   /** Release any process the source holds. */
   close(): void;
 }

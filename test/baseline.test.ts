@@ -133,6 +133,10 @@ test('a malformed baseline is a config error naming the file; --prune without a 
     assert.equal(bad.exitCode, 2);
     assert.match(bad.stderr, /^chokepoint: chokepoint-baseline\.json: count of "banned-api fs std::fs" in "a\.rs" is not a whole number/);
     assert.doesNotMatch(bad.stderr, /at .*\.js:\d+/, 'no stack trace');
+    // The hint's way out works: a plain `baseline` replaces the malformed file.
+    const rewrite = await repo.chokepoint(['baseline']);
+    assert.equal(rewrite.exitCode, 0, rewrite.stdout + rewrite.stderr);
+    assert.equal((await repo.chokepoint(['--all'])).exitCode, 0);
   } finally {
     repo.cleanup();
   }

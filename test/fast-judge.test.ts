@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyzeRust } from '../src/rust/index.js';
 import { fastJudge } from '../src/fast/index.js';
 import { prefilterFor, requiredWords } from '../src/fast/prefilter.js';
-import { mayDeclareModule, mayHaveTestInnerAttribute } from '../src/fast/moduleWords.js';
+import { mayHaveModuleFacts } from '../src/fast/moduleWords.js';
 import { loadJudge, plainJudge } from '../src/judge.js';
 
 const analyzeFast = fastJudge(plainJudge).analyze;
@@ -40,7 +40,7 @@ const PIECES = [
   '::', ':', '.', '(', ')', '{', '}', '[', ']', ';', ',', '#', '!', '=', '*', '<', '>', '&', "'", '"',
   ' ', ' ', '\n', '\r\n', '\t', '// c\n', '/* c */', '/* /* n */ */', '"s"', '"a\\"b"', 'r#"q"#', "b'x'", "'a'", "'a", '1.0e5', '0x1F',
   'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'use a::{b}', 'use x', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
-  '#![cfg(test)]', '#[path = "p.rs"] ', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
+  '#![cfg(test)]', '#[path = "p.rs"] ', 'include!("x.inc");', 'std::include!["a/b.rs"]', '#[cfg_attr(not(test), path = "r.txt")] ', 'include', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
   // trivia between a path's parts
   '::// c\n', ':: /* c */', '::\n// c\n', '/* c */::', ' // c\n::', 'std::{', 'use tokio::time;', 'self.process', 'std::process',
   // comments that mention needles, and what can make a `//` not a comment
@@ -85,10 +85,10 @@ test('property: a text the module checks clear has no module facts', () => {
   let cleared = 0;
   fc.assert(
     fc.property(source, (src) => {
-      if (mayDeclareModule(src) || mayHaveTestInnerAttribute(src)) return;
+      if (mayHaveModuleFacts(src)) return;
       cleared++;
       const plain = analyzeRust(src, []);
-      assert.deepEqual([plain.moduleDecls, plain.testOnlyFile], [[], false], JSON.stringify(src));
+      assert.deepEqual([plain.moduleDecls, plain.includes, plain.testOnlyFile], [[], [], false], JSON.stringify(src));
     }),
     { numRuns: 4000 },
   );

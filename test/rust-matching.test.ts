@@ -144,8 +144,8 @@ test('identifiers containing a needle still match (plain substring semantics)', 
 });
 
 test('nothing to find: empty results', () => {
-  assert.deepEqual(analyzeRust('', FS), { hits: [], testOnlyFile: false, moduleDecls: [] });
-  assert.deepEqual(analyzeRust('fn main() {}', FS), { hits: [], testOnlyFile: false, moduleDecls: [] });
+  assert.deepEqual(analyzeRust('', FS), { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] });
+  assert.deepEqual(analyzeRust('fn main() {}', FS), { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] });
   assert.deepEqual(analyzeRust('fn main() { std::fs::read(); }', []).hits, []);
   assert.deepEqual(analyzeRust('fn main() { std::fs::read(); }', ['', '   ']).hits, []);
 });

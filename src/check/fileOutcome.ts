@@ -4,7 +4,7 @@ import { isAscii } from 'node:buffer';
 import type { MatcherName } from '../types.js';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
 import type { NeedleHit, RustJudge } from '../rust/index.js';
-import type { ModuleFacts } from './testModules.js';
+import type { ModuleFacts } from './modules.js';
 
 // ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -38,7 +38,10 @@ export function judgeFile(path: string, bytes: Buffer, needles: readonly string[
   return {
     path,
     invalid: false,
-    facts: analysis.testOnlyFile || analysis.moduleDecls.length > 0 ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls } : undefined,
+    facts:
+      analysis.testOnlyFile || analysis.moduleDecls.length > 0 || analysis.includes.length > 0
+        ? { testOnlyFile: analysis.testOnlyFile, moduleDecls: analysis.moduleDecls, includes: analysis.includes }
+        : undefined,
     hits: analysis.hits,
     lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)]),
   };

@@ -16,7 +16,6 @@ import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../sou
 import { mergeBase, readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
 import { attributeFindings } from './introducedBy.js';
 import { scanManifests, scanRust } from './scan.js';
-import { moduleFactsReader, parentLookup, treeLookup } from './testModules.js';
 import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
@@ -40,6 +39,8 @@ export interface CheckOptions {
   /** `check --since`: whether findings whose commit records a bypass pass (default: the config's [bypass] allow_in_ci). */
   recordedBypass?: 'pass' | 'fail';
   progress?: (done: number, total: number) => void;
+  /** false: judge without the committed baseline (what `chokepoint baseline` records from). */
+  useBaseline?: boolean;
 }
 
 export interface CheckRun {
@@ -68,6 +69,8 @@ async function loadRules(repo: Repository, opts: CheckOptions, index?: Source, h
 
 interface Selection {
   rust: string[];
+  /** Every other path of the selection: judged as Rust only when a `#[path]` or `include!` reaches it. */
+  others: string[];
   manifests: string[];
   scanned: number;
   excluded: number;
@@ -75,15 +78,17 @@ interface Selection {
 
 function select(paths: readonly string[], scope: Scope): Selection {
   const rust: string[] = [];
+  const others: string[] = [];
   const manifests: string[] = [];
   let excluded = 0;
   for (const p of paths) {
     const verdict = scope.classify(p);
     if (verdict.status === 'scanned') rust.push(p);
-    else if (verdict.status === 'excluded') excluded++;
+    else others.push(p);
+    if (verdict.status === 'excluded') excluded++;
     if (scope.isManifest(p)) manifests.push(p);
   }
-  return { rust, manifests, scanned: rust.length, excluded };
+  return { rust, others, manifests, scanned: rust.length, excluded };
 }
 
 interface Judged {
@@ -102,9 +107,9 @@ interface Judged {
  * them when `judgedPaths` is undefined). The baseline is read from the same
  * source as the code, so a commit is judged by the baseline it records.
  */
-async function applyBaseline(source: Source, rules: Rules, judged: Judged, judgedPaths?: ReadonlySet<string>): Promise<Judged> {
+async function applyBaseline(opts: CheckOptions, source: Source, rules: Rules, judged: Judged, judgedPaths?: ReadonlySet<string>): Promise<Judged> {
   const path = baselinePathFor(rules.configPath);
-  if (path.startsWith('..')) return judged;
+  if (path.startsWith('..') || opts.useBaseline === false) return judged;
   const bytes = (await source.readFiles([path])).get(path);
   if (bytes === undefined) return judged;
   const baseline = parseBaseline(bytes.toString('utf8'), path);
@@ -147,14 +152,15 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * scope) the audit's warnings.
  */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
-  // Only a scan of the whole tree knows every `mod x;` (and `#[path]`) in it;
-  // a scan of some files asks their conventional parents instead.
+  // A scan of the whole tree reads every declaring file; a scan of some
+  // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
     judge: rules.judge,
-    lookup: (facts, factsOf) => (wholeTree ? treeLookup(facts) : parentLookup(factsOf)),
-    factsOf: moduleFactsReader(source, rules.matcher, rules.judge),
+    wholeTree,
+    declares: (p) => rules.scope.classify(p).status === 'scanned',
+    others: wholeTree ? [] : selection.others,
     progress: opts.progress,
     collectUsage: wholeTree,
   });
@@ -212,13 +218,13 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
     const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), readStagedChanges(repo, amending)]);
     const configGone = rules.from === 'revision' && changes.some((c) => c.status === 'D' && c.path === rules.configPath);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
-      const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(source, rules, await auditTree(source, rules, opts)));
+      const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const selection = select(live.map((c) => c.path), rules.scope);
-    const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
@@ -231,7 +237,7 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
@@ -269,11 +275,11 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
-  const judged = await applyBaseline(source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -288,7 +294,7 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
-    const judged = await applyBaseline(source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
     await attributeFindings(repo, base, judged.findings, async (at, paths) => {
       const version = revisionSource(repo.root, at);
       try {
@@ -316,7 +322,7 @@ async function runOnDisk(opts: CheckOptions, started: number): Promise<CheckRun>
   const repo: Repository = { root: dirname(configFile), commonDir: '', gitDir: '' };
   const rules = await loadRules(repo, opts);
   const source = filesystemSource(repo.root, rules.config);
-  const judged = await applyBaseline(source, rules, await auditTree(source, rules, opts));
+  const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
   return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.auditedOnDisk(repo.root) };
 }
 

@@ -13,20 +13,21 @@ import { baselinePathFor, countFindings, isRecordable, parseBaseline, pruneCount
 export async function baselineCommand(inv: Extract<Invocation, { command: 'baseline' }>): Promise<number> {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, prune: inv.prune };
-  const run = await runCheck({ cwd, target: { kind: 'all', from: 'worktree' }, configPath: values.config, matcher: undefined });
-  // The run has already set aside what an existing baseline accepts: today's findings are both lists.
-  const all = [...run.result.findings, ...(run.result.baselined ?? [])];
+  // Judged without the committed baseline: it is what is being rewritten (and may be malformed).
+  const run = await runCheck({ cwd, target: { kind: 'all', from: 'worktree' }, configPath: values.config, useBaseline: false });
+  const all = run.result.findings;
   const current = countFindings(all);
   const configPath = relative(run.repo.root, run.config.file).split(sep).join('/');
   const path = baselinePathFor(configPath);
   const abs = join(run.repo.root, path);
   let counts: Counts = current;
   let previous: Counts | undefined;
-  try {
-    previous = parseBaseline(await readFile(abs, 'utf8'), path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      if (values.prune) throw err;
+  // Only --prune reads the old file: a plain `baseline` replaces it, malformed or not.
+  if (values.prune) {
+    try {
+      previous = parseBaseline(await readFile(abs, 'utf8'), path);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
   }
   if (values.prune) {

@@ -11,7 +11,7 @@ import { buildScope } from '../scope.js';
 import { worktreeSource } from '../source/sources.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
-import { moduleFactsReader, parentLookup, testModuleReason } from '../check/testModules.js';
+import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
 import { loadJudge } from '../judge.js';
 
 export async function explainCommand(inv: Extract<Invocation, { command: 'explain' }>): Promise<number> {
@@ -36,14 +36,22 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
   const judge = await loadJudge();
-  const facts = moduleFactsReader(source, matcher, judge);
   const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${CATALOGUE['invalid-file'].message('utf8')}`);
+  // The same resolution as every check (check/modules.ts).
+  const declares = (p: string) => scope.classify(p).status === 'scanned';
+  const graph = partialGraph(moduleFactsReader(source, matcher, judge), declares, () => source.filesSpelling(['path', 'include']));
+  let reached = false;
+  if (matcher === 'precise' && verdict.status !== 'scanned') {
+    const by = (await graph.farReachesOf(path)).find((r) => r.kind !== 'mod');
+    reached = by !== undefined;
+    if (by) out.push(`  reached:   judged as Rust all the same: \`${by.written}\` at ${by.declarer}:${by.line} names it`);
+  }
 
   let testReason: string | undefined;
   if (analysis) {
-    const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testModuleReason(path, parentLookup(facts), facts) : undefined;
+    const reason = analysis.testOnlyFile ? 'the file starts with `#![cfg(test)]`' : matcher === 'precise' ? await testCodeResolver(graph)(path) : undefined;
     testReason = reason;
     out.push(`  test code: ${reason ? `yes — ${reason}` : matcher === 'line' ? 'judged line by line (line matcher)' : 'no'}`);
   }
@@ -59,7 +67,7 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
     for (const hit of analysis.hits) {
       for (const cls of index.classesOf.get(hit.needle) ?? []) {
         const ok = isSanctioned(index.allow.get(path)?.get(cls.name), hit.needle);
-        const status = verdict.status !== 'scanned' ? pc.dim('not scanned') : testReason ? pc.dim('test code, not checked') : ok ? pc.green('allowlisted') : pc.red('violation');
+        const status = verdict.status !== 'scanned' && !reached ? pc.dim('not scanned') : testReason ? pc.dim('test code, not checked') : ok ? pc.green('allowlisted') : pc.red('violation');
         out.push(`  needle:    ${path}:${hit.line}:${hit.column} \`${hit.needle}\` (class ${cls.name}) — ${status}`);
       }
     }

@@ -9,7 +9,7 @@
 // folder leaves a correct tool: src/judge.ts then uses the plain judge alone.
 
 import type { RustJudge } from '../rust/types.js';
-import { mayDeclareModule, mayHaveTestInnerAttribute } from './moduleWords.js';
+import { mayHaveModuleFacts } from './moduleWords.js';
 import { prefilterFor } from './prefilter.js';
 
 export function fastJudge(plain: RustJudge): RustJudge {
@@ -17,7 +17,7 @@ export function fastJudge(plain: RustJudge): RustJudge {
     name: 'fast',
     analyze(text, needles) {
       const live = prefilterFor(needles).liveNeedles(text);
-      if (live.length === 0 && !mayDeclareModule(text) && !mayHaveTestInnerAttribute(text)) return { hits: [], testOnlyFile: false, moduleDecls: [] };
+      if (live.length === 0 && !mayHaveModuleFacts(text)) return { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] };
       return plain.analyze(text, live.length === needles.length ? needles : live);
     },
   };

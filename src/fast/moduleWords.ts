@@ -1,9 +1,13 @@
 // Whether a text may hold module facts, without lexing: conservative
-// (false only when the plain judge would surely report no `mod name;` and
-// no test-only inner attribute), so a file without live needles that says
-// false needs no tokens at all.
+// (false only when the plain judge would surely report no `mod name;`, no
+// `include!` and no test-only inner attribute), so a file without live
+// needles that says false needs no tokens at all.
 
 import { identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from '../rust/chars.js';
+
+export function mayHaveModuleFacts(text: string): boolean {
+  return text.includes('include') || mayDeclareModule(text) || mayHaveTestInnerAttribute(text);
+}
 
 /**
  * False only when every `mod` word is followed by a name and then `{` (an

@@ -9,7 +9,7 @@ const q = (s: string): string => JSON.stringify(s);
 export type Severity = 'error' | 'warning';
 
 /** Where the human report lists a kind. */
-export type KindGroup = 'class' | 'dependencies' | 'unreadable files' | 'sanity' | 'config';
+export type KindGroup = 'class' | 'dependencies' | 'module paths' | 'unreadable files' | 'sanity' | 'config';
 
 export interface KindEntry {
   severity: Severity;
@@ -129,6 +129,18 @@ export const CATALOGUE = {
       why === 'utf8'
         ? 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared'
         : `Cargo manifest is not valid TOML: ${why.toml}`,
+  },
+  'escaping-module-path': {
+    severity: 'error',
+    title: 'Module path escapes the repository',
+    description: 'A `#[path = "…"]` or `include!("…")` in production code names a file outside the repository, so code compiled into the crate is never checked.',
+    fix: 'Move the file into the repository and name it from there.',
+    group: 'module paths',
+    anchoredInConfig: false,
+    // Found by resolving modules across files, not by judging one file alone.
+    perFile: false,
+    message: (declaration: string, target: string) =>
+      `\`${declaration}\` names ${q(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`,
   },
   'stale-allowlist-entry': {
     severity: 'warning',

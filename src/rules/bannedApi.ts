@@ -31,7 +31,7 @@ export function indexClasses(classes: readonly BannedClass[]): ClassIndex {
 
 /** Runs the configured matcher over one decoded file (the precise one through `judge`). */
 export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, judge: RustJudge): RustAnalysis {
-  if (matcher === 'line') return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [] };
+  if (matcher === 'line') return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [], includes: [] };
   return judge.analyze(text, needles);
 }
 

@@ -5,7 +5,7 @@
 
 import { buildCodeView } from './codeView.js';
 import { tokenize } from './lexer.js';
-import { collectModuleDecls } from './moduleDecls.js';
+import { collectIncludes, collectModuleDecls } from './moduleDecls.js';
 import { compileNeedles, type CompiledNeedle } from './needles.js';
 import { makeLocator } from './positions.js';
 import { testRegions } from './testRegions.js';
@@ -31,7 +31,8 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
   const tests = testRegions(ts, pairs);
   const locate = makeLocator(text);
   const moduleDecls = collectModuleDecls(ts, pairs, tests.mask, tests.testOnlyFile, locate);
-  if (tests.testOnlyFile || set.needles.every((nd) => nd.pattern === '')) return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls };
+  const includes = collectIncludes(ts, pairs, tests.mask, tests.testOnlyFile, locate);
+  if (tests.testOnlyFile || set.needles.every((nd) => nd.pattern === '')) return { hits: [], testOnlyFile: tests.testOnlyFile, moduleDecls, includes };
 
   const raw: RawHit[] = [];
   const record = (nd: CompiledNeedle, offset: number, length: number): void => {
@@ -76,5 +77,5 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
     const { line, column } = locate(h.offset);
     hits.push({ needle: h.needle.needle, offset: h.offset, line, column, length: h.length });
   }
-  return { hits, testOnlyFile: false, moduleDecls };
+  return { hits, testOnlyFile: false, moduleDecls, includes };
 }

@@ -119,6 +119,26 @@ export function pathAttrValue(ts: TokenStream, attr: Attribute): string | undefi
   return stringLiteralValue(ts.src.slice(ts.start[v], ts.end[v]));
 }
 
+/**
+ * The `path = "…"` values inside `#[cfg_attr(pred, attr, …)]`, whatever
+ * `pred` says (nested cfg_attr included): a file the declaration names when
+ * the predicate holds.
+ */
+export function cfgAttrPathValues(ts: TokenStream, pairs: Int32Array, attr: Attribute, depth = 0): string[] {
+  if (attr.path !== 'cfg_attr' || attr.args === undefined || depth > MAX_CFG_DEPTH) return [];
+  const [, ...rest] = splitCommaList(ts, pairs, attr.args[0], attr.args[1]);
+  const out: string[] = [];
+  for (const [a, b] of rest) {
+    if (isWordAt(ts, a, 'path') && isPunctAt(ts, a + 1, EQ) && a + 2 < b && ts.kind[a + 2] === LITERAL) {
+      const v = stringLiteralValue(ts.src.slice(ts.start[a + 2], ts.end[a + 2]));
+      if (v !== undefined) out.push(v);
+    } else if (isWordAt(ts, a, 'cfg_attr') && isPunctAt(ts, a + 1, LPAREN) && pairs[a + 1]! > a + 1) {
+      out.push(...cfgAttrPathValues(ts, pairs, { start: a, end: b, inner: false, path: 'cfg_attr', args: [a + 2, pairs[a + 1]!] }, depth + 1));
+    }
+  }
+  return out;
+}
+
 /** The value of a `"..."` or `r#"..."#` literal given its source text; undefined for other literals. */
 export function stringLiteralValue(raw: string): string | undefined {
   if (raw.startsWith('r')) {

@@ -3,11 +3,13 @@
 // code. A full scan (test regions included), since a test module's children
 // must be known to be test code too.
 
-import { attributeAt, isTestOnlyCfgAttr, pathAttrValue, type Attribute } from './attributes.js';
+import { attributeAt, cfgAttrPathValues, isTestOnlyCfgAttr, pathAttrValue, stringLiteralValue, type Attribute } from './attributes.js';
 import type { Locator } from './positions.js';
 import {
+  BANG,
   HASH,
   LBRACE,
+  LITERAL,
   RBRACKET,
   RPAREN,
   SEMI,
@@ -19,7 +21,7 @@ import {
   tokenText,
   type TokenStream,
 } from './tokens.js';
-import type { ModuleDecl } from './types.js';
+import type { IncludeRef, ModuleDecl } from './types.js';
 
 interface InlineModule {
   name: string;
@@ -69,11 +71,30 @@ export function collectModuleDecls(
     };
     const pathAttr = pathOf(ts, attrs);
     if (pathAttr !== undefined) decl.pathAttr = pathAttr;
+    const cfgAttrPaths = attrs.flatMap((a) => cfgAttrPathValues(ts, pairs, a));
+    if (cfgAttrPaths.length > 0) decl.cfgAttrPaths = cfgAttrPaths;
     if (parents.some((m) => m.path !== null)) decl.inlineParentPaths = parents.map((m) => m.path);
     decls.push(decl);
     k += 2;
   }
   return decls;
+}
+
+/**
+ * Every `include!("…")` (also `std::include!`, any bracket) whose argument is
+ * one string literal. A computed argument (`concat!(…)`) names no file this
+ * analysis can know.
+ */
+export function collectIncludes(ts: TokenStream, pairs: Int32Array, testMask: Uint8Array, testOnlyFile: boolean, locate: Locator): IncludeRef[] {
+  const out: IncludeRef[] = [];
+  for (let k = 0; k + 4 < ts.count; k++) {
+    if (!isWordAt(ts, k, 'include') || !isPunctAt(ts, k + 1, BANG) || !isOpenAt(ts, k + 2) || pairs[k + 2] !== k + 4 || ts.kind[k + 3] !== LITERAL) continue;
+    const target = stringLiteralValue(ts.src.slice(ts.start[k + 3], ts.end[k + 3]));
+    if (target === undefined) continue;
+    const pos = locate(ts.start[k]!);
+    out.push({ target, testOnly: testOnlyFile || testMask[k] === 1, line: pos.line, column: pos.column });
+  }
+  return out;
 }
 
 /** `mod name;` starts at token `k`. */

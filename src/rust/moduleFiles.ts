@@ -53,6 +53,12 @@ function isBinRoot(file: string): boolean {
   return basename(dir) === 'bin' && basename(dirname(dir)) === 'src' && file.endsWith('.rs');
 }
 
+/** `lib.rs`, `main.rs` and `src/bin/*.rs`: Cargo's crate roots, which no declaration makes a module. */
+export function isCrateRoot(file: string): boolean {
+  const base = basename(file);
+  return base === 'lib.rs' || base === 'main.rs' || isBinRoot(file);
+}
+
 /** lib.rs, main.rs, mod.rs, and `src/bin/*.rs`: files whose child modules sit beside them. */
 export function isModRsFile(file: string): boolean {
   const base = basename(file);

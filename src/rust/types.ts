@@ -19,6 +19,11 @@ export interface ModuleDecl {
   name: string;
   /** Value of `#[path = "..."]` on it, if any. */
   pathAttr?: string;
+  /**
+   * Values of `#[cfg_attr(pred, path = "...")]` on it: files it names when
+   * `pred` holds (otherwise `pathAttr` or the conventional files apply).
+   */
+  cfgAttrPaths?: string[];
   /** It carries a test-only cfg, sits inside test code, or the file is test-only. */
   testOnly: boolean;
   /** Names of enclosing inline `mod x { ... }` blocks, outermost first. */
@@ -34,6 +39,17 @@ export interface ModuleDecl {
   column: number;
 }
 
+/** An `include!("…")` of a file given by a string literal. */
+export interface IncludeRef {
+  /** The literal's value: a path relative to the including file's directory (or absolute). */
+  target: string;
+  /** It sits in test code, or the file is test-only. */
+  testOnly: boolean;
+  /** Position of the `include` word. */
+  line: number;
+  column: number;
+}
+
 export interface RustAnalysis {
   /** Needle matches in production code only, sorted by offset, no duplicate (needle, offset). */
   hits: NeedleHit[];
@@ -41,6 +57,8 @@ export interface RustAnalysis {
   testOnlyFile: boolean;
   /** Every out-of-line module declaration, test or not. */
   moduleDecls: ModuleDecl[];
+  /** Every `include!` of a literal path, test or not. */
+  includes: IncludeRef[];
 }
 
 export type JudgeName = 'plain' | 'fast';

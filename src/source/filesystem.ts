@@ -6,6 +6,7 @@
 
 import { readdirSync } from 'node:fs';
 import type { Config, Source } from '../types.js';
+import { escapeRegExp } from '../rust/needles.js';
 import { readWorktreeFile } from './sources.js';
 
 /** The directory part of a glob before its first wildcard: where its matches can live. */
@@ -53,6 +54,16 @@ export function filesystemSource(root: string, config: Config): Source {
     },
     async readFiles(paths) {
       return new Map(paths.map((p) => [p, readWorktreeFile(root, p)] as const));
+    },
+    // No git to search with: every listed file is read (this source serves small trees outside git).
+    async filesSpelling(words) {
+      const word = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`);
+      const found = new Set<string>();
+      for (const path of await this.listPaths()) {
+        const bytes = readWorktreeFile(root, path);
+        if (bytes !== undefined && !bytes.includes(0) && word.test(bytes.toString('latin1'))) found.add(path);
+      }
+      return found;
     },
     close() {},
   };

@@ -4,7 +4,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Source } from '../types.js';
-import { git, splitNul } from '../git.js';
+import { git, runGit, splitNul } from '../git.js';
+import { environmentError } from '../errors.js';
+import { messages } from '../messages.js';
 import { BlobReader } from './blobs.js';
 
 const GITLINK = '160000';
@@ -35,6 +37,8 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
   let all: Promise<Map<string, string>> | undefined;
   return {
     kind,
+    // `--cached` for the index, the commit for a revision (its output then names `<commit>:path`).
+    filesSpelling: (words) => grepWords(root, words, kind === 'index' ? ['--cached'] : [treeish], kind === 'index' ? '' : `${treeish}:`),
     seed(entries) {
       for (const [path, oid] of entries) known.set(path, oid);
     },
@@ -82,6 +86,17 @@ export function revisionSource(root: string, commit: string): Source {
   return objectSource('revision', root, commit, () => load([]), load);
 }
 
+/**
+ * `git grep -l -w` for any of `words`, binary files skipped; `prefix` is
+ * what git puts before each path (a revision's name). No match is no error.
+ */
+async function grepWords(root: string, words: readonly string[], where: readonly string[], prefix: string): Promise<Set<string>> {
+  const args = ['grep', '-l', '-z', '-I', '-w', '-F', ...words.flatMap((w) => ['-e', w]), ...where];
+  const result = await runGit(args, { cwd: root });
+  if (result.code > 1) throw environmentError(messages.gitFailed(args, result.stderr.trim()));
+  return new Set(splitNul(result.stdout).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p)));
+}
+
 /** Tracked and untracked-but-not-ignored files (the audit prefetches both listings). */
 export const WORKTREE_FILES_ARGS: readonly string[] = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
 /** Tracked files deleted from the working tree. */
@@ -91,6 +106,7 @@ export const WORKTREE_DELETED_ARGS: readonly string[] = ['ls-files', '-z', '--de
 export function worktreeSource(root: string): Source {
   return {
     kind: 'worktree',
+    filesSpelling: (words) => grepWords(root, words, ['--untracked'], ''),
     async listPaths() {
       const [present, deleted] = await Promise.all([git(WORKTREE_FILES_ARGS, { cwd: root }), git(WORKTREE_DELETED_ARGS, { cwd: root })]);
       const gone = new Set(splitNul(deleted));
