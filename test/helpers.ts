@@ -36,6 +36,15 @@ export const SEED = join(SHARED, 'seed', 'architecture_guards.rs');
 /** Whether the suite runs in CI: `CI` set to anything but empty, `0` or `false` (as CI services set it). */
 export const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').trim().toLowerCase());
 
+/**
+ * The options of a slow test (an npm install, a rustc build, dozens of CLI
+ * runs): `npm run test:quick` (CHOKEPOINT_TEST_QUICK=1) skips them while you
+ * work; `npm test` and CI never do.
+ */
+export const SLOW: { skip: string | false } = {
+  skip: !IN_CI && process.env.CHOKEPOINT_TEST_QUICK === '1' ? 'slow: `npm run test:quick` skips it' : false,
+};
+
 /** Whether `command` is on PATH. */
 export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
@@ -48,7 +57,7 @@ export function hasCommand(command: string): boolean {
  * says what is missing; under CI the test fails instead, so a lost file or a
  * broken install step can never pass as a skip.
  */
-export function testNeeding(name: string, needs: Record<string, boolean>, options: { timeout?: number }, fn: (t: TestContext) => void | Promise<void>): void {
+export function testNeeding(name: string, needs: Record<string, boolean>, options: { timeout?: number; skip?: string | false }, fn: (t: TestContext) => void | Promise<void>): void {
   const missing = Object.entries(needs).filter(([, present]) => !present).map(([what]) => what);
   if (missing.length === 0) test(name, options, fn);
   else if (IN_CI) test(name, options, () => assert.fail(`CI=true and this test needs what is missing: ${missing.join('; ')}`));

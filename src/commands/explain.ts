@@ -1,6 +1,7 @@
 // `chokepoint explain PATH`: every fact chokepoint uses to judge one file —
 // scope (and the pattern that decided), test code (and why), allowlist
-// entries (and their reasons), and the needles the file contains.
+// entries (and their reasons), and the needles the file contains. A
+// `Cargo.lock` or a crate name asks about the dependency graph instead.
 
 import pc from 'picocolors';
 import type { Invocation } from '../options.js';
@@ -8,7 +9,8 @@ import { CATALOGUE } from '../findings/catalogue.js';
 import { openRepository, repoRelativePath } from '../git.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
-import { worktreeSource } from '../source/sources.js';
+import { worktreeHas, worktreeSource } from '../source/sources.js';
+import { explainGraph, isGraphQuestion } from './explainGraph.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
@@ -20,6 +22,14 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
   const path = repoRelativePath(repo, cwd, inv.path);
 
   const { config } = await loadConfig(repo, cwd, inv.common.config);
+  const graphQuestion = isGraphQuestion(path, worktreeHas(repo.root, path));
+  if (graphQuestion) {
+    const source = worktreeSource(repo.root);
+    const lines = await explainGraph(source, config, graphQuestion === 'lockfile' ? { lockfile: path } : { crate: inv.path });
+    source.close();
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
   const matcher = inv.matcher ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);

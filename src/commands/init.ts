@@ -37,7 +37,7 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
     needing = entriesNeedingReasons(imported);
   }
   // What init writes must load: a bug here would otherwise surface at the first commit.
-  parseConfig(text, display, target);
+  const config = parseConfig(text, display, target);
   try {
     await writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
   } catch (err) {
@@ -47,6 +47,10 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
   }
   process.stdout.write(`chokepoint: wrote ${display}${values.from !== undefined ? ` (imported from ${values.from})` : ''}\n`);
   if (needing) process.stdout.write(`${messages.importedReasons(needing.needing, needing.total, display)}\n`);
+  if (values.from !== undefined) {
+    const { partialNeedleNotes } = await import('../config/import/resolutionNote.js');
+    for (const line of partialNeedleNotes(config.classes)) process.stdout.write(`${line}\n`);
+  }
   process.stdout.write(`next: \`chokepoint --all\` audits the tree; \`chokepoint install\` adds the pre-commit hook\n`);
   return 0;
 }

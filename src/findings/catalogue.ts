@@ -4,6 +4,8 @@
 // sentence a finding of the kind says. Every output format reads this table;
 // adding a kind is adding one entry here.
 
+import { messages } from '../messages.js';
+
 const q = (s: string): string => JSON.stringify(s);
 
 export type Severity = 'error' | 'warning';
@@ -61,7 +63,20 @@ export const CATALOGUE = {
     group: 'dependencies',
     anchoredInConfig: false,
     perFile: true,
-    message: (key: string, table: string, escape: string) => `Path dependency \`${key}\` in \`${table}\` points outside the repository: ${escape}.`,
+    message: (key: string, table: string, escape: string, git = false) =>
+      `${git ? 'Git dependency on a local repository' : 'Path dependency'} \`${key}\` in \`${table}\` points outside the repository: ${escape}.`,
+  },
+  'banned-dependency-chain': {
+    severity: 'error',
+    title: 'Banned crate reached through dependencies',
+    description:
+      'Following Cargo.lock from a workspace member reaches a crate whose name matches a banned marker, on an edge that no listed wrapper crate sanctions (the shortest such chain is shown).',
+    fix: "Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker's `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.",
+    group: 'dependencies',
+    anchoredInConfig: false,
+    // Found from Cargo.lock and every manifest, not from one file.
+    perFile: false,
+    message: messages.bannedChain,
   },
   'too-few-files': {
     severity: 'error',
@@ -174,6 +189,16 @@ export const CATALOGUE = {
     anchoredInConfig: true,
     perFile: false,
     message: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
+  },
+  'stale-lockfile': {
+    severity: 'warning',
+    title: 'Cargo.lock may be stale',
+    description: 'A manifest declares a dependency that Cargo.lock does not list for its crate, so the graph check cannot follow it.',
+    fix: 'Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.',
+    group: 'dependencies',
+    anchoredInConfig: false,
+    perFile: false,
+    message: messages.staleLockfile,
   },
   'baseline-outdated': {
     severity: 'warning',

@@ -9,9 +9,10 @@ import { isBlocking } from '../findings/blocking.js';
 
 function jsonFinding(f: Finding, mark?: 'baselined' | 'pre_existing'): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: f.kind, message: escapeVisibly(f.message) };
-  for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table'] as const) {
+  for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table', 'chain'] as const) {
     if (f[key] !== undefined) out[key] = f[key];
   }
+  if (f.related !== undefined) out['related'] = f.related.map((r) => ({ ...r, message: escapeVisibly(r.message) }));
   if (f.introducedBy !== undefined) out.introduced_by = { commit: f.introducedBy.commit, bypass: f.introducedBy.bypass };
   if (mark) out[mark] = true;
   return out;

@@ -76,7 +76,7 @@ function configPositionOf(finding: Finding, config: Config): Position | undefine
   }
 }
 
-function validLine(n: number | undefined): number | undefined {
+export function validLine(n: number | undefined): number | undefined {
   return n !== undefined && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 

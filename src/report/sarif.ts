@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { BannedClass, CheckResult, Config, Finding, FindingKind } from '../types.js';
 import { CATALOGUE, FINDING_KINDS, ruleIdOf } from '../findings/catalogue.js';
-import { configRelativePath, findClass, resolveLocation, type ReportOptions } from './locations.js';
+import { configRelativePath, findClass, resolveLocation, validLine, type ReportOptions } from './locations.js';
 import { escapeVisibly, safeJson } from './safeText.js';
 import { isBlocking } from '../findings/blocking.js';
 
@@ -200,7 +200,8 @@ export function formatSarif(
     const n = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, n);
 
-    results.push({
+    if (finding.chain !== undefined) properties['chain'] = finding.chain;
+    const entry: JsonObject = {
       ruleId,
       ruleIndex: index,
       level,
@@ -214,7 +215,15 @@ export function formatSarif(
       ...(!suppressed && !isBlocking(finding, result) && finding.introducedBy?.bypass != null
         ? { suppressions: [{ kind: 'inSource', justification: escapeVisibly(finding.introducedBy.bypass) }] }
         : {}),
-    });
+    };
+    if (finding.related?.length) {
+      entry['relatedLocations'] = finding.related.map((r, id) => {
+        const relatedRegion: JsonObject = { startLine: validLine(r.line) ?? 1 };
+        if (validLine(r.line) !== undefined && validLine(r.column) !== undefined) relatedRegion['startColumn'] = r.column!;
+        return { id, message: { text: escapeVisibly(r.message) }, physicalLocation: { artifactLocation: { uri: encodeUriPath(r.path), uriBaseId: SRCROOT }, region: relatedRegion } };
+      });
+    }
+    results.push(entry);
   };
   for (const f of result.findings) emit(f, 'error');
   for (const f of result.warnings) emit(f, 'warning');
