@@ -279,7 +279,8 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+    // The pre-commit framework's way of saying "the config is staged": judged like the hook.
+    const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
