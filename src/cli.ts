@@ -25,6 +25,7 @@ Usage:
   chokepoint install [--force]       register the pre-commit and commit-msg hooks (simple-git-hooks)
   chokepoint uninstall               remove the hooks chokepoint installed
   chokepoint explain PATH            is PATH in scope, test code, allowlisted, and what it contains
+  chokepoint explain Cargo.lock|CRATE  every dependency chain to each banned crate (or to CRATE)
   chokepoint baseline [--prune]      record today's findings in chokepoint-baseline.json so only new ones fail
                                      (--prune only lowers or removes entries the code has outgrown)
 

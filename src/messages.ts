@@ -81,6 +81,19 @@ export const messages = {
   baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
   unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
 
+  // the dependency graph (Cargo.lock)
+  bannedChain: (labels: readonly string[], crate: string, marker: string, o: { devOnly: boolean; wrappers: readonly string[]; stale: readonly string[]; lockPath: string }) =>
+    `Reaches banned crate \`${crate}\` (matches marker \`${marker}\`)${o.devOnly ? ' through a dev-dependency' : ''}: ${labels.join(' → ')}` +
+    (o.wrappers.length ? `; only ${o.wrappers.map((w) => `\`${w}\``).join(', ')} may depend on it directly` : '') +
+    (o.stale.length ? `; ${o.lockPath} may be stale: it lists no ${o.stale.map((d) => `\`${d}\``).join(', ')} for this crate (run \`cargo update --workspace\` and stage it)` : '') +
+    '.',
+  chainFirstEdge: (member: string, child: string) => `${member} depends on ${child} here: the first edge of the chain`,
+  chainLockEntry: (pkg: string, lockPath: string) => `${pkg} in ${lockPath}`,
+  staleLockfile: (manifest: string, lockPath: string, missing: readonly string[]) =>
+    `${lockPath} may be stale: ${manifest} declares ${missing.map((d) => `\`${d}\``).join(', ')}, which the lockfile does not list for it, so the graph check cannot follow ${missing.length === 1 ? 'it' : 'them'}: run \`cargo update --workspace\` (or any cargo build) and stage ${lockPath}`,
+  invalidLockfile: (detail: string) => `Cargo.lock cannot be read as a lockfile: ${detail}`,
+  lockfileNotToml: (detail: string) => `Cargo.lock is not valid TOML: ${detail}`,
+
   // ways out, shown under banned-API findings
   wayOutRoute: (useInstead?: string) => (useInstead ? `route the access through ${useInstead}` : 'route the access through an existing chokepoint module'),
   wayOutAllow: (cls: string) => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in chokepoint.toml with a reason`,

@@ -44,6 +44,16 @@ export interface DependencyException {
   at?: Position;
 }
 
+/** `[[dependency_rule.wrapper]]`: the only crates that may depend on a banned crate directly (cargo-deny's `wrappers`). */
+export interface DependencyWrapper {
+  /** One of the rule's `banned` markers. */
+  banned: string;
+  /** Crate names allowed to depend directly on a crate the marker bans. */
+  crates: string[];
+  reason: string;
+  at?: Position;
+}
+
 export interface DependencyRuleConfig {
   /** Globs of Cargo manifests. */
   manifests: string[];
@@ -52,6 +62,9 @@ export interface DependencyRuleConfig {
   allow: DependencyException[];
   /** Report `path = "…"` dependencies that resolve outside the repository. */
   forbidEscapingPaths: boolean;
+  /** Follow the whole graph from `Cargo.lock`, not just direct dependencies. */
+  graph?: boolean;
+  wrappers?: DependencyWrapper[];
 }
 
 export interface Config {
@@ -73,6 +86,7 @@ export type FindingKind =
   | 'banned-api'
   | 'banned-dependency'
   | 'escaping-path-dependency'
+  | 'banned-dependency-chain'
   | 'too-few-files'
   | 'missing-allowlist-path'
   | 'dead-allowlist-entry'
@@ -83,6 +97,7 @@ export type FindingKind =
   | 'stale-allowlist-entry'
   | 'unused-needle'
   | 'unused-dependency-exception'
+  | 'stale-lockfile'
   | 'baseline-outdated';
 
 export interface Finding {
@@ -101,6 +116,17 @@ export interface Finding {
   table?: string;
   /** The source line the finding points at, for the human report. */
   lineText?: string;
+  /** banned-dependency-chain: the packages from a workspace member to the banned crate, as shown. */
+  chain?: string[];
+  /** Other places that explain the finding (SARIF relatedLocations). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
 }
 
 export type RunMode = 'staged' | 'all' | 'files' | 'since';
@@ -133,6 +159,8 @@ export interface Source {
   listPaths(): Promise<string[]>;
   /** Contents of the given paths; a path that is absent maps to undefined. */
   readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
+  /** The target text of those of `paths` that are symbolic links (mode 120000 in git). */
+  readLinks(paths: readonly string[]): Promise<Map<string, string>>;
   /** The text files that spell one of `words` as a whole word (git grep -w), a superset is fine. */
   filesSpelling(words: readonly string[]): Promise<Set<string>>;
   /** Release any process the source holds. */

@@ -80,7 +80,7 @@ const UNKNOWN_HINT = {
   scope: 'allowed here: include, exclude, min_files, count_excluded',
   cls: 'allowed here: name, reason, use_instead, needles, allow',
   allow: 'allowed here: path, reason, needles',
-  dep: 'allowed here: manifests, banned, allow, forbid_escaping_paths',
+  dep: 'allowed here: manifests, banned, allow, forbid_escaping_paths, graph, wrapper',
   depAllow: 'allowed here: crate, reason',
 };
 

@@ -19,6 +19,7 @@ import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
+import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
 
 export type Target =
   | { kind: 'staged' }
@@ -146,7 +147,7 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * sanity findings, and with `wholeTree` (the selection is every file in
  * scope) the audit's warnings.
  */
-async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean): Promise<Judged> {
+async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
   // A scan of the whole tree reads every declaring file; a scan of some
   // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
@@ -160,8 +161,10 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     collectUsage: wholeTree,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const findings = [...rust.findings, ...deps.findings];
-  const warnings: Finding[] = [];
+  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
+  const warnings: Finding[] = [...(graph?.warnings ?? [])];
+  for (const crate of graph?.usedExceptions ?? []) deps.usedExceptions.add(crate);
   if (allPaths) {
     findings.push(...sanityFindings(rules.config, rules.configPath, rules.scope, { paths: allPaths, scanned: selection.scanned, excluded: selection.excluded }));
     if (wholeTree) warnings.push(...auditWarnings(rules.config, rules.configPath, rules.scope, rust.needlesByFile, deps.usedExceptions));
@@ -171,7 +174,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
 
 async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true);
+  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths });
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -216,8 +219,9 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
     }
     const live = changes.filter((c) => c.status !== 'D');
     source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
-    const selection = select(live.map((c) => c.path), rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+    const staged = live.map((c) => c.path);
+    const selection = select(staged, rules.scope);
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
@@ -247,11 +251,12 @@ async function runFiles(repo: Repository, opts: CheckOptions, files: string[], s
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+    // The pre-commit framework's way of saying "the config is staged": judged like the hook.
+    const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
-  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
+  const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => source.listPaths(), touched: paths }), judgedSet(selection));
   return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo };
 }
 
@@ -265,7 +270,7 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
     return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();

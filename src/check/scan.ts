@@ -7,6 +7,7 @@ import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
+import { checkWorkspaceBoundary, type CheckedManifest } from '../rules/workspaceBoundary.js';
 import { escapesRepository, moduleFactsReader, partialGraph, reachesFrom, testCodeResolver, treeGraph, type ModuleFacts, type Reach } from './modules.js';
 import { messages } from '../messages.js';
 
@@ -148,6 +149,7 @@ export async function scanManifests(source: Source, paths: readonly string[], co
   let manifestsChecked = 0;
   const rule = config.dependencies;
   if (!rule) return { findings, usedExceptions, manifestsChecked };
+  const parsed: CheckedManifest[] = [];
   await forEachFile(source, paths, (path, bytes) => {
     manifestsChecked++;
     const text = decodeUtf8(bytes);
@@ -158,6 +160,13 @@ export async function scanManifests(source: Source, paths: readonly string[], co
     const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);
     findings.push(...verdict.findings);
     for (const crate of verdict.usedExceptions) usedExceptions.add(crate);
+    if (verdict.manifest) parsed.push({ path, text, manifest: verdict.manifest });
   });
+  // The seed-compatible form reads each manifest alone, as the seed did.
+  if (parsed.length) {
+    const boundary = await checkWorkspaceBoundary(source, parsed, rule);
+    findings.push(...boundary.findings);
+    for (const crate of boundary.usedExceptions) usedExceptions.add(crate);
+  }
   return { findings, usedExceptions, manifestsChecked };
 }

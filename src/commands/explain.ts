@@ -1,6 +1,7 @@
 // `chokepoint explain PATH`: every fact chokepoint uses to judge one file —
 // scope (and the pattern that decided), test code (and why), allowlist
-// entries (and their reasons), and the needles the file contains.
+// entries (and their reasons), and the needles the file contains. A
+// `Cargo.lock` or a crate name asks about the dependency graph instead.
 
 import { resolve } from 'node:path';
 import pc from 'picocolors';
@@ -10,7 +11,8 @@ import { messages } from '../messages.js';
 import { openRepository, repoRelativePath } from '../git.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
-import { worktreeSource } from '../source/sources.js';
+import { worktreeHas, worktreeSource } from '../source/sources.js';
+import { explainGraph, isGraphQuestion } from './explainGraph.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
@@ -24,6 +26,14 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const path = repoRelativePath(repo, cwd, positionals[0]!);
 
   const { config } = await loadConfig(repo, cwd, values.config);
+  const graphQuestion = isGraphQuestion(path, worktreeHas(repo.root, path));
+  if (graphQuestion) {
+    const source = worktreeSource(repo.root);
+    const lines = await explainGraph(source, config, graphQuestion === 'lockfile' ? { lockfile: path } : { crate: positionals[0]! });
+    source.close();
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  }
   const matcher = chooseMatcher(values.matcher) ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);

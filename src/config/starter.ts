@@ -51,6 +51,14 @@ manifests = ["crates/*/Cargo.toml"]
 # Case-insensitive substrings of crate names (globs when they contain * or ?).
 banned = []
 forbid_escaping_paths = false
+# Also follow Cargo.lock: a banned crate reached through other crates
+# (app -> some-sdk -> reqwest) is reported with the whole chain.
+graph = true
+# A banned crate may be a direct dependency of its wrappers only:
+# [[dependency_rule.wrapper]]
+# banned = "reqwest"            # one of the markers above
+# crates = ["net-gateway"]      # the crates allowed to depend on it directly
+# reason = "the network chokepoint: every request is checked against the egress policy"
 # [[dependency_rule.allow]]
 # crate = "agent-protocol-types"
 # reason = "plain data types, no agent runtime"

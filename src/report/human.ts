@@ -33,7 +33,7 @@ function snippet(f: Finding): string[] {
 function group(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.kind === 'banned-api' ? `class:${f.class}` : f.kind === 'banned-dependency' || f.kind === 'escaping-path-dependency' ? 'dependencies' : f.kind === 'invalid-file' ? 'unreadable files' : 'sanity';
+    const key = f.kind === 'banned-api' ? `class:${f.class}` : f.kind === 'banned-dependency' || f.kind === 'escaping-path-dependency' || f.kind === 'banned-dependency-chain' ? 'dependencies' : f.kind === 'invalid-file' ? 'unreadable files' : 'sanity';
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   return groups;

@@ -5,9 +5,10 @@ import type { CheckResult, Finding } from '../types.js';
 
 function jsonFinding(f: Finding, mark?: 'baselined' | 'pre_existing'): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: f.kind, message: f.message };
-  for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table'] as const) {
+  for (const key of ['path', 'line', 'column', 'class', 'needle', 'dependency', 'table', 'chain'] as const) {
     if (f[key] !== undefined) out[key] = f[key];
   }
+  if (f.related !== undefined) out['related'] = f.related;
   if (mark) out[mark] = true;
   return out;
 }

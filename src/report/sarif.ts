@@ -34,6 +34,7 @@ export interface ReportOptions {
 export const OTHER_KINDS = [
   'banned-dependency',
   'escaping-path-dependency',
+  'banned-dependency-chain',
   'too-few-files',
   'missing-allowlist-path',
   'dead-allowlist-entry',
@@ -43,6 +44,7 @@ export const OTHER_KINDS = [
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
+  'stale-lockfile',
   'baseline-outdated',
 ] as const satisfies readonly FindingKind[];
 
@@ -52,6 +54,7 @@ const WARNING_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
   'stale-allowlist-entry',
   'unused-needle',
   'unused-dependency-exception',
+  'stale-lockfile',
   'baseline-outdated',
 ]);
 
@@ -86,6 +89,12 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     title: 'Path dependency escapes the repository',
     description: 'A `path = "…"` dependency resolves outside the repository root, so the code it pulls in is never checked.',
     fix: 'Move the crate inside the repository, or depend on it through a registry or git source.',
+  },
+  'banned-dependency-chain': {
+    title: 'Banned crate reached through dependencies',
+    description:
+      'Following Cargo.lock from a workspace member reaches a crate whose name matches a banned marker, on an edge that no listed wrapper crate sanctions (the shortest such chain is shown).',
+    fix: 'Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker\'s `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.',
   },
   'escaping-module-path': {
     title: 'Module path escapes the repository',
@@ -133,6 +142,11 @@ export const KIND_TEXT: Readonly<Record<OtherKind, KindText>> = {
     title: 'Dependency exception matches nothing',
     description: 'A dependency exception names a crate that no checked manifest depends on.',
     fix: 'Remove the exception from chokepoint.toml.',
+  },
+  'stale-lockfile': {
+    title: 'Cargo.lock may be stale',
+    description: 'A manifest declares a dependency that Cargo.lock does not list for its crate, so the graph check cannot follow it.',
+    fix: 'Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.',
   },
   'baseline-outdated': {
     title: 'Baseline entry outgrown',
@@ -445,7 +459,8 @@ export function formatSarif(
     const n = (occurrences.get(hash) ?? 0) + 1;
     occurrences.set(hash, n);
 
-    results.push({
+    if (finding.chain !== undefined) properties['chain'] = finding.chain;
+    const result: JsonObject = {
       ruleId,
       ruleIndex: index,
       level,
@@ -455,7 +470,15 @@ export function formatSarif(
       properties,
       // Baselined and pre-existing findings stay visible, marked as accepted elsewhere.
       ...(suppressed ? { suppressions: [{ kind: 'external' }] } : {}),
-    });
+    };
+    if (finding.related?.length) {
+      result['relatedLocations'] = finding.related.map((r, id) => {
+        const relatedRegion: JsonObject = { startLine: validLine(r.line) ?? 1 };
+        if (validLine(r.line) !== undefined && validLine(r.column) !== undefined) relatedRegion['startColumn'] = r.column!;
+        return { id, message: { text: r.message }, physicalLocation: { artifactLocation: { uri: encodeUriPath(r.path), uriBaseId: SRCROOT }, region: relatedRegion } };
+      });
+    }
+    results.push(result);
   };
   for (const f of result.findings) emit(f, 'error');
   for (const f of result.warnings) emit(f, 'warning');
