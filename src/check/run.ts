@@ -215,7 +215,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, started: number):
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
-    source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
+    source.knowBlobs(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const selection = select(live.map((c) => c.path), rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
