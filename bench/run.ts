@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createWorkspace, resetWorkspace, stageModifications, type Workspace } from './generate.js';
 import { compare, Runner, type Command, type Summary } from './measure.js';
+import { globBenchNotes } from './glob.js';
+import { lockfileReport, measureLockfile, type LockfileBench } from './lockfile.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'dist/bundle/launch.js');
@@ -466,7 +468,10 @@ function main(argv: string[]): number {
   const results: SizeResult[] = [];
   const kept: string[] = [];
   const started = performance.now();
+  let lockfile: LockfileBench | undefined;
   try {
+    log('lockfile: the graph rule on a staged 1,000-package Cargo.lock');
+    lockfile = measureLockfile(runner, { cli: CLI, runs: opts.hookRuns, warmup: opts.warmup });
     for (const size of opts.sizes) {
       log(`${size}: generating the workspace`);
       const ws = createWorkspace({ size, guards: opts.guards, cli: CLI, seed: opts.seed });
@@ -492,9 +497,10 @@ function main(argv: string[]): number {
   if (kept.length) notes.push(`kept workspaces: ${kept.join(' ')}`);
 
   // Other work on the machine skews wall times: show how busy it was.
+  notes.push(...globBenchNotes());
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   notes.push(`load average at the end (1/5/15 min): ${load} on ${cpus().length} CPUs; at the start: ${loadAtStart}`);
-  const text = report(opts, results, env, notes);
+  const text = report(opts, results, env, notes) + (lockfile ? lockfileReport(lockfile) : '');
   process.stdout.write(text);
   const json = {
     version: 1,
@@ -504,6 +510,7 @@ function main(argv: string[]): number {
     targets: TARGETS,
     verdicts: verdicts(results),
     results,
+    lockfile,
     notes,
     durationMs: Math.round(performance.now() - started),
   };

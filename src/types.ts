@@ -44,6 +44,16 @@ export interface DependencyException {
   at?: Position;
 }
 
+/** `[[dependency_rule.wrapper]]`: the only crates that may depend on a banned crate directly (cargo-deny's `wrappers`). */
+export interface DependencyWrapper {
+  /** One of the rule's `banned` markers. */
+  banned: string;
+  /** Crate names allowed to depend directly on a crate the marker bans. */
+  crates: string[];
+  reason: string;
+  at?: Position;
+}
+
 export interface DependencyRuleConfig {
   /** Globs of Cargo manifests. */
   manifests: string[];
@@ -52,6 +62,14 @@ export interface DependencyRuleConfig {
   allow: DependencyException[];
   /** Report `path = "…"` dependencies that resolve outside the repository. */
   forbidEscapingPaths: boolean;
+  /** Follow the whole graph from `Cargo.lock`, not just direct dependencies. */
+  graph?: boolean;
+  wrappers?: DependencyWrapper[];
+}
+
+export interface BypassConfig {
+  /** `check --since`: findings whose introducing commit records a bypass pass (default false: they fail too). */
+  allowInCi: boolean;
 }
 
 export interface Config {
@@ -61,6 +79,7 @@ export interface Config {
   scope: ScopeConfig;
   classes: BannedClass[];
   dependencies?: DependencyRuleConfig;
+  bypass?: BypassConfig;
 }
 
 /** 1-based line and column (UTF-16 code units). */
@@ -69,21 +88,14 @@ export interface Position {
   column: number;
 }
 
-export type FindingKind =
-  | 'banned-api'
-  | 'banned-dependency'
-  | 'escaping-path-dependency'
-  | 'too-few-files'
-  | 'missing-allowlist-path'
-  | 'dead-allowlist-entry'
-  | 'allowlisted-path-removed'
-  | 'invalid-file'
-  | 'escaping-module-path'
-  // warnings (errors under --strict)
-  | 'stale-allowlist-entry'
-  | 'unused-needle'
-  | 'unused-dependency-exception'
-  | 'baseline-outdated';
+export type { FindingKind } from './findings/catalogue.js';
+import type { FindingKind } from './findings/catalogue.js';
+
+/** The commit of a `--since` range that introduced a finding, and the bypass reason its trailer records (null: none). */
+export interface IntroducedBy {
+  commit: string;
+  bypass: string | null;
+}
 
 export interface Finding {
   kind: FindingKind;
@@ -101,6 +113,19 @@ export interface Finding {
   table?: string;
   /** The source line the finding points at, for the human report. */
   lineText?: string;
+  /** `check --since`: the commit of the range that introduced the finding. */
+  introducedBy?: IntroducedBy;
+  /** banned-dependency-chain: the packages from a workspace member to the banned crate, as shown. */
+  chain?: string[];
+  /** Other places that explain the finding (SARIF relatedLocations). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
 }
 
 export type RunMode = 'staged' | 'all' | 'files' | 'since';
@@ -120,6 +145,8 @@ export interface CheckResult {
   stats: Stats;
   /** Set when the run was bypassed with a reason: findings are reported but do not fail. */
   bypass?: string;
+  /** `check --since`: findings whose introducing commit records a bypass do not fail the run. */
+  recordedBypassesPass?: boolean;
   /** Findings within the committed baseline (§8a): reported, never failing. */
   baselined?: Finding[];
   /** A staged config re-audit's findings that HEAD already had under its own config (§5): reported, not blocking. */
@@ -133,6 +160,8 @@ export interface Source {
   listPaths(): Promise<string[]>;
   /** Contents of the given paths; a path that is absent maps to undefined. */
   readFiles(paths: readonly string[]): Promise<Map<string, Buffer | undefined>>;
+  /** The target text of those of `paths` that are symbolic links (mode 120000 in git). */
+  readLinks(paths: readonly string[]): Promise<Map<string, string>>;
   /** The text files that spell one of `words` as a whole word (git grep -w), a superset is fine. */
   filesSpelling(words: readonly string[]): Promise<Set<string>>;
   /** Release any process the source holds. */

@@ -241,7 +241,7 @@ test('path dependencies that leave the repository are reported at the path value
     '[workspace.dependencies]', //                           12
     'wsdep.path = "../x/../../../y"', //                     13
     '[patch.crates-io]', //                                  14
-    'p = { path = "../../../p" }', //                        15  not a dependency table
+    'p = { path = "../../../p" }', //                        15  patches swap code in too
   );
   const verdict = checkManifest('crates/a/Cargo.toml', text, rule({ forbidEscapingPaths: true }));
   assert.deepEqual(rows(verdict.findings), [
@@ -252,6 +252,7 @@ test('path dependencies that leave the repository are reported at the path value
     [9, 8, 'escaping-path-dependency', 'tabled', 'dependencies'],
     [11, 14, 'escaping-path-dependency', 'w', 'target.cfg(windows).dev-dependencies'],
     [13, 14, 'escaping-path-dependency', 'wsdep', 'workspace.dependencies'],
+    [15, 14, 'escaping-path-dependency', 'p', 'patch.crates-io'],
   ]);
   assert.match(verdict.findings[0]?.message ?? '', /`escapes`.*`\.\.\/\.\.\/\.\.\/outside` resolves to `\.\.\/outside`/);
   assert.match(verdict.findings[1]?.message ?? '', /absolute/);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GIT_ENV, IN_CI, SEED, smallRepo, snapshot, tempDir, type Repo } from './helpers.js';
+import { GIT_ENV, IN_CI, SEED, SLOW, smallRepo, snapshot, tempDir, type Repo } from './helpers.js';
 
 const BAD = 'pub fn f() -> Vec<u8> { std::fs::read("x").unwrap() }\n';
 const GOOD = 'pub fn f() -> u32 { 1 }\n';
@@ -105,7 +105,7 @@ after(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-test('every check mode and format leaves the repository untouched', async () => {
+test('every check mode and format leaves the repository untouched', SLOW, async () => {
   const commands: Command[] = [{ args: [], exit: 1 }];
   for (const format of ['human', 'json', 'sarif', 'github']) {
     commands.push(
@@ -159,7 +159,7 @@ test('bypass, by option and by environment, leaves the working tree, index and s
   ]);
 });
 
-test('every kind of error leaves the repository untouched', async () => {
+test('every kind of error leaves the repository untouched', SLOW, async () => {
   await runAll(repo, [
     { args: ['--config', 'missing.toml'], exit: 2 },
     { args: ['--all', '--config', join(outside, 'bad.toml')], exit: 2 },

@@ -36,6 +36,15 @@ export const SEED = join(SHARED, 'seed', 'architecture_guards.rs');
 /** Whether the suite runs in CI: `CI` set to anything but empty, `0` or `false` (as CI services set it). */
 export const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').trim().toLowerCase());
 
+/**
+ * The options of a slow test (an npm install, a rustc build, dozens of CLI
+ * runs): `npm run test:quick` (CHOKEPOINT_TEST_QUICK=1) skips them while you
+ * work; `npm test` and CI never do.
+ */
+export const SLOW: { skip: string | false } = {
+  skip: !IN_CI && process.env.CHOKEPOINT_TEST_QUICK === '1' ? 'slow: `npm run test:quick` skips it' : false,
+};
+
 /** Whether `command` is on PATH. */
 export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
@@ -48,7 +57,7 @@ export function hasCommand(command: string): boolean {
  * says what is missing; under CI the test fails instead, so a lost file or a
  * broken install step can never pass as a skip.
  */
-export function testNeeding(name: string, needs: Record<string, boolean>, options: { timeout?: number }, fn: (t: TestContext) => void | Promise<void>): void {
+export function testNeeding(name: string, needs: Record<string, boolean>, options: { timeout?: number; skip?: string | false }, fn: (t: TestContext) => void | Promise<void>): void {
   const missing = Object.entries(needs).filter(([, present]) => !present).map(([what]) => what);
   if (missing.length === 0) test(name, options, fn);
   else if (IN_CI) test(name, options, () => assert.fail(`CI=true and this test needs what is missing: ${missing.join('; ')}`));
@@ -186,12 +195,17 @@ function npmConfig(key: string): string {
   return spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
 }
 
+let offlineEnv: NodeJS.ProcessEnv | undefined;
 /**
  * Environment for any npm a test starts, directly or through a tool (the
  * pre-commit framework): npm's own cache (`npm ci` filled it) even when a test
  * moves HOME, and offline, so a test that would need the network fails.
+ * Asked of npm on first use only: most test files never start npm.
  */
-export const OFFLINE_NPM_ENV: NodeJS.ProcessEnv = { npm_config_offline: 'true', npm_config_cache: npmConfig('cache') };
+export function offlineNpmEnv(): NodeJS.ProcessEnv {
+  offlineEnv ??= { npm_config_offline: 'true', npm_config_cache: npmConfig('cache') };
+  return offlineEnv;
+}
 
 interface LockEntry {
   version?: string;
@@ -246,7 +260,7 @@ export async function installOffline(dir: string, opts: { tarball?: string; pack
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const root = { name: pkg.name, devDependencies: pkg.devDependencies };
   writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify({ name: pkg.name, lockfileVersion: 3, requires: true, packages: { '': root, ...packages } }, null, 2)}\n`);
-  const r = await execa('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: OFFLINE_NPM_ENV, reject: false, stdin: 'ignore' });
+  const r = await execa('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: offlineNpmEnv(), reject: false, stdin: 'ignore' });
   assert.equal(r.exitCode, 0, `npm ci --offline failed (is npm's cache filled by \`npm ci\` in this checkout?): ${r.stderr}`);
 }
 

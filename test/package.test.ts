@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execa } from 'execa';
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GIT_ENV, PROJECT_ROOT, SMALL_TREE, installOffline, lefthookBinary, makeRepo, tempDir, testNeeding, type Repo } from './helpers.js';
+import { GIT_ENV, PROJECT_ROOT, SMALL_TREE, installOffline, lefthookBinary, makeRepo, SLOW, tempDir, testNeeding, type Repo } from './helpers.js';
 
 const BAD = 'pub fn f() -> Vec<u8> { std::fs::read("x").unwrap() }\n';
 const NPM_FLAGS = ['--no-audit', '--no-fund', '--offline', '--loglevel=error'];
@@ -50,7 +50,7 @@ test('the packed tarball has what users need and nothing of the tests', async ()
   assert.ok(!files.some((f) => f.includes('/.cache/') || f.endsWith('.v8')), 'no code cache of the machine that packed it');
 });
 
-test('installed from the tarball: install, a blocked commit, a bypass, and a loud failure once removed', async () => {
+test('installed from the tarball: install, a blocked commit, a bypass, and a loud failure once removed', SLOW, async () => {
   const repo = await projectWith();
   try {
     const inst = await npx(repo, ['chokepoint', 'install']);
@@ -79,7 +79,7 @@ test('installed from the tarball: install, a blocked commit, a bypass, and a lou
   }
 });
 
-test('husky route: the README snippets block a commit and record a bypass', async () => {
+test('husky route: the README snippets block a commit and record a bypass', SLOW, async () => {
   const repo = await projectWith(['husky']);
   try {
     mkdirSync(join(repo.dir, '.husky'), { recursive: true });
@@ -101,7 +101,7 @@ test('husky route: the README snippets block a commit and record a bypass', asyn
 // lefthook comes as its platform binary (test/tools/package.json says why); the
 // hooks `lefthook install` writes call that binary by its path.
 const lefthook = lefthookBinary();
-testNeeding('lefthook route: the README snippet blocks a commit', { [`lefthook's binary for ${process.platform}-${process.arch} (npm ci installs it)`]: lefthook !== undefined }, {}, async () => {
+testNeeding('lefthook route: the README snippet blocks a commit', { [`lefthook's binary for ${process.platform}-${process.arch} (npm ci installs it)`]: lefthook !== undefined }, SLOW, async () => {
   const repo = await projectWith();
   try {
     copyFileSync(join(PROJECT_ROOT, 'examples', 'lefthook.yml'), join(repo.dir, 'lefthook.yml'));

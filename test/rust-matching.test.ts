@@ -98,7 +98,7 @@ test('several needles at one place are all reported, in needle order, without du
   assert.deepEqual(res.hits.map((h) => `${h.needle}@${h.offset}`), ['std::fs::read@9', 'std::@9', 'std::fs@9']);
   assert.equal(analyzeRust('std::fs', ['std::fs']).hits.length, 1);
   // Overlapping occurrences of one needle are distinct places.
-  assert.deepEqual(analyzeRust('aaa', ['aa']).hits.map((h) => h.offset), [0, 1]);
+  assert.deepEqual(analyzeRust('f(((x', ['((']).hits.map((h) => h.offset), [1, 2]);
 });
 
 test('hits are sorted by offset and carry their length', () => {
@@ -139,8 +139,12 @@ test('NUL bytes are just characters', () => {
   assert.deepEqual(hitsOf('\0std::fs::read(\0);\0', FS), ['std::fs@1:2']);
 });
 
-test('identifiers containing a needle still match (plain substring semantics)', () => {
-  assert.deepEqual(hitsOf('fn f() { my_std::fs::x(); libc::openat(1); }', ['std::fs', 'openat']), ['std::fs@1:13', 'openat@1:33']);
+test('a needle that starts with a name matches at a segment boundary, never inside an identifier', () => {
+  assert.deepEqual(hitsOf('fn f() { my_std::fs::x(); libc::openat(1); not_libc::x(); fopenat(2); }', ['std::fs', 'openat', 'libc']), ['libc@1:27', 'openat@1:33']);
+  // The right end stays open: `std::env::var` is meant to catch `var_os` too; a re-export of the crate is the crate.
+  assert.deepEqual(hitsOf('fn f() { std::env::var_os("K"); nix::libc::fork(); }', ['std::env::var', 'libc']), ['std::env::var@1:10', 'libc@1:38']);
+  // A rooted needle (std, core, alloc) matches only where a path starts.
+  assert.deepEqual(hitsOf('fn f() { crate::std::fs::x(); ::std::fs::y(); (std::fs::z)(); }', ['std::fs']), ['std::fs@1:33', 'std::fs@1:48']);
 });
 
 test('nothing to find: empty results', () => {

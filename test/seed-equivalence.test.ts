@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { hasCommand, makeRepo, parseJson, SEED, tempDir, testNeeding } from './helpers.js';
+import { hasCommand, makeRepo, parseJson, SEED, SLOW, tempDir, testNeeding } from './helpers.js';
 import { createRng } from '../bench/generate.js';
 
 const CLASSES = ['fs', 'net', 'process', 'env'] as const;
@@ -190,7 +190,7 @@ function parseChokepoint(stdout: string): Verdicts {
 const rustc = findRustc();
 const needs = { [`the seed guards test at ${SEED}`]: existsSync(SEED), rustc: rustc !== undefined };
 
-testNeeding('init --from the seed + --matcher line reproduces the seed test verdicts exactly', needs, { timeout: 600_000 }, async () => {
+testNeeding('init --from the seed + --matcher line reproduces the seed test verdicts exactly', needs, { timeout: 600_000, ...SLOW }, async () => {
   const repo = await makeRepo();
   const binDir = tempDir('chokepoint-seed-bin-');
   try {

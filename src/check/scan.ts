@@ -7,8 +7,9 @@ import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
+import { checkWorkspaceBoundary, type CheckedManifest } from '../rules/workspaceBoundary.js';
 import { escapesRepository, moduleFactsReader, partialGraph, reachesFrom, testCodeResolver, treeGraph, type ModuleFacts, type Reach } from './modules.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 const CHUNK = 64;
 
@@ -112,7 +113,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
       frontier = [...next].filter((p) => facts.has(p));
     }
   }
-  for (const path of invalid) findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+  for (const path of invalid) findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
 
   const graph = partial ?? treeGraph(facts);
   const testCode = testCodeResolver(graph);
@@ -128,7 +129,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   }
   for (const r of escaping) {
     if (r.testOnly || facts.get(r.declarer)?.testOnlyFile || (await testCode(r.declarer))) continue;
-    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: messages.escapingModulePath(r.written, r.target) });
+    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: CATALOGUE['escaping-module-path'].message(r.written, r.target) });
   }
   return { findings, needlesByFile, filesScanned };
 }
@@ -148,16 +149,24 @@ export async function scanManifests(source: Source, paths: readonly string[], co
   let manifestsChecked = 0;
   const rule = config.dependencies;
   if (!rule) return { findings, usedExceptions, manifestsChecked };
+  const parsed: CheckedManifest[] = [];
   await forEachFile(source, paths, (path, bytes) => {
     manifestsChecked++;
     const text = decodeUtf8(bytes);
     if (text === undefined) {
-      findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+      findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
       return;
     }
     const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);
     findings.push(...verdict.findings);
     for (const crate of verdict.usedExceptions) usedExceptions.add(crate);
+    if (verdict.manifest) parsed.push({ path, text, manifest: verdict.manifest });
   });
+  // The seed-compatible form reads each manifest alone, as the seed did.
+  if (parsed.length) {
+    const boundary = await checkWorkspaceBoundary(source, parsed, rule);
+    findings.push(...boundary.findings);
+    for (const crate of boundary.usedExceptions) usedExceptions.add(crate);
+  }
   return { findings, usedExceptions, manifestsChecked };
 }

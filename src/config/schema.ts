@@ -1,7 +1,7 @@
 // Validates a parsed chokepoint.toml into a `Config`. Every problem is a config
 // error at the offending key's line and column; nothing unknown is ignored.
 
-import type { AllowEntry, BannedClass, Config, DependencyException, DependencyRuleConfig, MatcherName, Position, ScopeConfig } from '../types.js';
+import type { AllowEntry, BannedClass, BypassConfig, Config, DependencyException, DependencyRuleConfig, DependencyWrapper, MatcherName, Position, ScopeConfig } from '../types.js';
 import { configError } from '../errors.js';
 import { compileGlob, GlobSyntaxError } from '../glob.js';
 import { locateKeyPath, locateValuePath } from '../toml/positions.js';
@@ -41,12 +41,13 @@ function reporter(displayPath: string, text: string): Reporter {
   };
 }
 
-const TOP_KEYS = ['matcher', 'scope', 'class', 'dependency_rule'];
+const TOP_KEYS = ['matcher', 'scope', 'class', 'dependency_rule', 'bypass'];
 const SCOPE_KEYS = ['include', 'exclude', 'min_files', 'count_excluded'];
 const CLASS_KEYS = ['name', 'reason', 'use_instead', 'needles', 'allow'];
 const ALLOW_KEYS = ['path', 'reason', 'needles'];
-const DEP_KEYS = ['manifests', 'banned', 'allow', 'forbid_escaping_paths'];
+const DEP_KEYS = ['manifests', 'banned', 'allow', 'forbid_escaping_paths', 'graph', 'wrapper'];
 const DEP_ALLOW_KEYS = ['crate', 'reason'];
+const WRAPPER_KEYS = ['banned', 'crates', 'reason'];
 
 /**
  * Gives `target.at` the position of its key path, computed on first use:
@@ -71,6 +72,7 @@ export function attachPositions(config: Config, text: string): Config {
     cls.allow.forEach((entry, j) => withLazyPosition(entry, locate, ['class', i, 'allow', j]));
   });
   config.dependencies?.allow.forEach((e, k) => withLazyPosition(e, locate, ['dependency_rule', 'allow', k]));
+  config.dependencies?.wrappers?.forEach((w, k) => withLazyPosition(w, locate, ['dependency_rule', 'wrapper', k]));
   return config;
 }
 
@@ -233,15 +235,58 @@ function parseDependencyRule(r: Reporter, value: unknown): DependencyRuleConfig 
       r.fail([...path, 'allow', i, 'crate'], `duplicate exception for crate ${JSON.stringify(e.crate)}`);
     }
   });
+  const graph = t.graph ?? false;
+  if (typeof graph !== 'boolean') r.fail([...path, 'graph'], 'must be true or false');
+  const banned = t.banned === undefined ? [] : strings(r, t.banned, [...path, 'banned'], { nonEmpty: true });
   return {
     manifests: t.manifests === undefined ? ['**/Cargo.toml'] : globs(r, t.manifests, [...path, 'manifests']),
-    banned: t.banned === undefined ? [] : strings(r, t.banned, [...path, 'banned'], { nonEmpty: true }),
+    banned,
     allow,
     forbidEscapingPaths: forbid,
+    graph,
+    wrappers: parseWrappers(r, t.wrapper, banned),
   };
 }
 
+/** `[[dependency_rule.wrapper]]`: which crates may depend directly on what a marker bans. */
+function parseWrappers(r: Reporter, value: unknown, banned: readonly string[]): DependencyWrapper[] {
+  const path: KeyPath = ['dependency_rule', 'wrapper'];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) r.fail(path, 'must be an array of tables ([[dependency_rule.wrapper]])');
+  const wrappers = value.map((entry, i): DependencyWrapper => {
+    const p: KeyPath = [...path, i];
+    const w = table(r, entry, p);
+    checkKeys(r, w, WRAPPER_KEYS, p);
+    if (w.banned === undefined) r.fail(p, 'wrapper needs `banned`: one of the markers of `dependency_rule.banned`');
+    if (w.crates === undefined) r.fail(p, 'wrapper needs `crates`: the crates allowed to depend on it directly');
+    if (w.reason === undefined) r.fail(p, 'wrapper needs a `reason`', 'say why these crates may bring the banned crate in: reviewers read it');
+    const marker = str(r, w.banned, [...p, 'banned'], { nonEmpty: true });
+    if (!banned.includes(marker)) {
+      r.fail([...p, 'banned'], `${JSON.stringify(marker)} is not a marker of \`dependency_rule.banned\``, banned.length ? `the markers are ${banned.map((m) => JSON.stringify(m)).join(', ')}` : 'add it to `banned` first');
+    }
+    const crates = strings(r, w.crates, [...p, 'crates'], { nonEmpty: true });
+    if (crates.length === 0) r.fail([...p, 'crates'], 'must name at least one crate (without wrappers the crate is banned everywhere: leave the entry out)');
+    crates.forEach((c, j) => {
+      if (crates.indexOf(c) !== j) r.fail([...p, 'crates', j], `duplicate crate ${JSON.stringify(c)}`);
+    });
+    return { banned: marker, crates, reason: str(r, w.reason, [...p, 'reason'], { nonEmpty: true }) };
+  });
+  wrappers.forEach((w, i) => {
+    if (wrappers.findIndex((x) => x.banned === w.banned) !== i) r.fail([...path, i, 'banned'], `duplicate wrapper entry for marker ${JSON.stringify(w.banned)}`, 'list every wrapper crate of a marker in one entry');
+  });
+  return wrappers;
+}
+
 /** Turns the parsed TOML document into a validated `Config`. */
+/** `[bypass]`: what `check --since` does with findings whose commit records a bypass. */
+function parseBypass(r: Reporter, value: unknown): BypassConfig {
+  const t = table(r, value, ['bypass']);
+  checkKeys(r, t, ['allow_in_ci'], ['bypass']);
+  const allow = t.allow_in_ci ?? false;
+  if (typeof allow !== 'boolean') r.fail(['bypass', 'allow_in_ci'], `must be true or false, not ${describe(allow)}`);
+  return { allowInCi: allow as boolean };
+}
+
 export function validateConfig(doc: Table, text: string, displayPath: string, absolutePath: string): Config {
   const r: Reporter = reporter(displayPath, text);
   checkKeys(r, doc, TOP_KEYS, []);
@@ -257,6 +302,7 @@ export function validateConfig(doc: Table, text: string, displayPath: string, ab
     classes: classValue.map((c, i) => parseClass(r, c, i, seen)),
   };
   if (doc.dependency_rule !== undefined) config.dependencies = parseDependencyRule(r, doc.dependency_rule);
+  if (doc.bypass !== undefined) config.bypass = parseBypass(r, doc.bypass);
   if (config.classes.length === 0 && !config.dependencies) {
     r.fail([], 'the config bans nothing: add a [[class]] or a [dependency_rule]', 'run `chokepoint init` for a commented starter config');
   }

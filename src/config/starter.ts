@@ -12,7 +12,9 @@ export const STARTER_CONFIG = `# chokepoint.toml — which host APIs are banned 
 # Production sources. A leading ! removes files from the scope entirely.
 include = ["crates/*/src/**/*.rs", "!crates/*/src/**/bin/**"]
 # In scope but deliberately not scanned (build scripts, benchmarks, ...).
-exclude = ["**/build.rs"]
+# A crate's build script sits beside its Cargo.toml; a src/build.rs is an
+# ordinary module (\`pub mod build;\`) and stays scanned.
+exclude = ["build.rs", "crates/*/build.rs"]
 # A full audit fails when it scans fewer files than this: a lint that
 # scans nothing passes vacuously.
 min_files = 1
@@ -49,6 +51,14 @@ manifests = ["crates/*/Cargo.toml"]
 # Case-insensitive substrings of crate names (globs when they contain * or ?).
 banned = []
 forbid_escaping_paths = false
+# Also follow Cargo.lock: a banned crate reached through other crates
+# (app -> some-sdk -> reqwest) is reported with the whole chain.
+graph = true
+# A banned crate may be a direct dependency of its wrappers only:
+# [[dependency_rule.wrapper]]
+# banned = "reqwest"            # one of the markers above
+# crates = ["net-gateway"]      # the crates allowed to depend on it directly
+# reason = "the network chokepoint: every request is checked against the egress policy"
 # [[dependency_rule.allow]]
 # crate = "agent-protocol-types"
 # reason = "plain data types, no agent runtime"

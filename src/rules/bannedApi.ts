@@ -4,7 +4,7 @@
 import type { AllowEntry, BannedClass, Finding, MatcherName } from '../types.js';
 import type { NeedleHit, RustAnalysis, RustJudge } from '../rust/index.js';
 import { matchLikeSeed } from './lineMatcher.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export interface ClassIndex {
   classes: readonly BannedClass[];
@@ -41,14 +41,18 @@ export function isSanctioned(entry: AllowEntry | undefined, needle: string): boo
 
 /**
  * Findings for one file's hits. The line matcher reports one finding per line
- * and class, as the seed did; the precise matcher one per occurrence.
+ * and class, as the seed did; the precise matcher one per occurrence: where
+ * needles of one class overlap on one site (`std::env::var(` matched by
+ * `std::env` and `env::var(`), only the longest is reported.
  */
 export function bannedApiFindings(path: string, hits: readonly NeedleHit[], index: ClassIndex, matcher: MatcherName, lineText: (hit: NeedleHit) => string): Finding[] {
   const sanctioned = index.allow.get(path);
   const findings: Finding[] = [];
   const seenLines = new Set<string>();
+  const outshone = matcher === 'line' ? undefined : overlapLosers(hits, index);
   for (const hit of hits) {
     for (const cls of index.classesOf.get(hit.needle) ?? []) {
+      if (outshone?.has(`${cls.name}\0${hit.offset}\0${hit.needle}`)) continue;
       if (isSanctioned(sanctioned?.get(cls.name), hit.needle)) continue;
       if (matcher === 'line') {
         const key = `${hit.line}\0${cls.name}`;
@@ -63,12 +67,50 @@ export function bannedApiFindings(path: string, hits: readonly NeedleHit[], inde
         length: hit.length,
         class: cls.name,
         needle: hit.needle,
-        message: messages.bannedApi(hit.needle, cls.name),
+        message: CATALOGUE['banned-api'].message(hit.needle, cls.name),
         lineText: lineText(hit),
       });
     }
   }
   return findings;
+}
+
+/**
+ * The hits (as `class NUL offset NUL needle`) that overlap a longer needle's
+ * hit of the same class: clusters of overlapping spans keep their longest
+ * needle (the first listed on a tie). The choice comes before allowlisting,
+ * so a file sanctioned for the longest needle is sanctioned for the site.
+ */
+function overlapLosers(hits: readonly NeedleHit[], index: ClassIndex): Set<string> {
+  const losers = new Set<string>();
+  const byClass = new Map<string, NeedleHit[]>();
+  for (const hit of hits) {
+    for (const cls of index.classesOf.get(hit.needle) ?? []) {
+      let list = byClass.get(cls.name);
+      if (list === undefined) byClass.set(cls.name, (list = []));
+      list.push(hit);
+    }
+  }
+  for (const [name, list] of byClass) {
+    list.sort((a, b) => a.offset - b.offset);
+    let cluster: NeedleHit[] = [];
+    let reach = -1;
+    const close = (): void => {
+      if (cluster.length < 2) return;
+      const best = cluster.reduce((a, b) => (b.needle.length > a.needle.length ? b : a));
+      for (const h of cluster) if (h !== best) losers.add(`${name}\0${h.offset}\0${h.needle}`);
+    };
+    for (const hit of list) {
+      if (hit.offset >= reach) {
+        close();
+        cluster = [];
+      }
+      cluster.push(hit);
+      reach = Math.max(reach, hit.offset + Math.max(1, hit.length));
+    }
+    close();
+  }
+  return losers;
 }
 
 /** The whole line holding `offset`, without its line break. */

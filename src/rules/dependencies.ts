@@ -5,11 +5,29 @@
 import { posix } from 'node:path';
 import { isTomlTable, locateKeyPath, locateValuePath, parseToml } from '../toml/positions.js';
 import type { DependencyException, DependencyRuleConfig, Finding, Position } from '../types.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export interface ManifestVerdict {
   findings: Finding[];
   /** The `crate` of every exception that excused a banned name. */
   usedExceptions: Set<string>;
+  /** The parsed manifest, when it parsed (the workspace-boundary checks read it again). */
+  manifest?: Record<string, unknown>;
+}
+
+/** The kinds of dependency a manifest declares; `normal` for `[dependencies]`. */
+export type DependencyKind = 'normal' | 'dev' | 'build';
+
+/** One dependency a manifest declares, wherever it is declared. */
+export interface DeclaredDependency {
+  /** The key it is declared under (the name the code uses). */
+  key: string;
+  /** The package it names: `package = "…"` or else the key. */
+  package: string;
+  kind: DependencyKind;
+  /** Key path of its table, e.g. ['target', 'cfg(unix)', 'dependencies']. */
+  tableKeyPath: string[];
+  spec: unknown;
 }
 
 /** Cargo still accepts the underscore spellings, with a warning. */
@@ -44,15 +62,97 @@ export function checkManifest(path: string, text: string, rule: DependencyRuleCo
     verdict.findings.push(invalidManifest(path, parsed.message, parsed.position));
     return verdict;
   }
+  verdict.manifest = parsed.value;
+  const wrapped = wrappedMarkers(parsed.value, rule);
   for (const table of dependencyTables(parsed.value)) {
     for (const [key, spec] of Object.entries(table.entries)) {
       const entry: EntryContext = { path, text, rule, table, key, spec };
-      checkNames(verdict, entry);
+      checkNames(verdict, entry, wrapped);
       if (rule.forbidEscapingPaths) checkPathDependency(verdict, entry);
     }
   }
+  if (rule.forbidEscapingPaths) {
+    for (const table of sourceOverrideTables(parsed.value)) {
+      for (const [key, spec] of Object.entries(table.entries)) checkPathDependency(verdict, { path, text, rule, table, key, spec });
+    }
+    checkTargetPaths(verdict, path, text, parsed.value);
+  }
   verdict.findings.sort(byPosition);
   return verdict;
+}
+
+/** Every dependency the manifest declares, in the order of its tables (`[workspace.dependencies]` is not a declaration). */
+export function declaredDependencies(manifest: Record<string, unknown>): DeclaredDependency[] {
+  const out: DeclaredDependency[] = [];
+  for (const table of dependencyTables(manifest)) {
+    const last = table.keyPath[table.keyPath.length - 1]!;
+    if (table.keyPath[0] === 'workspace') continue;
+    const kind: DependencyKind = last.startsWith('dev') ? 'dev' : last.startsWith('build') ? 'build' : 'normal';
+    for (const [key, spec] of Object.entries(table.entries)) {
+      const pkg = isTomlTable(spec) ? spec['package'] : undefined;
+      out.push({ key, package: typeof pkg === 'string' ? pkg : key, kind, tableKeyPath: table.keyPath, spec });
+    }
+  }
+  return out;
+}
+
+/** The `[package] name` of a parsed manifest, if it has one. */
+export function packageName(manifest: Record<string, unknown>): string | undefined {
+  const pkg = manifest['package'];
+  const name = isTomlTable(pkg) ? pkg['name'] : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * The markers this manifest's own crate is a listed wrapper of: it may depend
+ * on what they ban directly (cargo-deny's `wrappers`).
+ */
+function wrappedMarkers(manifest: Record<string, unknown>, rule: DependencyRuleConfig): Set<string> {
+  const own = packageName(manifest);
+  const markers = new Set<string>();
+  if (own === undefined) return markers;
+  for (const w of rule.wrappers ?? []) if (w.crates.includes(own)) markers.add(w.banned);
+  return markers;
+}
+
+/** `[patch.<source>]` and `[replace]`: they swap in other code for a dependency, so their paths lead somewhere too. */
+function sourceOverrideTables(manifest: Record<string, unknown>): DependencyTable[] {
+  const tables: DependencyTable[] = [];
+  const patch = manifest['patch'];
+  if (isTomlTable(patch)) {
+    for (const [registry, entries] of Object.entries(patch)) {
+      if (isTomlTable(entries)) tables.push({ keyPath: ['patch', registry], entries });
+    }
+  }
+  const replace = manifest['replace'];
+  if (isTomlTable(replace)) tables.push({ keyPath: ['replace'], entries: replace });
+  return tables;
+}
+
+/** Target tables whose `path` names the crate's own source: `[lib]`, `[[bin]]`, `[[example]]`, `[[test]]`, `[[bench]]`, and `package.build`. */
+function checkTargetPaths(verdict: ManifestVerdict, path: string, text: string, manifest: Record<string, unknown>): void {
+  const report = (keyPath: (string | number)[], label: string, target: string): void => {
+    const escape = describeEscape(path, target);
+    if (escape === undefined) return;
+    verdict.findings.push({
+      kind: 'escaping-path-dependency',
+      message: `\`${label}\` builds code from outside the repository: ${escape}.`,
+      path,
+      ...at(locateValuePath(text, keyPath)),
+      table: label,
+    });
+  };
+  const lib = manifest['lib'];
+  if (isTomlTable(lib) && typeof lib['path'] === 'string') report(['lib', 'path'], 'lib', lib['path']);
+  for (const kind of ['bin', 'example', 'test', 'bench']) {
+    const targets = manifest[kind];
+    if (!Array.isArray(targets)) continue;
+    targets.forEach((t: unknown, i) => {
+      if (isTomlTable(t) && typeof t['path'] === 'string') report([kind, i, 'path'], typeof t['name'] === 'string' ? `${kind} ${t['name']}` : kind, t['path']);
+    });
+  }
+  const pkg = manifest['package'];
+  if (isTomlTable(pkg) && typeof pkg['build'] === 'string') report(['package', 'build'], 'package.build', pkg['build']);
 }
 
 /** What the checks of one dependency entry need to know. */
@@ -98,11 +198,13 @@ function dependencyNames(key: string, spec: unknown): DependencyName[] {
   ];
 }
 
-function checkNames(verdict: ManifestVerdict, entry: EntryContext): void {
+function checkNames(verdict: ManifestVerdict, entry: EntryContext, wrapped: ReadonlySet<string>): void {
   for (const candidate of dependencyNames(entry.key, entry.spec)) {
-    const lowered = candidate.name.toLowerCase();
-    const marker = entry.rule.banned.find((m) => markerMatches(lowered, m.toLowerCase()));
+    const marker = bannedMarker(candidate.name, entry.rule);
     if (marker === undefined) continue;
+    // A listed wrapper may depend directly on what the marker bans; the
+    // workspace table declares for every member, so it gets no such pass.
+    if (entry.table.keyPath[0] !== 'workspace' && isWrapped(candidate.name, entry.rule, wrapped)) continue;
     const exception = findException(candidate.name, entry.rule.allow);
     if (exception) {
       verdict.usedExceptions.add(exception.crate);
@@ -114,12 +216,9 @@ function checkNames(verdict: ManifestVerdict, entry: EntryContext): void {
 
 function bannedDependency(entry: EntryContext, candidate: DependencyName, marker: string): Finding {
   const table = tableLabel(entry.table);
-  let message = `Depends on banned crate \`${candidate.name}\` (matches marker \`${marker}\`) in \`${table}\``;
-  if (candidate.renamedTo !== undefined) message += `, renamed to \`${candidate.renamedTo}\``;
-  if (candidate.renames !== undefined) message += `; the key is banned even though it renames package \`${candidate.renames}\``;
   return {
     kind: 'banned-dependency',
-    message: `${message}.`,
+    message: CATALOGUE['banned-dependency'].message({ name: candidate.name, marker, table, renamedTo: candidate.renamedTo, renames: candidate.renames }),
     path: entry.path,
     ...at(locateKeyPath(entry.text, [...entry.table.keyPath, entry.key])),
     dependency: candidate.name,
@@ -127,21 +226,59 @@ function bannedDependency(entry: EntryContext, candidate: DependencyName, marker
   };
 }
 
+/** The first banned marker `name` carries (case-insensitively); exceptions are the caller's. */
+export function bannedMarker(name: string, rule: DependencyRuleConfig): string | undefined {
+  const lowered = name.toLowerCase();
+  return rule.banned.find((m) => markerMatches(lowered, m.toLowerCase()));
+}
+
+/** Whether every marker that bans `name` is one the depending crate wraps. */
+export function isWrapped(name: string, rule: DependencyRuleConfig, wrapped: ReadonlySet<string>): boolean {
+  if (wrapped.size === 0) return false;
+  const lowered = name.toLowerCase();
+  return rule.banned.every((m) => !markerMatches(lowered, m.toLowerCase()) || wrapped.has(m));
+}
+
 function checkPathDependency(verdict: ManifestVerdict, entry: EntryContext): void {
   if (!isTomlTable(entry.spec)) return;
-  const target = entry.spec['path'];
-  if (typeof target !== 'string') return;
-  const escape = describeEscape(entry.path, target);
-  if (escape === undefined) return;
   const table = tableLabel(entry.table);
-  verdict.findings.push({
-    kind: 'escaping-path-dependency',
-    message: `Path dependency \`${entry.key}\` in \`${table}\` points outside the repository: ${escape}.`,
-    path: entry.path,
-    ...at(locateValuePath(entry.text, [...entry.table.keyPath, entry.key, 'path'])),
-    dependency: entry.key,
-    table,
-  });
+  for (const field of ['path', 'git'] as const) {
+    const value = entry.spec[field];
+    if (typeof value !== 'string') continue;
+    const target = field === 'path' ? value : fileUrlPath(value);
+    if (target === undefined) continue;
+    const escape = describeEscape(entry.path, target);
+    if (escape === undefined) continue;
+    verdict.findings.push({
+      kind: 'escaping-path-dependency',
+      message: CATALOGUE['escaping-path-dependency'].message(entry.key, table, escape, field === 'git'),
+      path: entry.path,
+      ...at(locateValuePath(entry.text, [...entry.table.keyPath, entry.key, field])),
+      dependency: entry.key,
+      table,
+    });
+  }
+}
+
+/**
+ * The path a `git = "file:…"` URL names (`file:///abs`, `file://localhost/abs`,
+ * `file:rel`), or undefined for any other URL. Percent escapes are decoded.
+ */
+export function fileUrlPath(url: string): string | undefined {
+  const m = /^(?:git\+)?file:(.*)$/i.exec(url.trim());
+  if (!m) return undefined;
+  let rest = m[1]!.replace(/[?#].*$/, '');
+  if (rest.startsWith('//')) {
+    rest = rest.slice(2);
+    const slash = rest.indexOf('/');
+    // `file://host/path`: the path is absolute whatever the host.
+    rest = slash === -1 ? '/' : rest.slice(slash);
+  }
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
+  }
 }
 
 /**
@@ -181,7 +318,7 @@ function globPattern(marker: string): RegExp {
   return pattern;
 }
 
-function findException(name: string, allow: readonly DependencyException[]): DependencyException | undefined {
+export function findException(name: string, allow: readonly DependencyException[]): DependencyException | undefined {
   const lowered = name.toLowerCase();
   return allow.find((e) => e.crate.toLowerCase() === lowered);
 }
@@ -189,7 +326,7 @@ function findException(name: string, allow: readonly DependencyException[]): Dep
 function invalidManifest(path: string, parserMessage: string, position: Position | undefined): Finding {
   return {
     kind: 'invalid-file',
-    message: `Cargo manifest is not valid TOML: ${parserMessage}`,
+    message: CATALOGUE['invalid-file'].message({ toml: parserMessage }),
     path,
     ...at(position),
   };

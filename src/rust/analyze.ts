@@ -1,6 +1,7 @@
 // The reference judge for one Rust file: lex it, mark its test code, collect
-// its module declarations, expand its `use` trees, and search every needle in
-// the code view of what is left. This is the definition of a verdict; the
+// its module declarations, expand its `use` trees, search every needle in
+// the code view of what is left, and in the paths as the file's own imports
+// read them (names.ts, pathMatch.ts). This is the definition of a verdict; the
 // optional fast path (src/fast/) must agree with it on every input.
 
 import { buildCodeView } from './codeView.js';
@@ -12,6 +13,7 @@ import { testRegions } from './testRegions.js';
 import { pairBrackets } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
+import { NameTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseHits, type PathNeedle } from './pathMatch.js';
 
 interface RawHit {
   needle: CompiledNeedle;
@@ -40,13 +42,19 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
   };
   // Test code, and below also expanded `use` items, stay out of the view.
   const omit = tests.mask;
+  // Names are read before `use` items join the omitted tokens: they are where names come from.
+  const names = new NameTable(ts, pairs, omit);
+  const shapes = set.needles.map((nd) => needleShape(nd.pattern));
+  const pathNeedles: Array<PathNeedle<CompiledNeedle>> = set.needles.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes[nd.rank]! }));
 
   // `use` items are judged by their expanded paths instead of their text.
   for (let k = 0; k < ts.count; k++) {
     if (omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
+      for (const h of resolvedUseHits(ts, names, path, k, pathNeedles)) record(h.needle, h.offset, h.length);
       set.forEachMatch(path.text, (nd, at) => {
+        if (!matchStartAllowed(path.text, at, shapes[nd.rank]!)) return;
         const end = at + nd.pattern.length;
         const offset = usePathMatchOffset(ts, path, at, end);
         record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
@@ -58,9 +66,12 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
 
   const view = buildCodeView(ts, omit);
   set.forEachMatch(view.text, (nd, at) => {
+    if (!matchStartAllowed(view.text, at, shapes[nd.rank]!)) return;
     const offset = view.offsetAt(at);
     record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
   });
+
+  for (const h of resolvedCodeHits(ts, pairs, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];

@@ -195,11 +195,28 @@ function columns(capacity: number): { starts: Int32Array; ends: Int32Array; code
   };
 }
 
-/** A `#!` first line that does not open an inner attribute is a shebang: trivia. */
+/**
+ * A `#!` first line is a shebang (trivia) unless what follows `#!`, past
+ * whitespace and plain (non-doc) comments, is `[`: rustc reads
+ * `#!`, an empty block comment, then `[allow(unused)]` as an inner attribute.
+ */
 function skipShebang(src: string, i: number): number {
   if (src.charCodeAt(i) !== HASH || src.charCodeAt(i + 1) !== 0x21) return i;
   let k = i + 2;
-  while (k < src.length && isRustWhitespace(src.charCodeAt(k))) k++;
+  for (;;) {
+    while (k < src.length && isRustWhitespace(src.charCodeAt(k))) k++;
+    if (src.charCodeAt(k) !== SLASH) break;
+    const next = src.charCodeAt(k + 1);
+    const third = src.charCodeAt(k + 2);
+    if (next === SLASH && (third !== SLASH || src.charCodeAt(k + 3) === SLASH) && third !== 0x21) {
+      const nl = src.indexOf('\n', k);
+      k = nl < 0 ? src.length : nl;
+    } else if (next === STAR && (third !== STAR || src.charCodeAt(k + 3) === STAR || src.charCodeAt(k + 3) === SLASH) && third !== 0x21) {
+      k = blockCommentEnd(src, k + 2);
+    } else {
+      break; // a doc comment ends the look, as in rustc
+    }
+  }
   if (src.charCodeAt(k) === LBRACKET) return i;
   const nl = src.indexOf('\n', i);
   return nl < 0 ? src.length : nl;

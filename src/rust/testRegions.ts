@@ -5,9 +5,16 @@
 // One forward scan. A test-only attribute run marks the attributes plus the
 // item they decorate and the scan jumps past it, so every token is visited a
 // constant number of times.
+//
+// Inside a macro's body attributes mean nothing yet (the macro may drop or
+// rewrite them), so that code is production, with one exception understood:
+// `cfg_if!`, whose `if #[cfg(test)] { … }` branch alone is test code (its
+// `else` and `else if` branches are not), and whose branches keep the
+// attributes of the items they hold.
 
 import { attributeAt, isTestHarnessAttr, isTestOnlyCfgAttr, type Attribute } from './attributes.js';
 import {
+  BANG,
   COMMA,
   DOT,
   EQ,
@@ -17,6 +24,7 @@ import {
   LBRACKET,
   LITERAL,
   LPAREN,
+  LT,
   PIPE,
   PUNCT,
   QUESTION,
@@ -60,14 +68,59 @@ export function testRegions(ts: TokenStream, pairs: Int32Array = pairBrackets(ts
   const ownerAt: number[] = [];
   let depth = 0;
   let stmtStart = 0;
+  // Macro bodies open around the scan: where each ends, and whether it is
+  // opaque (any macro but cfg_if); `opaque` counts the open opaque ones.
+  const macroEnds: number[] = [];
+  const macroOpaque: boolean[] = [];
+  let opaque = 0;
 
   let i = 0;
   while (i < n) {
+    while (macroEnds.length > 0 && macroEnds[macroEnds.length - 1]! < i) {
+      macroEnds.pop();
+      if (macroOpaque.pop()) opaque--;
+    }
     if (ts.kind[i] !== PUNCT) {
       i++;
       continue;
     }
     const c = ts.code[i];
+    if (c === BANG) {
+      const body = macroBodyAt(ts, pairs, i);
+      if (body !== undefined) {
+        const isOpaque = !isCfgIfAt(ts, i - 1);
+        macroEnds.push(pairs[body]!);
+        macroOpaque.push(isOpaque);
+        if (isOpaque) opaque++;
+      }
+      i++;
+      continue;
+    }
+    if (c === HASH && opaque > 0) {
+      // Attributes in a macro's body: tokens like any other.
+      i = attributeAt(ts, pairs, i)?.end ?? i + 1;
+      continue;
+    }
+    if (c === HASH && isWordAt(ts, i - 1, 'if')) {
+      // A cfg_if! branch condition: `if #[cfg(test)] { … }` is test code, up to the branch's `}` only.
+      let j = i;
+      let isTest = false;
+      for (let a = attributeAt(ts, pairs, j); a !== undefined && !a.inner; a = attributeAt(ts, pairs, j)) {
+        if (isTestOnlyCfgAttr(ts, pairs, a)) isTest = true;
+        j = a.end;
+      }
+      if (j === i) {
+        i++;
+        continue;
+      }
+      if (isTest && isPunctAt(ts, j, LBRACE) && pairs[j]! > j) {
+        mark(i, pairs[j]! + 1);
+        i = pairs[j]! + 1;
+      } else {
+        i = j;
+      }
+      continue;
+    }
     if (c === HASH) {
       const first = attributeAt(ts, pairs, i);
       if (first?.inner) {
@@ -113,13 +166,31 @@ export function testRegions(ts: TokenStream, pairs: Int32Array = pairBrackets(ts
       stmtStart = i + 1;
     } else if (c === RBRACE || c === RPAREN || c === RBRACKET) {
       if (depth > 0) depth--;
-      stmtStart = i + 1;
-    } else if (c === SEMI || c === COMMA) {
+      // A `}` ends an item or statement; `(…)` and `[…]` are inside one
+      // (`fn f(x: T) { #![cfg(test)] }` takes the whole fn, parameters included).
+      stmtStart = c === RBRACE ? i + 1 : (ownerAt[depth] ?? i + 1);
+    } else if (c === SEMI) {
       stmtStart = i + 1;
     }
     i++;
   }
   return { mask, ranges, testOnlyFile: false };
+}
+
+// Keywords a unary `!` can follow (`if !(a) {…}`): never a macro's name.
+const NOT_MACRO_NAMES = new Set(['if', 'while', 'return', 'match', 'in', 'else', 'break', 'yield', 'let', 'mut', 'move', 'as', 'await']);
+
+/** The body's opening bracket of a macro invocation or definition whose `!` is token `k` (`name!(…)`, `a::b! {…}`, `macro_rules! m {…}`). */
+function macroBodyAt(ts: TokenStream, pairs: Int32Array, k: number): number | undefined {
+  if (!isIdentLikeAt(ts, k - 1) || (ts.kind[k - 1] === IDENT && NOT_MACRO_NAMES.has(ts.src.slice(ts.start[k - 1], ts.end[k - 1])))) return undefined;
+  let open = k + 1;
+  if (isWordAt(ts, k - 1, 'macro_rules') && isIdentLikeAt(ts, open)) open++;
+  return isOpenAt(ts, open) && pairs[open]! > open ? open : undefined;
+}
+
+/** Whether token `k` (before a `!`) names the cfg_if macro: `cfg_if` or `…::cfg_if`. */
+function isCfgIfAt(ts: TokenStream, k: number): boolean {
+  return isWordAt(ts, k, 'cfg_if');
 }
 
 /** How an item or statement ends, judged from its first tokens. */
@@ -191,6 +262,7 @@ export function itemShape(ts: TokenStream, pairs: Int32Array, j: number): ItemSh
 export function itemEnd(ts: TokenStream, pairs: Int32Array, j: number): number {
   const n = ts.count;
   const shape = itemShape(ts, pairs, j);
+  let angles = 0; // open `<` of an item header's generics, where `{ N }` is a const argument, not the body
   let k = j;
   while (k < n) {
     if (isOpenAt(ts, k)) {
@@ -198,16 +270,24 @@ export function itemEnd(ts: TokenStream, pairs: Int32Array, j: number): number {
       if (close < 0) return n;
       const brace = ts.code[k] === LBRACE;
       k = close + 1;
-      if (brace && shape !== 'semi' && (shape === 'brace' || !continuesExpression(ts, k))) return k;
+      if (brace && angles === 0 && shape !== 'semi' && (shape === 'brace' || !continuesExpression(ts, k))) return k;
       continue;
     }
     if (isCloseAt(ts, k)) return k;
     if (isPunctAt(ts, k, SEMI)) return k + 1;
     if (shape === 'expr' && isPunctAt(ts, k, COMMA)) return k + 1;
+    if (shape === 'brace') {
+      if (isPunctAt(ts, k, LT)) angles++;
+      // `->` and `=>` are arrows, not closers.
+      else if (isPunctAt(ts, k, GT) && angles > 0 && !(ts.end[k - 1] === ts.start[k] && (isPunctAt(ts, k - 1, MINUS) || isPunctAt(ts, k - 1, EQ)))) angles--;
+    }
     k++;
   }
   return n;
 }
+
+const GT = 0x3e; // >
+const MINUS = 0x2d; // -
 
 function continuesExpression(ts: TokenStream, k: number): boolean {
   return (

@@ -42,6 +42,8 @@ export interface UsePath {
   parts: PathPart[];
   /** Where each part's text begins in `text`. */
   partStarts: number[];
+  /** The name after `as` (`_` for `as _`), when the tree renames what it imports. */
+  alias?: string;
 }
 
 export interface UseTree {
@@ -67,6 +69,7 @@ export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pa
   const groups: number[] = []; // path length when each open group began
   let treeStart = 0; // where the current tree's own parts begin in `path`
   let emitted = false; // the current tree ended in a group: nothing left to emit
+  let alias: string | undefined; // the current tree's `as` name
 
   const emit = (): void => {
     if (!emitted) {
@@ -75,9 +78,9 @@ export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pa
         // `a::{self}` imports `a` itself.
         let end = treeStart;
         while (end > 0 && isPathSepAt(ts, path[end - 1]!.token)) end--;
-        if (end > 0) paths.push(renderPath(ts, path, end));
+        if (end > 0) paths.push(renderPath(ts, path, end, alias));
       } else if (own > 0) {
-        paths.push(renderPath(ts, path, path.length));
+        paths.push(renderPath(ts, path, path.length, alias));
       }
     }
     emitted = true;
@@ -86,6 +89,7 @@ export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pa
     path.length = len;
     treeStart = len;
     emitted = false;
+    alias = undefined;
   };
 
   let i = k + 1;
@@ -123,6 +127,7 @@ export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pa
         continue;
       }
     } else if (isWordAt(ts, i, 'as')) {
+      if (isIdentLikeAt(ts, i + 1)) alias = tokenText(ts, i + 1);
       i += isIdentLikeAt(ts, i + 1) ? 2 : 1; // the alias is not part of the path
       continue;
     }
@@ -133,7 +138,7 @@ export function expandUseTree(ts: TokenStream, k: number, pairs: Int32Array = pa
   return { end: Math.min(i, n), paths };
 }
 
-function renderPath(ts: TokenStream, parts: readonly PathPart[], len: number): UsePath {
+function renderPath(ts: TokenStream, parts: readonly PathPart[], len: number, alias: string | undefined): UsePath {
   const kept = parts.slice(Math.max(0, len - MAX_PATH_TOKENS), len);
   let text = '';
   const partStarts: number[] = [];
@@ -147,7 +152,7 @@ function renderPath(ts: TokenStream, parts: readonly PathPart[], len: number): U
     partStarts.push(text.length);
     text += tokenText(ts, p.token);
   });
-  return { text, parts: kept, partStarts };
+  return alias === undefined ? { text, parts: kept, partStarts } : { text, parts: kept, partStarts, alias };
 }
 
 /** Index of the part holding unit `index` of the path text (a barrier belongs to the part after it). */

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import type { Config, Source } from '../types.js';
 import { escapeRegExp } from '../rust/needles.js';
-import { readWorktreeFile } from './sources.js';
+import { readDiskLinks, readWorktreeFile } from './sources.js';
 
 /** The directory part of a glob before its first wildcard: where its matches can live. */
 function literalDir(glob: string): string {
@@ -55,6 +55,7 @@ export function filesystemSource(root: string, config: Config): Source {
     async readFiles(paths) {
       return new Map(paths.map((p) => [p, readWorktreeFile(root, p)] as const));
     },
+    readLinks: async (paths) => readDiskLinks(root, paths),
     // No git to search with: every listed file is read (this source serves small trees outside git).
     async filesSpelling(words) {
       const word = new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})\\b`);

@@ -10,6 +10,20 @@ import { messages } from '../messages.js';
 import { BlobReader } from './blobs.js';
 
 const GITLINK = '160000';
+const SYMLINK = '120000';
+
+/** Paths of symbolic links in `ls-files -s` / `ls-tree` output, with their blob ids. */
+function parseLinks(buffer: Buffer, oidField: number): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const record of splitNul(buffer)) {
+    const tab = record.indexOf('\t');
+    const fields = record.slice(0, tab).split(' ');
+    if (fields[0] !== SYMLINK) continue;
+    if (oidField === 1 && fields[2] !== '0' && fields[2] !== '2') continue;
+    links.set(record.slice(tab + 1), fields[oidField]!);
+  }
+  return links;
+}
 
 /** Parses `<mode> <oid> <stage>\t<path>` (ls-files -s) or `<mode> <type> <oid>\t<path>` (ls-tree). */
 function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
@@ -31,10 +45,12 @@ function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
  * are named `<tree-ish>:<path>` so no listing is needed; only a path holding a
  * newline (which the batch protocol cannot carry) is looked up first.
  */
-function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>): Source & { knowBlobs(entries: Map<string, string>): void } {
+function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>, loadLinks: () => Promise<Map<string, string>>): Source & { knowBlobs(entries: Map<string, string>): void } {
   const reader = new BlobReader(root);
   const known = new Map<string, string | undefined>();
   let all: Promise<Map<string, string>> | undefined;
+  // Only manifests that point at paths ask for links; one listing serves them all.
+  let links: Promise<Map<string, string>> | undefined;
   return {
     kind,
     // `--cached` for the index, the commit for a revision (its output then names `<commit>:path`).
@@ -62,6 +78,16 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
       paths.forEach((p, i) => result.set(p, names[i] === undefined ? undefined : blobs[next++]));
       return result;
     },
+    async readLinks(paths) {
+      links ??= loadLinks();
+      const known = await links;
+      const wanted = paths.filter((p) => known.has(p));
+      const result = new Map<string, string>();
+      if (wanted.length === 0) return result;
+      const blobs = await reader.read(wanted.map((p) => known.get(p)!));
+      wanted.forEach((p, i) => result.set(p, blobs[i]?.toString('utf8') ?? ''));
+      return result;
+    },
     close: () => reader.close(),
   };
 }
@@ -76,6 +102,7 @@ export function indexSource(root: string): Source & { knowBlobs(entries: Map<str
     ':0',
     async () => parseEntries(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
     async (paths) => parseEntries(await git(['ls-files', '-s', '-z', '--', ...paths], { cwd: root, env: LITERAL }), 1),
+    async () => parseLinks(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
   );
 }
 
@@ -83,7 +110,7 @@ export function indexSource(root: string): Source & { knowBlobs(entries: Map<str
 export function revisionSource(root: string, commit: string): Source {
   const load = async (paths: readonly string[]) =>
     parseEntries(await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], { cwd: root, env: LITERAL }), 2);
-  return objectSource('revision', root, commit, () => load([]), load);
+  return objectSource('revision', root, commit, () => load([]), load, async () => parseLinks(await git(['ls-tree', '-r', '-z', '--full-tree', commit], { cwd: root }), 0));
 }
 
 /**
@@ -115,8 +142,22 @@ export function worktreeSource(root: string): Source {
     async readFiles(paths) {
       return new Map(paths.map((p) => [p, readWorktreeFile(root, p)] as const));
     },
+    readLinks: async (paths) => readDiskLinks(root, paths),
     close() {},
   };
+}
+
+/** The targets of those of `paths` that are symbolic links on disk under `root`. */
+export function readDiskLinks(root: string, paths: readonly string[]): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const p of paths) {
+    try {
+      if (lstatSync(join(root, p)).isSymbolicLink()) result.set(p, readlinkSync(join(root, p), 'utf8'));
+    } catch {
+      /* absent: not a link */
+    }
+  }
+  return result;
 }
 
 /** Whether the working tree has an entry (file, link, anything) at `path`. */

@@ -68,6 +68,14 @@ export function renderConfig(g: ImportedGuards, file: string): string {
     lines.push(tomlArray('manifests', g.dependencyRule.manifests));
     lines.push(tomlArray('banned', g.dependencyRule.banned));
     lines.push('forbid_escaping_paths = false');
+    lines.push('# The imported test checked direct dependencies only. `graph = true` also');
+    lines.push('# follows Cargo.lock and reports banned crates reached through other crates:');
+    lines.push('# graph = true');
+  } else {
+    lines.push('');
+    lines.push('# The imported test checks no dependencies. To ban crates, directly and');
+    lines.push('# through Cargo.lock, add a `dependency_rule` table with `banned = [...]`');
+    lines.push('# and `graph = true`.');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,0 +1,149 @@
+// Runs the graph rule on the lockfiles a run concerns: every `Cargo.lock` in
+// an audit; in the hook, a staged `Cargo.lock` and the lockfile of each
+// staged manifest, all read from the same source as everything else.
+
+import { posix } from 'node:path';
+import type { Config, Finding, Source } from '../types.js';
+import { decodeUtf8 } from './fileOutcome.js';
+import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
+import { readLockfile } from '../lockfile/read.js';
+import { resolveLockfile, type LockGraph } from '../lockfile/resolve.js';
+import { checkGraph, type GraphMember } from '../rules/graph.js';
+import { declaredDependencies, packageName } from '../rules/dependencies.js';
+import { inheritedPackage, workspaceRootFinder } from '../rules/workspaceBoundary.js';
+import { isTomlTable, parseToml } from '../toml/positions.js';
+import { git, splitNul } from '../git.js';
+
+/** What part of the tree a run asks the graph rule about. */
+export interface GraphScope {
+  /** Every `Cargo.toml` and `Cargo.lock` of the source (other paths are ignored). */
+  cargoFiles: () => Promise<readonly string[]>;
+  /** The paths the run checks (staged, named or changed); undefined: the whole tree. */
+  touched?: readonly string[];
+}
+
+export interface GraphScan {
+  findings: Finding[];
+  warnings: Finding[];
+  usedExceptions: Set<string>;
+  lockfilesChecked: number;
+}
+
+export const isLockfile = (p: string) => p === 'Cargo.lock' || p.endsWith('/Cargo.lock');
+const isManifest = (p: string) => p === 'Cargo.toml' || p.endsWith('/Cargo.toml');
+const dirOf = (p: string) => posix.dirname(p);
+const within = (dir: string, p: string) => dir === '.' || p.startsWith(`${dir}/`);
+
+/** Cargo files in the index: git lists only those, whatever the size of the repository. */
+export async function stagedCargoFiles(root: string): Promise<string[]> {
+  return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root }));
+}
+
+/** The lockfile that governs a manifest: the nearest one in its directory or above. */
+function lockfileOf(manifest: string, lockfiles: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const lock of lockfiles) {
+    const dir = dirOf(lock);
+    if (within(dir, manifest) && (best === undefined || dir.length > dirOf(best).length)) best = lock;
+  }
+  return best;
+}
+
+export async function scanGraphs(source: Source, config: Config, checkedDirectly: readonly string[], scope: GraphScope): Promise<GraphScan> {
+  const scan: GraphScan = { findings: [], warnings: [], usedExceptions: new Set(), lockfilesChecked: 0 };
+  const rule = config.dependencies;
+  if (!rule?.graph) return scan;
+  if (scope.touched && !scope.touched.some((p) => isLockfile(p) || isManifest(p))) return scan;
+  const cargo = await scope.cargoFiles();
+  const lockfiles = cargo.filter(isLockfile);
+  const manifests = cargo.filter(isManifest);
+  const touched = scope.touched && new Set(scope.touched);
+  const wanted = touched ? lockfiles.filter((l) => touched.has(l) || manifests.some((m) => touched.has(m) && lockfileOf(m, lockfiles) === l)) : lockfiles;
+  const direct = new Set(checkedDirectly);
+  for (const lockPath of wanted) {
+    scan.lockfilesChecked++;
+    // A staged lockfile concerns every member; a staged manifest, its own crate.
+    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : undefined });
+    if (!workspace.ok) {
+      scan.findings.push(...workspace.findings);
+      continue;
+    }
+    const verdict = checkGraph(lockPath, workspace.graph, workspace.members, rule);
+    scan.findings.push(...verdict.findings);
+    scan.warnings.push(...verdict.warnings);
+    for (const c of verdict.usedExceptions) scan.usedExceptions.add(c);
+  }
+  return scan;
+}
+
+export type Workspace = { ok: true; graph: LockGraph; members: GraphMember[] } | { ok: false; findings: Finding[] };
+
+/**
+ * A lockfile's graph and the members it governs (the manifests at or below
+ * its directory with no nearer lockfile), read from `source`.
+ */
+export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string> } = {}): Promise<Workspace> {
+  const lockfiles = cargoFiles.filter(isLockfile);
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath);
+  const contents = await source.readFiles([lockPath, ...members]);
+  const bytes = contents.get(lockPath);
+  const lockText = bytes && decodeUtf8(bytes);
+  if (lockText === undefined) return { ok: false, findings: [{ kind: 'invalid-file', path: lockPath, message: bytes ? CATALOGUE['invalid-file'].message('utf8') : messages.invalidLockfile('the file could not be read') }] };
+  const findings: Finding[] = [];
+  const graph = lockGraph(lockPath, lockText, findings);
+  if (!graph) return { ok: false, findings };
+  return { ok: true, graph, members: await membersOf(source, graph, members, contents, opts.direct ?? new Set(), opts.touched) };
+}
+
+/** The lockfile as a graph, or its problems as findings. */
+export function lockGraph(lockPath: string, text: string, findings: Finding[]): LockGraph | undefined {
+  const read = readLockfile(text);
+  if (!read.ok) {
+    findings.push({ kind: 'invalid-file', path: lockPath, message: messages.lockfileNotToml(read.message), ...(read.position ?? {}) });
+    return undefined;
+  }
+  const resolved = resolveLockfile(read.lock);
+  if (!resolved.ok) {
+    for (const p of resolved.problems) findings.push({ kind: 'invalid-file', path: lockPath, message: messages.invalidLockfile(p.message), ...(p.position ?? {}) });
+    return undefined;
+  }
+  return resolved.graph;
+}
+
+/** The path packages of the lockfile that a manifest of the workspace declares. */
+async function membersOf(source: Source, graph: LockGraph, paths: readonly string[], contents: Map<string, Buffer | undefined>, direct: ReadonlySet<string>, touched: ReadonlySet<string> | undefined): Promise<GraphMember[]> {
+  const local = new Map<string, number[]>();
+  graph.packages.forEach((p, i) => {
+    if (p.source !== undefined) return;
+    const list = local.get(p.name);
+    if (list) list.push(i);
+    else local.set(p.name, [i]);
+  });
+  const findRoot = workspaceRootFinder(source);
+  const members: GraphMember[] = [];
+  const taken = new Set<number>();
+  for (const path of paths) {
+    const bytes = contents.get(path);
+    const text = bytes && decodeUtf8(bytes);
+    if (text === undefined) continue;
+    const parsed = parseToml(text);
+    // An unreadable manifest is the manifest rule's finding.
+    if (!parsed.ok) continue;
+    const name = packageName(parsed.value);
+    const candidates = name === undefined ? undefined : local.get(name);
+    if (!candidates) continue;
+    const pkgTable = parsed.value['package'];
+    const version = isTomlTable(pkgTable) && typeof pkgTable['version'] === 'string' ? pkgTable['version'] : undefined;
+    const pkg = candidates.find((i) => !taken.has(i) && graph.packages[i]!.version === version) ?? candidates.find((i) => !taken.has(i));
+    if (pkg === undefined) continue;
+    taken.add(pkg);
+    const declared = declaredDependencies(parsed.value);
+    if (declared.some((d) => isTomlTable(d.spec) && d.spec['workspace'] === true)) {
+      const root = await findRoot(path, parsed.value);
+      if (root) for (const d of declared) if (isTomlTable(d.spec) && d.spec['workspace'] === true) d.package = inheritedPackage(root, d.key) ?? d.package;
+    }
+    members.push({ pkg, manifestPath: path, manifestText: text, declared, checkedDirectly: direct.has(path), changed: touched === undefined || touched.has(path) });
+  }
+  return members;
+}
