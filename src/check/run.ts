@@ -225,7 +225,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
-    source.knowBlobs(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
+    source.knowBlobIds(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
