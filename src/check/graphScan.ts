@@ -84,7 +84,8 @@ export type Workspace = { ok: true; graph: LockGraph; members: GraphMember[] } |
  */
 export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string> } = {}): Promise<Workspace> {
   const lockfiles = cargoFiles.filter(isLockfile);
-  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath);
+  // With only some manifests staged, only their crates are judged: the others are not even read.
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === undefined || opts.touched.has(m)));
   const contents = await source.readFiles([lockPath, ...members]);
   const bytes = contents.get(lockPath);
   const lockText = bytes && decodeUtf8(bytes);
