@@ -36,7 +36,8 @@ const within = (dir: string, p: string) => dir === '.' || p.startsWith(`${dir}/`
 
 /** Cargo files in the index: git lists only those, whatever the size of the repository. */
 export async function stagedCargoFiles(root: string): Promise<string[]> {
-  return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root }));
+  // The pathspecs are magic: a user's GIT_LITERAL_PATHSPECS would read them as names.
+  return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root, env: { GIT_LITERAL_PATHSPECS: '0' } }));
 }
 
 /** The lockfile that governs a manifest: the nearest one in its directory or above. */
