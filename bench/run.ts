@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createWorkspace, resetWorkspace, stageModifications, type Workspace } from './generate.js';
 import { compare, Runner, type Command, type Summary } from './measure.js';
+import { globBenchNotes } from './glob.js';
 import { lockfileReport, measureLockfile, type LockfileBench } from './lockfile.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -496,6 +497,7 @@ function main(argv: string[]): number {
   if (kept.length) notes.push(`kept workspaces: ${kept.join(' ')}`);
 
   // Other work on the machine skews wall times: show how busy it was.
+  notes.push(...globBenchNotes());
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   notes.push(`load average at the end (1/5/15 min): ${load} on ${cpus().length} CPUs; at the start: ${loadAtStart}`);
   const text = report(opts, results, env, notes) + (lockfile ? lockfileReport(lockfile) : '');

@@ -6,6 +6,11 @@
 # found by name. Only shell builtins are used until node is found, and every
 # failure exits non-zero with a message: a hook that cannot run must block the
 # commit loudly, never pass it silently.
+#
+# Whatever runs as "node" (CHOKEPOINT_NODE, PATH, the recorded one) must prove
+# it ran chokepoint: the CLI writes `chokepoint-verdict NONCE CODE` to fd 3
+# when CHOKEPOINT_HOOK_NONCE is set, and the hook passes only on a verdict
+# carrying this run's nonce. `CHOKEPOINT_NODE=/bin/true` blocks the commit.
 
 hook=$1
 shift
@@ -23,9 +28,13 @@ fail() {
   exit 1
 }
 
-# Without CHOKEPOINT_BYPASS there is no bypass to record: skip starting node
-# on every commit just to learn that.
-if [ "$hook" = commit-msg ] && [ -z "${CHOKEPOINT_BYPASS+set}" ]; then exit 0; fi
+# The pre-commit check leaves a marker in the git directory when it let
+# findings through with a reason; without one there is nothing to record,
+# so skip starting node on every commit just to learn that.
+if [ "$hook" = commit-msg ]; then
+  git_dir=$(git rev-parse --absolute-git-dir 2>/dev/null)
+  if [ -n "$git_dir" ] && [ ! -f "$git_dir/chokepoint/bypass" ]; then exit 0; fi
+fi
 
 [ -f "$cli" ] || fail "$cli is missing (chokepoint was removed or not built); reinstall it, e.g. npm install"
 
@@ -50,7 +59,21 @@ fi
 [ -n "$node_bin" ] || fail "node was not found on PATH; set CHOKEPOINT_NODE=/path/to/node or run \`chokepoint install\` again"
 
 case $hook in
-  pre-commit | pre-merge-commit) exec "$node_bin" "$cli" check --staged ;;
-  commit-msg) exec "$node_bin" "$cli" hook commit-msg "$1" ;;
+  pre-commit | pre-merge-commit) set -- check --staged ;;
+  commit-msg) set -- hook commit-msg "$1" ;;
   *) fail "unknown hook name '$hook'" ;;
 esac
+
+nonce=$(od -An -N12 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n')
+[ -n "$nonce" ] || nonce="$$.$(date +%s%N 2>/dev/null)"
+CHOKEPOINT_HOOK_NONCE=$nonce
+export CHOKEPOINT_HOOK_NONCE
+# fd 3 carries the verdict into $(...); the report keeps the hook's stdout (fd 4).
+exec 4>&1
+verdict=$("$node_bin" "$cli" "$@" 3>&1 1>&4 4>&-)
+code=$?
+exec 4>&-
+case $verdict in
+  "chokepoint-verdict $nonce $code") exit "$code" ;;
+esac
+fail "$node_bin exited with code $code without chokepoint's verdict: it is not node running chokepoint (check CHOKEPOINT_NODE), or chokepoint crashed"

@@ -3,12 +3,11 @@
 // exit code (0 clean or bypassed, 1 findings, 2 usage/config/environment).
 // Commands are imported lazily so the pre-commit hook loads only what it uses.
 
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { UserError, usageError } from './errors.js';
-import { messages } from './messages.js';
-import { OPTIONS } from './options.js';
+import { existsSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { environmentError, UserError } from './errors.js';
+import { parseCommandLine } from './options.js';
+import { escapeVisibly } from './report/safeText.js';
 
 export const HELP = `chokepoint — keep a Rust project's host access behind its reviewed chokepoints
 
@@ -18,7 +17,8 @@ Usage:
   chokepoint check --all             full audit of the working tree, with sanity checks
                                      (--cached: audit the index; --rev REV: audit a commit)
   chokepoint --all                   alias of check --all
-  chokepoint check FILE...           check these working-tree files (for lint-staged)
+  chokepoint check FILE...           check these working-tree files (for lint-staged);
+                                     a directory stands for its in-scope files
   chokepoint check --since REV       files changed since the merge base with REV, plus sanity checks
   chokepoint init [--from GUARDS.rs] write chokepoint.toml (--from imports an architecture_guards.rs test;
                                      --reasons-from-group-comments lets a group's heading comment be its entries' reason)
@@ -36,67 +36,45 @@ Options:
   --strict           warnings fail the run too
   --matcher M        precise (default) or line (reproduces the seed test's verdicts)
   --bypass REASON    report findings but exit 0, recording the reason (also CHOKEPOINT_BYPASS)
+  --recorded-bypass pass|fail
+                     with --since: whether findings whose commit records a bypass pass
+                     (default: [bypass] allow_in_ci in the config, else fail)
   -h, --help         this text
   -v, --version      the version
 
 Exit codes: 0 clean (or bypassed), 1 findings, 2 usage, config or environment error.
 `;
 
-export type ParsedArgs = ReturnType<typeof parse>;
-
-function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw usageError((err as Error).message.replace(/\. To specify a positional argument.*$/s, ''), messages.usageHint);
-  }
-}
-
-const COMMANDS = ['check', 'init', 'install', 'uninstall', 'explain', 'hook', 'baseline'] as const;
-type Command = (typeof COMMANDS)[number];
-
 export async function main(argv: string[]): Promise<number> {
-  const args = parse(argv);
-  if (args.values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (args.values.version) {
-    const { readPackageVersion } = await import('./version.js');
-    process.stdout.write(`${readPackageVersion()}\n`);
-    return 0;
-  }
-  const [first, ...rest] = args.positionals;
-  const command: Command = first === undefined ? 'check' : (COMMANDS as readonly string[]).includes(first) ? (first as Command) : 'check';
-  // `chokepoint path/to/file.rs` is not a command: only `check` takes files.
-  if (first !== undefined && command === 'check' && first !== 'check') throw usageError(messages.unknownCommand(first), messages.usageHint);
-  const positionals = first === undefined ? [] : rest;
-  if (command === 'check' && isPlainStagedCheck(args.values, positionals)) await prefetchStagedCheck(args.values.cwd, args.values.config === undefined);
-  if (command === 'check' && isWorktreeAudit(args.values, positionals)) await prefetchWorktreeAudit(args.values.cwd);
-  switch (command) {
-    case 'check':
-      return (await import('./commands/check.js')).checkCommand(args.values, positionals);
+  const invocation = parseCommandLine(argv, process.env);
+  switch (invocation.command) {
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
+    case 'version': {
+      const { readPackageVersion } = await import('./version.js');
+      process.stdout.write(`${readPackageVersion()}\n`);
+      return 0;
+    }
+    case 'check': {
+      const { target, common } = invocation;
+      if (target.kind === 'staged') await prefetchStagedCheck(common.cwd, common.config === undefined);
+      if (target.kind === 'all' && target.from === 'worktree') await prefetchWorktreeAudit(common.cwd);
+      return (await import('./commands/check.js')).checkCommand(invocation);
+    }
     case 'init':
-      return (await import('./commands/init.js')).initCommand(args.values, positionals);
+      return (await import('./commands/init.js')).initCommand(invocation);
     case 'install':
-      return (await import('./commands/install.js')).installCommand(args.values, positionals);
+      return (await import('./commands/install.js')).installCommand(invocation);
     case 'uninstall':
-      return (await import('./commands/install.js')).uninstallCommand(args.values, positionals);
+      return (await import('./commands/install.js')).uninstallCommand(invocation);
     case 'explain':
-      return (await import('./commands/explain.js')).explainCommand(args.values, positionals);
+      return (await import('./commands/explain.js')).explainCommand(invocation);
     case 'hook':
-      return (await import('./commands/hook.js')).hookCommand(args.values, positionals);
+      return (await import('./commands/hook.js')).hookCommand(invocation);
     case 'baseline':
-      return (await import('./commands/baseline.js')).baselineCommand(args.values, positionals);
+      return (await import('./commands/baseline.js')).baselineCommand(invocation);
   }
-}
-
-function isPlainStagedCheck(values: ParsedArgs['values'], files: string[]): boolean {
-  return files.length === 0 && !values.all && values.since === undefined;
-}
-
-function isWorktreeAudit(values: ParsedArgs['values'], files: string[]): boolean {
-  return files.length === 0 && values.all === true && !values.cached && values.rev === undefined;
 }
 
 /**
@@ -104,8 +82,7 @@ function isWorktreeAudit(values: ParsedArgs['values'], files: string[]): boolean
  * file listing while chokepoint loads and finds the repository. Run from
  * elsewhere, it simply starts it later.
  */
-async function prefetchWorktreeAudit(cwd: string | undefined): Promise<void> {
-  const dir = resolve(cwd ?? '.');
+async function prefetchWorktreeAudit(dir: string): Promise<void> {
   if (!existsSync(join(dir, '.git', 'index'))) return;
   const [{ prefetchGit, REPOSITORY_QUERY }, { WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS }] = await Promise.all([import('./git.js'), import('./source/sources.js')]);
   prefetchGit(REPOSITORY_QUERY, dir);
@@ -117,14 +94,13 @@ async function prefetchWorktreeAudit(cwd: string | undefined): Promise<void> {
  * The hook's time is mostly fixed costs: loading chokepoint and starting git.
  * Start the git processes it will need first, so the two overlap.
  */
-async function prefetchStagedCheck(cwd: string | undefined, defaultConfig: boolean): Promise<void> {
+async function prefetchStagedCheck(dir: string, defaultConfig: boolean): Promise<void> {
   const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { CONFIG_FILE }] = await Promise.all([
     import('./git.js'),
     import('./source/changes.js'),
     import('./source/blobs.js'),
     import('./config/load.js'),
   ]);
-  const dir = resolve(cwd ?? '.');
   // In the order their answers are needed: the repository, the staged config
   // (`:0:` names the index; the path is from the root), the staged changes.
   prefetchGit(REPOSITORY_QUERY, dir);
@@ -133,13 +109,45 @@ async function prefetchStagedCheck(cwd: string | undefined, defaultConfig: boole
 }
 
 function reportError(err: unknown): number {
-  if (err instanceof UserError) {
-    process.stderr.write(`chokepoint: ${err.describe()}\n`);
+  const user = err instanceof UserError ? err : systemError(err);
+  if (user) {
+    process.stderr.write(`chokepoint: ${user.describe(escapeVisibly)}\n`);
     return 2;
   }
-  // Not a user error: a bug. Say so, with the stack, and still exit 2.
-  process.stderr.write(`chokepoint: internal error — please report it with this output\n${(err as Error)?.stack ?? String(err)}\n`);
+  // Not a user error: a bug. One line, still exit 2; the stack on request.
+  const detail = process.env.CHOKEPOINT_DEBUG ? `\n${(err as Error)?.stack ?? String(err)}` : ' (set CHOKEPOINT_DEBUG=1 to see where)';
+  process.stderr.write(`chokepoint: internal error — please report it: ${escapeVisibly(String((err as Error)?.message ?? err))}${detail}\n`);
   return 2;
+}
+
+/** A file-system refusal that escaped its caller (a read-only disk, a full one) is the environment's doing, not a bug. */
+function systemError(err: unknown): UserError | undefined {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const why = e?.code !== undefined ? SYSTEM_ERRORS[e.code] : undefined;
+  if (why === undefined) return undefined;
+  return environmentError(`${e!.syscall ?? 'access'} ${e!.path ?? ''}: ${why}`.replace(/ :/, ':'), 'fix the permissions or free space, or run chokepoint where it can write');
+}
+
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+};
+
+/**
+ * Proves to hooks/run.sh that chokepoint itself ran (not whatever program a
+ * variable named): the nonce the hook chose, and the exit code, on fd 3.
+ */
+function handshake(code: number): void {
+  const nonce = process.env.CHOKEPOINT_HOOK_NONCE;
+  if (nonce === undefined) return;
+  try {
+    writeSync(3, `chokepoint-verdict ${nonce} ${code}`);
+  } catch {
+    /* fd 3 is not open: not run by the hook, and the hook would fail loudly anyway */
+  }
 }
 
 /**
@@ -148,6 +156,7 @@ function reportError(err: unknown): number {
  * down: ~15 ms of a pre-commit hook that has nothing left to do.
  */
 function exitWhenWritten(code: number): void {
+  handshake(code);
   process.exitCode = code;
   let pending = 2;
   const written = (): void => {

@@ -16,11 +16,11 @@ export class UserError extends Error {
     super(message);
   }
 
-  /** `file:line:col: message` — the form editors and terminals link. */
-  describe(): string {
+  /** `file:line:col: message` — the form editors and terminals link; `show` escapes each piece for display. */
+  describe(show: (text: string) => string = (text) => text): string {
     const w = this.where;
-    const at = w ? `${w.file}${w.line !== undefined ? `:${w.line}` : ''}${w.line !== undefined && w.column !== undefined ? `:${w.column}` : ''}: ` : '';
-    return `${at}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    const at = w ? `${show(w.file)}${w.line !== undefined ? `:${w.line}` : ''}${w.line !== undefined && w.column !== undefined ? `:${w.column}` : ''}: ` : '';
+    return `${at}${show(this.message)}${this.hint ? `\n  hint: ${this.hint.split('\n').map(show).join('\n')}` : ''}`;
   }
 }
 

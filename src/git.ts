@@ -115,10 +115,12 @@ export interface Repository {
   root: string;
   /** Absolute path of the git directory shared by all worktrees (where chokepoint keeps its state); empty for a full audit outside git, which keeps none. */
   commonDir: string;
+  /** Absolute path of this worktree's own git directory (per-commit state: a pending bypass). */
+  gitDir: string;
 }
 
 /** One git call answers both questions openRepository asks (the hook prefetches it). */
-export const REPOSITORY_QUERY: readonly string[] = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir'];
+export const REPOSITORY_QUERY: readonly string[] = ['rev-parse', '--path-format=absolute', '--show-toplevel', '--git-common-dir', '--git-dir'];
 
 /** Finds the repository around `cwd`, with clear errors for the usual wrong places. */
 export async function openRepository(cwd: string): Promise<Repository> {
@@ -133,8 +135,8 @@ export async function openRepository(cwd: string): Promise<Repository> {
     }
     throw environmentError(messages.gitFailed(['rev-parse', '--show-toplevel'], top.stderr.trim()));
   }
-  const [root = '', commonDir = ''] = top.stdout.toString('utf8').replace(/\n$/, '').split('\n');
-  return { root, commonDir };
+  const [root = '', commonDir = '', gitDir = ''] = top.stdout.toString('utf8').replace(/\n$/, '').split('\n');
+  return { root, commonDir, gitDir };
 }
 
 /** Whether HEAD names a commit (false in a new repository). */

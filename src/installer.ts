@@ -6,12 +6,14 @@
 // anything is written, and the written files are read back.
 
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { messages } from './messages.js';
 import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { git, runGit, type Repository } from './git.js';
 import { environmentError, UserError } from './errors.js';
+import { appendMember, memberLayout, objectAt, removeMember, replaceValue, topObject, type Member, type ObjectSpan } from './jsonText.js';
 
 // pre-merge-commit: a conflict-free `git merge` commits without running pre-commit.
 export const HOOKS = ['pre-commit', 'pre-merge-commit', 'commit-msg'] as const;
@@ -58,19 +60,34 @@ async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
-/** Where the simple-git-hooks config lives: the file it reads first. */
+/**
+ * Where the simple-git-hooks config lives: the file it reads first. Edited as
+ * text (jsonText.ts): only the hook members change, every other byte stays.
+ */
 interface ConfigHome {
   file: string;
-  /** For package.json: the object under "simple-git-hooks"; else the whole file. */
-  read(): Promise<{ doc: Record<string, unknown>; hooks: Record<string, unknown> }>;
-  write(doc: Record<string, unknown>, hooks: Record<string, unknown> | undefined): Promise<void>;
+  /** The hooks object as simple-git-hooks will read it. */
+  read(): Promise<Record<string, unknown>>;
+  /** Sets members of the hooks object (appending new ones, creating the object if needed); returns what it added. */
+  set(values: Record<string, unknown>): Promise<EditRecord>;
+  /** Undoes `record`, and removes the given chokepoint members. */
+  unset(keys: readonly string[], record: EditRecord | undefined): Promise<void>;
+}
+
+/** What install added to the config, so uninstall restores it byte for byte. */
+interface EditRecord {
+  /** The "simple-git-hooks" member of package.json was created by install. */
+  createdObject: boolean;
+  /** Members install appended (not there before). */
+  added: string[];
+  /** Members whose value install replaced, with their text before. */
+  replaced: Record<string, string>;
 }
 
 const SCRIPT_CONFIGS = ['.simple-git-hooks.cjs', '.simple-git-hooks.js', '.simple-git-hooks.mjs', 'simple-git-hooks.cjs', 'simple-git-hooks.js', 'simple-git-hooks.mjs'];
+const PACKAGE_KEY = 'simple-git-hooks';
 
-function jsonIndent(text: string): string | number {
-  return /^([ \t]+)"/m.exec(text)?.[1] ?? 2;
-}
+const lastMember = (obj: ObjectSpan, key: string): Member | undefined => [...obj.members].reverse().find((m) => m.key === key);
 
 /**
  * The simple-git-hooks config to edit, or undefined for a repository with no
@@ -84,42 +101,89 @@ async function configHome(root: string): Promise<ConfigHome | undefined> {
     throw new UserError('environment', `simple-git-hooks is configured by ${script}, which chokepoint cannot edit safely`, { file: script }, `add "pre-commit": ${JSON.stringify(await hookCommand(root, 'pre-commit'))} and "commit-msg" likewise to it by hand`);
   }
   const jsonFile = ['.simple-git-hooks.json', 'simple-git-hooks.json'].find((f) => existsSync(join(root, f)));
-  const pkgFile = join(root, 'package.json');
-  const parse = async (file: string) => {
+  const inPackage = !jsonFile && existsSync(join(root, 'package.json'));
+  if (!jsonFile && !inPackage) return undefined;
+  const display = jsonFile ?? 'package.json';
+  const file = join(root, display);
+  const load = async () => {
     const text = await readFile(file, 'utf8');
     try {
-      return { text, doc: JSON.parse(text) as Record<string, unknown> };
+      JSON.parse(text);
+      return { text, top: topObject(text) };
     } catch (err) {
-      throw new UserError('config', `is not valid JSON: ${(err as Error).message}`, { file: relative(root, file) }, 'fix the JSON, then run chokepoint install again');
+      throw new UserError('config', `is not valid JSON: ${(err as Error).message}`, { file: display }, 'fix the JSON, then run chokepoint install again');
     }
   };
-  if (!jsonFile && existsSync(pkgFile)) {
-    return {
-      file: 'package.json',
-      async read() {
-        const { doc } = await parse(pkgFile);
-        const hooks = doc['simple-git-hooks'];
-        return { doc, hooks: typeof hooks === 'object' && hooks !== null ? (hooks as Record<string, unknown>) : {} };
-      },
-      async write(doc, hooks) {
-        const { text } = await parse(pkgFile);
-        if (hooks) doc['simple-git-hooks'] = hooks;
-        else delete doc['simple-git-hooks'];
-        await writeFile(pkgFile, `${JSON.stringify(doc, null, jsonIndent(text))}\n`);
-      },
-    };
-  }
-  if (!jsonFile) return undefined;
-  const file = join(root, jsonFile);
+  /** The hooks object: the file itself, or package.json's "simple-git-hooks" member (the last one, as JSON.parse reads it). */
+  const hooksObject = (text: string, top: ObjectSpan): { obj: ObjectSpan; indent: string } | undefined => {
+    if (!inPackage) return { obj: top, indent: '' };
+    const member = lastMember(top, PACKAGE_KEY);
+    if (member === undefined) return undefined;
+    if (text[member.valueStart] !== '{') throw new UserError('config', `"${PACKAGE_KEY}" is not an object`, { file: display }, 'make it an object of hook commands, or remove it');
+    return { obj: objectAt(text, member.valueStart), indent: memberLayout(text, top).indent };
+  };
   return {
-    file: relative(root, file),
+    file: display,
     async read() {
-      const doc = existsSync(file) ? (await parse(file)).doc : {};
-      return { doc, hooks: doc };
+      const { text, top } = await load();
+      const found = hooksObject(text, top);
+      if (!found) return {};
+      return Object.fromEntries(found.obj.members.map((m) => [m.key, JSON.parse(text.slice(m.valueStart, m.valueEnd)) as unknown]));
     },
-    async write(_doc, hooks) {
-      if (hooks) await writeFile(file, `${JSON.stringify(hooks, null, 2)}\n`);
-      else await rm(file, { force: true });
+    async set(values) {
+      let { text, top } = await load();
+      const record: EditRecord = { createdObject: false, added: [], replaced: {} };
+      if (!hooksObject(text, top)) {
+        text = appendMember(text, top, PACKAGE_KEY, values);
+        record.createdObject = true;
+      } else {
+        for (const [key, value] of Object.entries(values)) {
+          const found = hooksObject(text, top)!;
+          const member = lastMember(found.obj, key);
+          if (member === undefined) {
+            text = appendMember(text, found.obj, key, value, found.indent);
+            record.added.push(key);
+          } else {
+            const before = text.slice(member.valueStart, member.valueEnd);
+            const previous = JSON.parse(before) as unknown;
+            const { indent, unit } = memberLayout(text, found.obj, found.indent);
+            text = replaceValue(text, member, value, indent, unit);
+            // A value of the user's (a hook replaced with --force, preserveUnused: false) comes back on uninstall.
+            if (!(typeof previous === 'string' && isOurs(previous)) && JSON.stringify(previous) !== JSON.stringify(value)) record.replaced[key] = before;
+          }
+          top = topObject(text);
+        }
+      }
+      await writeFile(file, text);
+      return record;
+    },
+    async unset(keys, record) {
+      let { text, top } = await load();
+      const found = hooksObject(text, top);
+      if (!found) return;
+      if (record?.createdObject && inPackage) {
+        // Created by install: removed whole, provided it holds nothing else now.
+        const ours = new Set([...keys, 'preserveUnused']);
+        if (found.obj.members.every((m) => ours.has(m.key))) {
+          await writeFile(file, removeMember(text, top, lastMember(top, PACKAGE_KEY)!));
+          return;
+        }
+      }
+      const remove = new Set([...keys, ...(record?.added ?? [])]);
+      for (;;) {
+        const obj = hooksObject(text, top)!.obj;
+        const member = [...obj.members].reverse().find((m) => remove.has(m.key) && !(m.key in (record?.replaced ?? {})));
+        if (member === undefined) break;
+        text = removeMember(text, obj, member);
+        top = topObject(text);
+      }
+      for (const [key, before] of Object.entries(record?.replaced ?? {})) {
+        const obj = hooksObject(text, top)!.obj;
+        const member = lastMember(obj, key);
+        if (member) text = text.slice(0, member.valueStart) + before + text.slice(member.valueEnd);
+        top = topObject(text);
+      }
+      await writeFile(file, text);
     },
   };
 }
@@ -141,16 +205,22 @@ export async function install(repo: Repository, force: boolean): Promise<Install
   const commands = Object.fromEntries(await Promise.all(HOOKS.map(async (h) => [h, await hookCommand(repo.root, h)] as const))) as Record<HookName, string>;
   const notes: string[] = [];
 
-  // 1. Refuse to clobber anything chokepoint did not write.
+  // 1. Refuse to clobber anything chokepoint did not write, and never write
+  //    through a symlink (a dangling one would put the hook outside .git).
   for (const hook of HOOKS) {
-    const existing = await readIfExists(join(hooksDir, hook));
+    const path = join(hooksDir, hook);
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      if (!force) throw new UserError('environment', messages.hookIsSymlink(hook, readlinkSync(path)), { file: path }, messages.hookIsSymlinkHint);
+      await rm(path);
+    }
+    const existing = await readIfExists(path);
     if (existing !== undefined && !isOurs(existing) && !force) {
       throw new UserError('environment', `a ${hook} hook that chokepoint did not write is installed`, { file: join(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
     }
   }
   const home = await configHome(repo.root);
   if (home) {
-    const { doc, hooks } = await home.read();
+    const hooks = await home.read();
     for (const hook of HOOKS) {
       const current = hooks[hook];
       if (typeof current === 'string' && !isOurs(current) && !force) {
@@ -159,9 +229,10 @@ export async function install(repo: Repository, force: boolean): Promise<Install
     }
 
     // 2. The config simple-git-hooks reads; preserveUnused stops it deleting other hooks.
-    const merged: Record<string, unknown> = { ...hooks, ...commands };
-    merged.preserveUnused = hooks.preserveUnused === undefined || hooks.preserveUnused === false ? true : hooks.preserveUnused;
-    await home.write(doc, merged);
+    const values: Record<string, unknown> = { ...commands };
+    if (hooks.preserveUnused === undefined || hooks.preserveUnused === false) values.preserveUnused = true;
+    const record = await home.set(values);
+    await saveRecord(repo, record);
   }
 
   // 3. The node this install ran with, for hooks started without a PATH.
@@ -207,13 +278,32 @@ export async function uninstall(repo: Repository): Promise<InstallReport> {
   }
   const home = await configHome(repo.root);
   if (home) {
-    const { doc, hooks } = await home.read();
-    const rest = Object.fromEntries(Object.entries(hooks).filter(([k, v]) => !(HOOKS.includes(k as HookName) && typeof v === 'string' && isOurs(v))));
-    const onlyOption = Object.keys(rest).every((k) => k === 'preserveUnused');
-    await home.write(doc, onlyOption ? undefined : rest);
+    const hooks = await home.read();
+    const ours = HOOKS.filter((k) => typeof hooks[k] === 'string' && isOurs(hooks[k] as string));
+    await home.unset(ours, loadRecord(repo));
   }
   await rm(join(repo.commonDir, 'chokepoint'), { recursive: true, force: true });
   return { hooksDir, configFile: home?.file, notes };
+}
+
+const recordPath = (repo: Repository): string => join(repo.commonDir, 'chokepoint', 'install-edits.json');
+
+/** Keeps what install added to the config; a second install adds to the first one's record. */
+async function saveRecord(repo: Repository, record: EditRecord): Promise<void> {
+  const previous = loadRecord(repo);
+  const merged: EditRecord = previous
+    ? { createdObject: previous.createdObject || record.createdObject, added: [...new Set([...previous.added, ...record.added])], replaced: { ...record.replaced, ...previous.replaced } }
+    : record;
+  await mkdir(dirname(recordPath(repo)), { recursive: true });
+  await writeFile(recordPath(repo), JSON.stringify(merged));
+}
+
+function loadRecord(repo: Repository): EditRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(recordPath(repo), 'utf8')) as EditRecord;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs simple-git-hooks without its console chatter; its thrown strings become errors. */

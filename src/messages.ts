@@ -1,5 +1,6 @@
 // Every sentence chokepoint says to a user, in one place, so wording stays
-// consistent and each message says what is wrong and how to get out.
+// consistent and each message says what is wrong and how to get out. The
+// sentences of findings live with their kinds, in findings/catalogue.ts.
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -37,9 +38,25 @@ export const messages = {
   usageHint: 'run `chokepoint --help` for the commands and options',
   conflictingModes: 'choose one of --staged, --all, --since REV or FILE arguments',
   emptyBypass: 'a bypass needs a reason: CHOKEPOINT_BYPASS (or --bypass) is empty',
+  invisibleBypass: 'a bypass reason must contain visible characters (letters, digits, punctuation or symbols): the one given shows nothing',
+  bypassControl: 'a bypass reason must not contain control characters or bidirectional overrides',
+  bypassNotRecorded: (path: string, why: string) => `the check ran, but the bypass cannot be recorded at ${path} (${why}): a bypass is only accepted when the commit records it`,
+  bypassNotRecordedHint: 'make the git directory writable, or fix the findings',
+  hookIsSymlink: (hook: string, target: string) => `the ${hook} hook is a symbolic link (to ${target}): installing would write through it`,
+  hookIsSymlinkHint: 'remove the link or point core.hooksPath elsewhere; `chokepoint install --force` replaces the link itself (never its target)',
+  cwdGone: 'the current directory no longer exists (it was deleted or moved)',
+  cwdGoneHint: 'cd into the repository again, or pass --cwd DIR',
+  cachedAndRev: '--cached and --rev cannot be combined',
+  groupCommentsNeedFrom: '--reasons-from-group-comments goes with --from',
+  recordedBypassNeedsSince: '--recorded-bypass goes with --since REV',
+  unknownValue: (option: string, value: string) => `unknown ${option} ${q(value)}`,
+  unexpectedArgument: (arg: string) => `unexpected argument ${q(arg)}`,
+  optionNotFor: (option: string, command: string) => `--${option} does not apply to \`chokepoint ${command}\``,
   emptyBypassHint: 'say why the commit must pass, e.g. CHOKEPOINT_BYPASS="hotfix #123, allowlist follows in #124" git commit',
   fileOutsideRepository: (path: string) => `${path} is outside the repository`,
   fileMissing: (path: string) => `${path} does not exist in the working tree`,
+  directoryEmptyOfScope: (path: string) => `${path} is a directory with no file in chokepoint's scope`,
+  directoryEmptyOfScopeHint: 'name files or directories that hold in-scope Rust sources or manifests (`chokepoint explain PATH` says why a file is out of scope)',
   fileMissingHint: 'name existing files (check for a typo); deleted files need no check',
   cachedNeedsAll: '--cached and --rev go with --all',
   unknownJudge: (value: string) => `unknown judge ${q(value)} in CHOKEPOINT_JUDGE`,
@@ -47,26 +64,7 @@ export const messages = {
 
   rulesChanged: (configPath: string, where: string) => `${configPath} changed: the rules changed, so the whole ${where} was audited`,
 
-  // findings
-  bannedApi: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
-  escapingModulePath: (declaration: string, target: string) =>
-    `\`${declaration}\` names ${q(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`,
-  invalidUtf8: 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared',
-  tooFewFiles: (found: number, min: number) =>
-    `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
-  missingAllowlistPath: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,
-  deadAllowlistEntry: (path: string, cls: string, why: string) => `allowlist entry ${q(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`,
-  allowlistedPathRemoved: (path: string, classes: string, to?: string) =>
-    to
-      ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
-      : `${q(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`,
-  staleAllowlistEntry: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
-  unusedNeedles: (needles: readonly string[], cls: string) =>
-    needles.length === 1
-      ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)`
-      : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(', ')}): the class guards nothing here (check the needles for typos)`,
-  baselineOutdated: (path: string, key: string, recorded: number, now: number) =>
-    `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
+  // baseline
   preExistingTitle: 'pre-existing: HEAD already had these under its own config (not blocking)',
   baselineWritten: (path: string, findings: number, files: number) =>
     `chokepoint: recorded ${findings} finding${findings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} in ${path}; commit it with the config: from now on only findings beyond it fail`,
@@ -79,8 +77,6 @@ export const messages = {
       ? `chokepoint: all ${total} allowlist entries got the comment directly above or beside them as their reason: review them`
       : `chokepoint: ${needing} of ${total} allowlist entries need a human reason: they had no comment of their own, and their reason in ${config} says so (quoting the nearest comment above, if any); --reasons-from-group-comments takes a group's heading comment instead`,
   baselineRewriteHint: 'run `chokepoint baseline` to write it again from the current findings',
-  unusedDependencyException: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
-
   // the dependency graph (Cargo.lock)
   bannedChain: (labels: readonly string[], crate: string, marker: string, o: { devOnly: boolean; wrappers: readonly string[]; stale: readonly string[]; lockPath: string }) =>
     `Reaches banned crate \`${crate}\` (matches marker \`${marker}\`)${o.devOnly ? ' through a dev-dependency' : ''}: ${labels.join(' → ')}` +
@@ -94,7 +90,4 @@ export const messages = {
   invalidLockfile: (detail: string) => `Cargo.lock cannot be read as a lockfile: ${detail}`,
   lockfileNotToml: (detail: string) => `Cargo.lock is not valid TOML: ${detail}`,
 
-  // ways out, shown under banned-API findings
-  wayOutRoute: (useInstead?: string) => (useInstead ? `route the access through ${useInstead}` : 'route the access through an existing chokepoint module'),
-  wayOutAllow: (cls: string) => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in chokepoint.toml with a reason`,
 } as const;

@@ -67,6 +67,11 @@ export interface DependencyRuleConfig {
   wrappers?: DependencyWrapper[];
 }
 
+export interface BypassConfig {
+  /** `check --since`: findings whose introducing commit records a bypass pass (default false: they fail too). */
+  allowInCi: boolean;
+}
+
 export interface Config {
   /** Absolute path of the config file it came from ('' for a built-in config). */
   file: string;
@@ -74,6 +79,7 @@ export interface Config {
   scope: ScopeConfig;
   classes: BannedClass[];
   dependencies?: DependencyRuleConfig;
+  bypass?: BypassConfig;
 }
 
 /** 1-based line and column (UTF-16 code units). */
@@ -82,23 +88,14 @@ export interface Position {
   column: number;
 }
 
-export type FindingKind =
-  | 'banned-api'
-  | 'banned-dependency'
-  | 'escaping-path-dependency'
-  | 'banned-dependency-chain'
-  | 'too-few-files'
-  | 'missing-allowlist-path'
-  | 'dead-allowlist-entry'
-  | 'allowlisted-path-removed'
-  | 'invalid-file'
-  | 'escaping-module-path'
-  // warnings (errors under --strict)
-  | 'stale-allowlist-entry'
-  | 'unused-needle'
-  | 'unused-dependency-exception'
-  | 'stale-lockfile'
-  | 'baseline-outdated';
+export type { FindingKind } from './findings/catalogue.js';
+import type { FindingKind } from './findings/catalogue.js';
+
+/** The commit of a `--since` range that introduced a finding, and the bypass reason its trailer records (null: none). */
+export interface IntroducedBy {
+  commit: string;
+  bypass: string | null;
+}
 
 export interface Finding {
   kind: FindingKind;
@@ -116,6 +113,8 @@ export interface Finding {
   table?: string;
   /** The source line the finding points at, for the human report. */
   lineText?: string;
+  /** `check --since`: the commit of the range that introduced the finding. */
+  introducedBy?: IntroducedBy;
   /** banned-dependency-chain: the packages from a workspace member to the banned crate, as shown. */
   chain?: string[];
   /** Other places that explain the finding (SARIF relatedLocations). */
@@ -146,6 +145,8 @@ export interface CheckResult {
   stats: Stats;
   /** Set when the run was bypassed with a reason: findings are reported but do not fail. */
   bypass?: string;
+  /** `check --since`: findings whose introducing commit records a bypass do not fail the run. */
+  recordedBypassesPass?: boolean;
   /** Findings within the committed baseline (§8a): reported, never failing. */
   baselined?: Finding[];
   /** A staged config re-audit's findings that HEAD already had under its own config (§5): reported, not blocking. */

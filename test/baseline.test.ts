@@ -179,3 +179,18 @@ test('a staged config change blocks only on what it introduces: HEAD\'s own find
     repo.cleanup();
   }
 });
+
+test('named files including the config (the pre-commit framework\'s form) judge HEAD\'s own findings as pre-existing too', async () => {
+  const repo = await smallRepo();
+  try {
+    repo.write('crates/core/src/io.rs', 'pub fn io() { std::fs::read("x"); }\n');
+    await repo.git(['add', 'crates/core/src/io.rs']);
+    await repo.git(['commit', '-q', '--no-verify', '-m', 'unchecked']);
+    repo.write('chokepoint.toml', repo.read('chokepoint.toml').replace('min_files = 2', 'min_files = 1'));
+    const r = await repo.chokepoint(['check', 'chokepoint.toml', '--format', 'json']);
+    assert.equal(r.exitCode, 0, r.stdout + r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { pre_existing: Array<{ path: string }> }).pre_existing.map((f) => f.path), ['crates/core/src/io.rs']);
+  } finally {
+    repo.cleanup();
+  }
+});

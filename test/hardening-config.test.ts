@@ -76,7 +76,7 @@ function assertConfigError(r: Outcome, first: string, hint?: string): void {
 }
 
 const UNKNOWN_HINT = {
-  top: 'allowed here: matcher, scope, class, dependency_rule',
+  top: 'allowed here: matcher, scope, class, dependency_rule, bypass',
   scope: 'allowed here: include, exclude, min_files, count_excluded',
   cls: 'allowed here: name, reason, use_instead, needles, allow',
   allow: 'allowed here: path, reason, needles',

@@ -9,6 +9,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { makeRepo, parseJson, type Repo } from './helpers.js';
+import { escapeVisibly, escapeVisiblyButLineBreaks } from '../src/report/safeText.js';
 
 const CONFIG = `
 [scope]
@@ -215,10 +216,14 @@ test('a FIFO or a directory named like a Rust file is skipped, never waited on',
   assert.equal((await execa('mkfifo', [join(repo.dir, fifo)], { reject: false })).exitCode, 0);
   mkdirSync(join(repo.dir, dir, 'inner'), { recursive: true });
   try {
-    const files = await repo.chokepoint(['check', fifo, dir, REAL, '--format', 'json']);
+    const files = await repo.chokepoint(['check', fifo, REAL, '--format', 'json']);
     assert.equal(files.exitCode, 1, files.stderr);
     assert.deepEqual(parseJson(files.stdout).findings.map((f) => f.path), [REAL]);
     assert.equal(parseJson(files.stdout).stats.files_scanned, 1);
+    // A directory named as FILE stands for its in-scope files; this one has none: refused, never "0 files checked".
+    const folder = await repo.chokepoint(['check', dir, REAL, '--format', 'json']);
+    assert.equal(folder.exitCode, 2);
+    assert.match(folder.stderr, /folder\.rs is a directory with no file in chokepoint's scope/);
     const all = await repo.chokepoint(['--all', '--format', 'json']);
     assert.equal(all.exitCode, 1, all.stderr);
     assert.ok(!parseJson(all.stdout).findings.some((f) => f.path === fifo || f.path === dir));
@@ -266,9 +271,9 @@ test('odd file names: SARIF URIs are percent-encoded and decode to the exact pat
   for (const uri of uris.keys()) assert.doesNotMatch(uri, /[\s"#\\]/, `${uri} has no raw space, quote, # or backslash`);
 });
 
-test('odd file names: GitHub annotations escape the file property like @actions/core', () => {
+test('odd file names: GitHub annotations escape the file property like @actions/core, other control characters visibly', () => {
   const lines = runs.github!.stdout.split('\n');
-  const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const escape = (s: string) => escapeVisiblyButLineBreaks(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
   for (const name of ODD_NAMES) {
     const prefix = `::error file=${escape(`${SRC}/${name}`)},line=1,col=10,`;
     assert.ok(lines.some((l) => l.startsWith(prefix)), `an annotation starts with ${JSON.stringify(prefix)}`);
@@ -278,11 +283,12 @@ test('odd file names: GitHub annotations escape the file property like @actions/
   for (const line of lines.filter(Boolean)) assert.match(line, /^::(error|warning|notice) /);
 });
 
-test('odd file names: the human report prints each path, quoting names with control characters', () => {
+test('odd file names: the human report prints each path, control characters escaped', () => {
   const out = runs.human!.stdout;
+  assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f]/);
   for (const name of ODD_NAMES) {
     const path = `${SRC}/${name}`;
-    const shown = /[\u0000-\u001f]/.test(path) ? JSON.stringify(`${path}:1:10`) : `${path}:1:10`;
+    const shown = escapeVisibly(`${path}:1:10`);
     assert.ok(out.includes(shown), `human output shows ${shown}`);
   }
 });

@@ -368,11 +368,21 @@ test('outside any repository, a missing --cwd, a --cwd that is a file: exit 2, c
   const repo = await smallRepo();
   const outside = scratch('chokepoint-xyz-');
   try {
-    for (const args of [[], ['--all'], ['--since', 'main'], ['explain', 'a.rs'], ['install'], ['init']]) {
+    for (const args of [['explain', 'a.rs'], ['install']]) {
       const r = await repo.chokepoint([...args, '--cwd', outside]);
       assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.equal(r.stderr, `chokepoint: ${outside} is not inside a git repository\n  hint: run chokepoint inside the repository it should check, or pass --cwd DIR`);
     }
+    // The checks that need git say why, and point at the one that does not (docs/adoption.md).
+    for (const [args, why] of [[[], 'the staged check reads what git is about to commit'], [['--since', 'main'], 'the changed-files check asks git what changed']] as const) {
+      const r = await repo.chokepoint([...args, '--cwd', outside]);
+      assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stderr, `chokepoint: ${outside} is not inside a git repository: ${why}, so it needs one\n  hint: run it inside the repository, or audit the files on disk with \`chokepoint --all\` (which works without git)`);
+    }
+    // --all audits the files on disk outside git, but needs a config to say which.
+    const all = await repo.chokepoint(['--all', '--cwd', outside]);
+    assert.equal(all.exitCode, 2, all.stdout + all.stderr);
+    assert.equal(all.stderr, `chokepoint: ${outside} is not inside a git repository, and there is no config at ${join(outside, 'chokepoint.toml')} to audit the files on disk by\n  hint: run chokepoint inside the repository it should check, or pass --cwd DIR`);
     // The default (staged) check starts git early: a bad --cwd must still be a clean exit 2.
     for (const bad of [join(outside, 'does-not-exist'), join(repo.dir, LIB)]) {
       for (const args of [[], ['--all'], ['explain', 'a.rs'], ['install']]) {

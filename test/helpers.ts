@@ -195,12 +195,17 @@ function npmConfig(key: string): string {
   return spawnSync('npm', ['config', 'get', key], { encoding: 'utf8' }).stdout.trim();
 }
 
+let offlineEnv: NodeJS.ProcessEnv | undefined;
 /**
  * Environment for any npm a test starts, directly or through a tool (the
  * pre-commit framework): npm's own cache (`npm ci` filled it) even when a test
  * moves HOME, and offline, so a test that would need the network fails.
+ * Asked of npm on first use only: most test files never start npm.
  */
-export const OFFLINE_NPM_ENV: NodeJS.ProcessEnv = { npm_config_offline: 'true', npm_config_cache: npmConfig('cache') };
+export function offlineNpmEnv(): NodeJS.ProcessEnv {
+  offlineEnv ??= { npm_config_offline: 'true', npm_config_cache: npmConfig('cache') };
+  return offlineEnv;
+}
 
 interface LockEntry {
   version?: string;
@@ -255,7 +260,7 @@ export async function installOffline(dir: string, opts: { tarball?: string; pack
   writeFileSync(pkgPath, `${JSON.stringify(pkg, null, 2)}\n`);
   const root = { name: pkg.name, devDependencies: pkg.devDependencies };
   writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify({ name: pkg.name, lockfileVersion: 3, requires: true, packages: { '': root, ...packages } }, null, 2)}\n`);
-  const r = await execa('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: OFFLINE_NPM_ENV, reject: false, stdin: 'ignore' });
+  const r = await execa('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, env: offlineNpmEnv(), reject: false, stdin: 'ignore' });
   assert.equal(r.exitCode, 0, `npm ci --offline failed (is npm's cache filled by \`npm ci\` in this checkout?): ${r.stderr}`);
 }
 

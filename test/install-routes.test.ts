@@ -1,15 +1,15 @@
 // The install routes a new user takes, from a clone of this repository at its
 // committed HEAD: a git dependency (npm builds it on `prepare`), the
 // pre-commit framework in a repository with no package.json, and a global
-// install used from a Rust-only repository. (The npm tarball route is in
-// package.test.ts.) npm runs with `offline`: every
+// install (of the tarball, dist/ built by `npm test`) used from a Rust-only
+// repository. npm runs with `offline`: every
 // package comes from the cache `npm ci` filled, so no test touches the
 // network. Under CI=true a missing pre-commit fails instead of skipping.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GIT_ENV, PROJECT_ROOT, SLOW, makeRepo, tempDir, type Repo } from './helpers.js';
 
@@ -96,11 +96,13 @@ test('pre-commit framework: a repository without package.json naming this reposi
   }
 });
 
-// `npm install -g git+file://…` is also how pre-commit 4.6 and later install a
-// `language: node` hook, so this covers that route's install step too.
-test('global install from a clone, used from a Rust-only repository: only chokepoint.toml and the baseline enter the tree; a teammate needs one command', SLOW, async () => {
+// From the tarball: `npm install -g git+…` fails on npm 11 for any package
+// that builds on `prepare` (docs/adoption.md has the measurement).
+test('global install used from a Rust-only repository: only chokepoint.toml and the baseline enter the tree; a teammate needs one command', SLOW, async () => {
   const prefix = join(work, 'global');
-  const g = await execa('npm', ['install', '-g', '--prefix', prefix, `git+file://${clone}#${commit}`], { env: OFFLINE, reject: false });
+  await execa('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--loglevel=error'], { cwd: PROJECT_ROOT });
+  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  const g = await execa('npm', ['install', '-g', '--prefix', prefix, tarball], { env: OFFLINE, reject: false });
   assert.equal(g.exitCode, 0, `npm install -g (offline) failed: ${g.stderr}`);
   const env = { ...GIT_ENV, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
   const chokepoint = (repo: Repo, args: string[]) => execa('chokepoint', args, { cwd: repo.dir, env, reject: false, stdin: 'ignore' });

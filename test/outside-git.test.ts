@@ -65,3 +65,10 @@ test('the staged check outside git is a usage error that says why', async () => 
   const staged = await run(dir, []);
   assert.match(staged.stderr, /the staged check reads what git is about to commit/);
 });
+
+test('init outside git writes the starter config where it runs', async () => {
+  const dir = tempDir('chokepoint-archive-');
+  const r = await run(dir, ['init']);
+  assert.equal(r.exitCode, 0, r.stderr);
+  assert.deepEqual(listing(dir), ['chokepoint.toml']);
+});

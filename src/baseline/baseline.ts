@@ -12,6 +12,7 @@ import { posix } from 'node:path';
 import type { Finding, FindingKind } from '../types.js';
 import { configError } from '../errors.js';
 import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export const BASELINE_FILE = 'chokepoint-baseline.json';
 
@@ -83,7 +84,7 @@ export function outdatedEntries(baseline: Counts, findings: readonly Finding[], 
     if (judged && !judged.has(path)) continue;
     for (const [key, recorded] of keys) {
       const now = current.get(path)?.get(key) ?? 0;
-      if (now < recorded) out.push({ kind: 'baseline-outdated', path: baselinePath, message: messages.baselineOutdated(path, key, recorded, now) });
+      if (now < recorded) out.push({ kind: 'baseline-outdated', path: baselinePath, message: CATALOGUE['baseline-outdated'].message(path, key, recorded, now) });
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { Config, Finding, Source } from '../types.js';
 import { decodeUtf8 } from './fileOutcome.js';
 import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 import { readLockfile } from '../lockfile/read.js';
 import { resolveLockfile, type LockGraph } from '../lockfile/resolve.js';
 import { checkGraph, type GraphMember } from '../rules/graph.js';
@@ -90,7 +91,7 @@ export async function readWorkspace(source: Source, lockPath: string, cargoFiles
   const contents = await source.readFiles([lockPath, ...members]);
   const bytes = contents.get(lockPath);
   const lockText = bytes && decodeUtf8(bytes);
-  if (lockText === undefined) return { ok: false, findings: [{ kind: 'invalid-file', path: lockPath, message: bytes ? messages.invalidUtf8 : messages.invalidLockfile('the file could not be read') }] };
+  if (lockText === undefined) return { ok: false, findings: [{ kind: 'invalid-file', path: lockPath, message: bytes ? CATALOGUE['invalid-file'].message('utf8') : messages.invalidLockfile('the file could not be read') }] };
   const findings: Finding[] = [];
   const graph = lockGraph(lockPath, lockText, findings);
   if (!graph) return { ok: false, findings };

@@ -7,22 +7,25 @@ import { hasHead, openRepository, repoRelativePath, resolveCommit, type Reposito
 import { UserError, usageError } from '../errors.js';
 import { CONFIG_FILE, decodeConfig, loadConfig, parseConfig } from '../config/load.js';
 import { filesystemSource } from '../source/filesystem.js';
-import { dirname, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
 import { buildScope, type Scope } from '../scope.js';
 import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
-import { readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
+import { mergeBase, readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
+import { attributeFindings } from './introducedBy.js';
 import { scanManifests, scanRust } from './scan.js';
 import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
 import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
 
 export type Target =
-  | { kind: 'staged' }
+  /** `amending`: the commit replaces HEAD (`git commit --amend`), so it is judged against HEAD's parent. */
+  | { kind: 'staged'; amending?: boolean }
   | { kind: 'all'; from: 'worktree' | 'index' | { rev: string } }
   | { kind: 'files'; files: string[] }
   | { kind: 'since'; rev: string };
@@ -34,6 +37,8 @@ export interface CheckOptions {
   configPath?: string;
   matcher?: MatcherName;
   strict?: boolean;
+  /** `check --since`: whether findings whose commit records a bypass pass (default: the config's [bypass] allow_in_ci). */
+  recordedBypass?: 'pass' | 'fail';
   progress?: (done: number, total: number) => void;
   /** false: judge without the committed baseline (what `chokepoint baseline` records from). */
   useBaseline?: boolean;
@@ -58,9 +63,9 @@ interface Rules {
   judge: RustJudge;
 }
 
-async function loadRules(repo: Repository, opts: CheckOptions, index?: Source): Promise<Rules> {
-  const [{ config, repoPath }, judge] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index), loadJudge()]);
-  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge };
+async function loadRules(repo: Repository, opts: CheckOptions, index?: Source, head?: () => Source): Promise<Rules & { from: Source['kind'] }> {
+  const [{ config, repoPath, from }, judge] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index, head), loadJudge()]);
+  return { config, configPath: repoPath, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge, from };
 }
 
 interface Selection {
@@ -188,7 +193,7 @@ function removedAllowlisted(changes: readonly Change[], rules: Rules): Finding[]
     findings.push({
       kind: 'allowlisted-path-removed',
       path: gone,
-      message: messages.allowlistedPathRemoved(gone, classes.join(', '), change.status === 'R' ? change.path : undefined),
+      message: CATALOGUE['allowlisted-path-removed'].message(gone, classes.join(', '), change.status === 'R' ? change.path : undefined),
     });
   }
   return findings;
@@ -208,21 +213,24 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
   };
 }
 
-async function runStaged(repo: Repository, opts: CheckOptions, started: number): Promise<CheckRun> {
+async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean, started: number): Promise<CheckRun> {
   const source = indexSource(repo.root);
   try {
     // Two git processes at once: the staged config and the staged changes.
-    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source), readStagedChanges(repo)]);
+    const head = () => revisionSource(repo.root, 'HEAD');
+    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), readStagedChanges(repo, amending)]);
+    const configGone = rules.from === 'revision' && changes.some((c) => c.status === 'D' && c.path === rules.configPath);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
       const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
       return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'index') };
     }
     const live = changes.filter((c) => c.status !== 'D');
-    source.seed(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
+    source.knowBlobIds(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
     judged.findings.push(...removedAllowlisted(changes, rules));
+    if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
@@ -240,18 +248,39 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
   }
 }
 
+/**
+ * A directory named as FILE stands for the files under it that the scope
+ * takes (Rust sources in scope, manifests); one that holds none is refused,
+ * so a wrong directory cannot pass as "0 files checked".
+ */
+async function expandDirectories(source: Source, rules: Rules, root: string, named: readonly string[], given: readonly string[]): Promise<string[]> {
+  const isDir = (p: string) => p === '' || (lstatSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
+  if (!named.some(isDir)) return [...named];
+  const all = await source.listPaths();
+  const listed = new Set(all);
+  return named.flatMap((p, k) => {
+    // A submodule is a directory the superproject lists as one entry (its gitlink): not expanded.
+    if (!isDir(p) || listed.has(p)) return [p];
+    const prefix = p === '' ? '' : `${p}/`;
+    const inside = all.filter((q) => q.startsWith(prefix) && (rules.scope.classify(q).status === 'scanned' || rules.scope.isManifest(q) || q === rules.configPath));
+    if (inside.length === 0) throw usageError(messages.directoryEmptyOfScope(given[k]!), messages.directoryEmptyOfScopeHint);
+    return inside;
+  });
+}
+
 async function runFiles(repo: Repository, opts: CheckOptions, files: string[], started: number): Promise<CheckRun> {
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
-  const named = files.map((f) => repoRelativePath(repo, opts.cwd, f));
+  const named = files.map((f) => (resolve(opts.cwd, f) === repo.root ? '' : repoRelativePath(repo, opts.cwd, f)));
   // A typo must not pass as "0 files checked".
-  const missing = named.findIndex((p) => !worktreeHas(repo.root, p));
+  const missing = named.findIndex((p) => p !== '' && !worktreeHas(repo.root, p));
   if (missing >= 0) throw usageError(messages.fileMissing(files[missing]!), messages.fileMissingHint);
-  const paths = [...new Set(named)];
+  const paths = [...new Set(await expandDirectories(source, rules, repo.root, named, files))];
   // lint-staged and the pre-commit framework pass the config like any file:
   // new rules mean the whole tree must be judged again.
   if (paths.includes(rules.configPath)) {
-    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+    // The pre-commit framework's way of saying "the config is staged": judged like the hook.
+    const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
     return { result: finish('files', judged, started, opts.strict ?? false), config: rules.config, repo, note: messages.rulesChanged(rules.configPath, 'working tree') };
   }
   const selection = select(paths, rules.scope);
@@ -264,13 +293,24 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
   const source = revisionSource(repo.root, 'HEAD');
   try {
     const rules = await loadRules(repo, opts);
-    const changes = await readChangesSince(repo, commit);
+    const base = await mergeBase(repo, commit);
+    const changes = await readChangesSince(repo, base);
     const all = await source.listPaths();
     const changed = changes.filter((c) => c.status !== 'D').map((c) => c.path);
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
-    return { result: finish('since', judged, started, opts.strict ?? false), config: rules.config, repo };
+    await attributeFindings(repo, base, judged.findings, async (at, paths) => {
+      const version = revisionSource(repo.root, at);
+      try {
+        return (await judge(version, rules, select(paths, rules.scope), undefined, opts, false)).findings;
+      } finally {
+        version.close();
+      }
+    });
+    const result = finish('since', judged, started, opts.strict ?? false);
+    result.recordedBypassesPass = opts.recordedBypass !== undefined ? opts.recordedBypass === 'pass' : (rules.config.bypass?.allowInCi ?? false);
+    return { result, config: rules.config, repo };
   } finally {
     source.close();
   }
@@ -284,7 +324,7 @@ async function runOnDisk(opts: CheckOptions, started: number): Promise<CheckRun>
   const configFile = resolve(opts.cwd, opts.configPath ?? CONFIG_FILE);
   // Without git and without a config there is nothing to say what to audit.
   if (!existsSync(configFile)) throw usageError(messages.notARepositoryNorConfig(opts.cwd, configFile), messages.notARepositoryHint);
-  const repo: Repository = { root: dirname(configFile), commonDir: '' };
+  const repo: Repository = { root: dirname(configFile), commonDir: '', gitDir: '' };
   const rules = await loadRules(repo, opts);
   const source = filesystemSource(repo.root, rules.config);
   const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
@@ -305,7 +345,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   }
   switch (t.kind) {
     case 'staged':
-      return runStaged(repo, opts, started);
+      return runStaged(repo, opts, t.amending ?? false, started);
     case 'all':
       return runAll(repo, opts, t.from, started);
     case 'files':

@@ -9,7 +9,7 @@ import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { checkWorkspaceBoundary, type CheckedManifest } from '../rules/workspaceBoundary.js';
 import { escapesRepository, moduleFactsReader, partialGraph, reachesFrom, testCodeResolver, treeGraph, type ModuleFacts, type Reach } from './modules.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 const CHUNK = 64;
 
@@ -113,7 +113,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
       frontier = [...next].filter((p) => facts.has(p));
     }
   }
-  for (const path of invalid) findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+  for (const path of invalid) findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
 
   const graph = partial ?? treeGraph(facts);
   const testCode = testCodeResolver(graph);
@@ -129,7 +129,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   }
   for (const r of escaping) {
     if (r.testOnly || facts.get(r.declarer)?.testOnlyFile || (await testCode(r.declarer))) continue;
-    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: messages.escapingModulePath(r.written, r.target) });
+    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: CATALOGUE['escaping-module-path'].message(r.written, r.target) });
   }
   return { findings, needlesByFile, filesScanned };
 }
@@ -154,7 +154,7 @@ export async function scanManifests(source: Source, paths: readonly string[], co
     manifestsChecked++;
     const text = decodeUtf8(bytes);
     if (text === undefined) {
-      findings.push({ kind: 'invalid-file', path, message: messages.invalidUtf8 });
+      findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
       return;
     }
     const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);

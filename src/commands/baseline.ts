@@ -3,16 +3,16 @@
 // tree, for the user to review and commit; --prune only lowers or removes.
 
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import type { ParsedArgs } from '../cli.js';
+import { join, relative, sep } from 'node:path';
+import type { Invocation } from '../options.js';
 import { usageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { runCheck } from '../check/run.js';
 import { baselinePathFor, countFindings, isRecordable, parseBaseline, pruneCounts, renderBaseline, totalCount, type Counts } from '../baseline/baseline.js';
 
-export async function baselineCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
-  if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint baseline [--prune] [--config PATH]');
-  const cwd = resolve(values.cwd ?? '.');
+export async function baselineCommand(inv: Extract<Invocation, { command: 'baseline' }>): Promise<number> {
+  const { cwd } = inv.common;
+  const values = { config: inv.common.config, prune: inv.prune };
   // Judged without the committed baseline: it is what is being rewritten (and may be malformed).
   const run = await runCheck({ cwd, target: { kind: 'all', from: 'worktree' }, configPath: values.config, useBaseline: false });
   const all = run.result.findings;

@@ -1,50 +1,16 @@
 // `chokepoint check`: choose the target, run, print in the chosen format, and
 // turn the outcome into an exit code. A bypass is explicit and recorded.
 
-import { resolve } from 'node:path';
-import type { MatcherName } from '../types.js';
-import type { ParsedArgs } from '../cli.js';
-import { usageError } from '../errors.js';
-import { messages } from '../messages.js';
+import type { Invocation, Format } from '../options.js';
 import { runCheck, type CheckRun, type Target } from '../check/run.js';
-import { clearBypass, recordBypass } from '../bypass.js';
+import { bypassTrailers, clearBypass, recordBypass } from '../bypass.js';
+import { isVisibleReason } from '../bypassReason.js';
+import { isAmendingCommit } from '../amendDetection.js';
+import { runGit } from '../git.js';
+import { escapeVisibly } from '../report/safeText.js';
+import { isBlocking } from '../findings/blocking.js';
 
-type Values = ParsedArgs['values'];
-
-export const FORMATS = ['human', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
-
-function chooseTarget(values: Values, files: string[]): Target {
-  const chosen = [values.staged, values.all, values.since !== undefined, files.length > 0].filter(Boolean).length;
-  if (chosen > 1) throw usageError(messages.conflictingModes, messages.usageHint);
-  if ((values.cached || values.rev !== undefined) && !values.all) throw usageError(messages.cachedNeedsAll, messages.usageHint);
-  if (values.cached && values.rev !== undefined) throw usageError('--cached and --rev cannot be combined', messages.usageHint);
-  if (values.all) return { kind: 'all', from: values.cached ? 'index' : values.rev !== undefined ? { rev: values.rev } : 'worktree' };
-  if (values.since !== undefined) return { kind: 'since', rev: values.since };
-  if (files.length) return { kind: 'files', files };
-  return { kind: 'staged' };
-}
-
-export function chooseFormat(value: string | undefined): Format {
-  const format = value ?? 'human';
-  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`unknown format ${JSON.stringify(format)}`, `use one of ${FORMATS.join(', ')}`);
-  return format as Format;
-}
-
-export function chooseMatcher(value: string | undefined): MatcherName | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'precise' && value !== 'line') throw usageError(`unknown matcher ${JSON.stringify(value)}`, 'use precise or line');
-  return value;
-}
-
-/** The bypass reason from --bypass or CHOKEPOINT_BYPASS; an empty reason is refused. */
-export function bypassReason(values: Values, env: NodeJS.ProcessEnv): string | undefined {
-  const raw = values.bypass ?? env.CHOKEPOINT_BYPASS;
-  if (raw === undefined) return undefined;
-  const reason = raw.replace(/\s+/g, ' ').trim();
-  if (reason === '') throw usageError(messages.emptyBypass, messages.emptyBypassHint);
-  return reason;
-}
+type CheckInvocation = Extract<Invocation, { command: 'check' }>;
 
 /** Progress for long audits, on an interactive terminal only (never in hooks or CI logs). */
 function progressReporter(target: Target): ((done: number, total: number) => void) | undefined {
@@ -74,21 +40,38 @@ async function render(run: CheckRun, format: Format): Promise<string> {
   }
 }
 
-export async function checkCommand(values: Values, files: string[]): Promise<number> {
-  const target = chooseTarget(values, files);
-  const format = chooseFormat(values.format);
-  const matcher = chooseMatcher(values.matcher);
-  const bypass = bypassReason(values, process.env);
-  const cwd = resolve(values.cwd ?? '.');
-  const run = await runCheck({ cwd, target, configPath: values.config, matcher, strict: values.strict, progress: progressReporter(target) });
-  const failed = run.result.findings.length > 0;
+export async function checkCommand(inv: CheckInvocation): Promise<number> {
+  const amending = inv.target.kind === 'staged' && isAmendingCommit();
+  const target: Target = amending ? { kind: 'staged', amending } : inv.target;
+  const run = await runCheck({
+    cwd: inv.common.cwd,
+    target,
+    configPath: inv.common.config,
+    matcher: inv.matcher,
+    strict: inv.strict,
+    recordedBypass: inv.recordedBypass,
+    progress: progressReporter(target),
+  });
+  const failed = run.result.findings.some((f) => isBlocking(f, run.result));
+  // An amend that keeps findings its commit's trailer recorded keeps the trailer.
+  const carried = failed && amending && inv.bypass === undefined ? await amendedBypass(run) : undefined;
+  const bypass = inv.bypass ?? carried;
   if (failed && bypass !== undefined) run.result.bypass = bypass;
-  // Only a bypass that let findings through is recorded; the marker costs a
-  // git call, so it is touched only when a bypass was asked for.
-  if (target.kind === 'staged' && bypass !== undefined) {
-    if (failed) await recordBypass(run.repo, bypass);
-    else await clearBypass(run.repo);
+  process.stdout.write(await render(run, inv.format));
+  // The pre-commit check owns the marker the commit-msg hook reads: written
+  // for a bypass that let findings through, cleared otherwise.
+  if (target.kind === 'staged') {
+    if (failed && bypass !== undefined) {
+      recordBypass(run.repo, bypass);
+      if (carried !== undefined) process.stderr.write(`chokepoint: the amended commit recorded a bypass for these findings; it is carried over (Chokepoint-Bypass: ${escapeVisibly(carried)})\n`);
+    } else clearBypass(run.repo);
   }
-  process.stdout.write(await render(run, format));
   return failed && bypass === undefined ? 1 : 0;
+}
+
+/** The visible bypass reason HEAD's message records, if any (HEAD is the commit being amended). */
+async function amendedBypass(run: CheckRun): Promise<string | undefined> {
+  const message = await runGit(['log', '-1', '--format=%B', 'HEAD'], { cwd: run.repo.root });
+  if (message.code !== 0) return undefined;
+  return (await bypassTrailers(run.repo.root, message.stdout.toString('utf8'))).find(isVisibleReason);
 }

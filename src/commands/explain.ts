@@ -3,11 +3,9 @@
 // entries (and their reasons), and the needles the file contains. A
 // `Cargo.lock` or a crate name asks about the dependency graph instead.
 
-import { resolve } from 'node:path';
 import pc from 'picocolors';
-import type { ParsedArgs } from '../cli.js';
-import { usageError } from '../errors.js';
-import { messages } from '../messages.js';
+import type { Invocation } from '../options.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 import { openRepository, repoRelativePath } from '../git.js';
 import { loadConfig } from '../config/load.js';
 import { buildScope } from '../scope.js';
@@ -17,24 +15,22 @@ import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
 import { loadJudge } from '../judge.js';
-import { chooseMatcher } from './check.js';
 
-export async function explainCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
-  if (positionals.length !== 1) throw usageError('usage: chokepoint explain PATH', 'name one file, e.g. chokepoint explain crates/net/src/socket.rs');
-  const cwd = resolve(values.cwd ?? '.');
+export async function explainCommand(inv: Extract<Invocation, { command: 'explain' }>): Promise<number> {
+  const { cwd } = inv.common;
   const repo = await openRepository(cwd);
-  const path = repoRelativePath(repo, cwd, positionals[0]!);
+  const path = repoRelativePath(repo, cwd, inv.path);
 
-  const { config } = await loadConfig(repo, cwd, values.config);
+  const { config } = await loadConfig(repo, cwd, inv.common.config);
   const graphQuestion = isGraphQuestion(path, worktreeHas(repo.root, path));
   if (graphQuestion) {
     const source = worktreeSource(repo.root);
-    const lines = await explainGraph(source, config, graphQuestion === 'lockfile' ? { lockfile: path } : { crate: positionals[0]! });
+    const lines = await explainGraph(source, config, graphQuestion === 'lockfile' ? { lockfile: path } : { crate: inv.path });
     source.close();
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   }
-  const matcher = chooseMatcher(values.matcher) ?? config.matcher;
+  const matcher = inv.matcher ?? config.matcher;
   const scope = buildScope(config);
   const index = indexClasses(config.classes);
   const out: string[] = [pc.bold(path)];
@@ -52,7 +48,7 @@ export async function explainCommand(values: ParsedArgs['values'], positionals: 
   const judge = await loadJudge();
   const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
-  else if (text === undefined) out.push(`  file:      ${messages.invalidUtf8}`);
+  else if (text === undefined) out.push(`  file:      ${CATALOGUE['invalid-file'].message('utf8')}`);
   // The same resolution as every check (check/modules.ts).
   const declares = (p: string) => scope.classify(p).status === 'scanned';
   const graph = partialGraph(moduleFactsReader(source, matcher, judge), declares, () => source.filesSpelling(['path', 'include']));

@@ -3,20 +3,19 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import type { ParsedArgs } from '../cli.js';
+import type { Invocation } from '../options.js';
 import { UserError, usageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { openRepository } from '../git.js';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import { STARTER_CONFIG } from '../config/starter.js';
 
-export async function initCommand(values: ParsedArgs['values'], positionals: string[]): Promise<number> {
-  if (positionals.length) throw usageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'usage: chokepoint init [--from GUARDS.rs [--reasons-from-group-comments]] [--force]');
-  if (values['reasons-from-group-comments'] && values.from === undefined) throw usageError('--reasons-from-group-comments goes with --from', 'usage: chokepoint init --from GUARDS.rs --reasons-from-group-comments');
-  const cwd = resolve(values.cwd ?? '.');
+export async function initCommand(inv: Extract<Invocation, { command: 'init' }>): Promise<number> {
+  const { cwd } = inv.common;
+  const values = { config: inv.common.config, from: inv.from, force: inv.force, 'reasons-from-group-comments': inv.reasonsFromGroupComments };
   // Outside git (a source archive) the config goes where init runs, for `--all` there.
   const repo = await openRepository(cwd).catch((err: unknown) => {
-    if (err instanceof UserError && err.message === messages.notARepository(cwd)) return { root: cwd, commonDir: '' };
+    if (err instanceof UserError && err.message === messages.notARepository(cwd)) return { root: cwd, commonDir: '', gitDir: '' };
     throw err;
   });
   const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);

@@ -49,21 +49,39 @@ export interface LoadedConfig {
   config: Config;
   /** Repo-relative path of the config file. */
   repoPath: string;
+  /** Where the text came from: the first of the given sources that holds it, else the working tree. */
+  from: Source['kind'];
 }
 
 /**
  * Finds and loads the config: `--config` relative to `cwd`, else
  * chokepoint.toml at the repository root. With `index`, the staged version
- * wins, so a commit is judged by the rules it records.
+ * wins, so a commit is judged by the rules it records; with `head` too, a
+ * config deleted from the index (`git rm --cached`) is read from HEAD, never
+ * from the untracked copy left in the working tree.
  */
-export async function loadConfig(repo: Repository, cwd: string, configPath: string | undefined, index?: Source): Promise<LoadedConfig> {
+export async function loadConfig(repo: Repository, cwd: string, configPath: string | undefined, index?: Source, head?: () => Source): Promise<LoadedConfig> {
   const { root } = repo;
   const abs = configPath ? resolve(cwd, configPath) : resolve(root, CONFIG_FILE);
   const display = relative(cwd, abs) || abs;
   const repoPath = relative(root, abs).split(sep).join('/');
   let bytes: Buffer | undefined;
-  if (index && !repoPath.startsWith('..')) bytes = (await index.readFiles([repoPath])).get(repoPath);
+  let from: Source['kind'] = 'worktree';
+  if (index && !repoPath.startsWith('..')) {
+    bytes = (await index.readFiles([repoPath])).get(repoPath);
+    from = 'index';
+    if (!bytes && head) {
+      const source = head();
+      try {
+        bytes = (await source.readFiles([repoPath])).get(repoPath);
+      } finally {
+        source.close();
+      }
+      from = 'revision';
+    }
+  }
   if (!bytes) {
+    from = 'worktree';
     try {
       bytes = readFileSync(abs);
     } catch (err) {
@@ -76,8 +94,8 @@ export async function loadConfig(repo: Repository, cwd: string, configPath: stri
   const text = decodeConfig(bytes, display);
   const version = readPackageVersion();
   const cached = readCachedConfig(repo.commonDir, abs, text, version);
-  if (cached) return { config: cached, repoPath };
+  if (cached) return { config: cached, repoPath, from };
   const config = parseConfig(text, display, abs);
   writeCachedConfig(repo.commonDir, abs, text, version, config);
-  return { config, repoPath };
+  return { config, repoPath, from };
 }

@@ -1,7 +1,7 @@
 // Validates a parsed chokepoint.toml into a `Config`. Every problem is a config
 // error at the offending key's line and column; nothing unknown is ignored.
 
-import type { AllowEntry, BannedClass, Config, DependencyException, DependencyRuleConfig, DependencyWrapper, MatcherName, Position, ScopeConfig } from '../types.js';
+import type { AllowEntry, BannedClass, BypassConfig, Config, DependencyException, DependencyRuleConfig, DependencyWrapper, MatcherName, Position, ScopeConfig } from '../types.js';
 import { configError } from '../errors.js';
 import { compileGlob, GlobSyntaxError } from '../glob.js';
 import { locateKeyPath, locateValuePath } from '../toml/positions.js';
@@ -41,7 +41,7 @@ function reporter(displayPath: string, text: string): Reporter {
   };
 }
 
-const TOP_KEYS = ['matcher', 'scope', 'class', 'dependency_rule'];
+const TOP_KEYS = ['matcher', 'scope', 'class', 'dependency_rule', 'bypass'];
 const SCOPE_KEYS = ['include', 'exclude', 'min_files', 'count_excluded'];
 const CLASS_KEYS = ['name', 'reason', 'use_instead', 'needles', 'allow'];
 const ALLOW_KEYS = ['path', 'reason', 'needles'];
@@ -278,6 +278,15 @@ function parseWrappers(r: Reporter, value: unknown, banned: readonly string[]): 
 }
 
 /** Turns the parsed TOML document into a validated `Config`. */
+/** `[bypass]`: what `check --since` does with findings whose commit records a bypass. */
+function parseBypass(r: Reporter, value: unknown): BypassConfig {
+  const t = table(r, value, ['bypass']);
+  checkKeys(r, t, ['allow_in_ci'], ['bypass']);
+  const allow = t.allow_in_ci ?? false;
+  if (typeof allow !== 'boolean') r.fail(['bypass', 'allow_in_ci'], `must be true or false, not ${describe(allow)}`);
+  return { allowInCi: allow as boolean };
+}
+
 export function validateConfig(doc: Table, text: string, displayPath: string, absolutePath: string): Config {
   const r: Reporter = reporter(displayPath, text);
   checkKeys(r, doc, TOP_KEYS, []);
@@ -293,6 +302,7 @@ export function validateConfig(doc: Table, text: string, displayPath: string, ab
     classes: classValue.map((c, i) => parseClass(r, c, i, seen)),
   };
   if (doc.dependency_rule !== undefined) config.dependencies = parseDependencyRule(r, doc.dependency_rule);
+  if (doc.bypass !== undefined) config.bypass = parseBypass(r, doc.bypass);
   if (config.classes.length === 0 && !config.dependencies) {
     r.fail([], 'the config bans nothing: add a [[class]] or a [dependency_rule]', 'run `chokepoint init` for a commented starter config');
   }

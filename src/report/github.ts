@@ -1,17 +1,13 @@
 // GitHub Actions workflow-command output (`--format github`): one
 // `::error …::…` / `::warning …::…` annotation per finding, escaped exactly as
-// @actions/core escapes command data and properties.
+// @actions/core escapes command data and properties. Control characters and
+// bidirectional overrides from file names and contents are shown escaped.
 
 import type { CheckResult, Config, Finding } from '../types.js';
-import {
-  KIND_TEXT,
-  type OtherKind,
-  type ReportOptions,
-  configRelativePath,
-  findClass,
-  resolveLocation,
-  waysOut,
-} from './sarif.js';
+import { CATALOGUE, waysOut } from '../findings/catalogue.js';
+import { configRelativePath, findClass, resolveLocation, type ReportOptions } from './locations.js';
+import { escapeVisiblyButLineBreaks } from './safeText.js';
+import { isBlocking } from '../findings/blocking.js';
 
 /** Escapes command data (the message): `%`, CR, LF. */
 export function escapeData(s: string): string {
@@ -97,8 +93,7 @@ function titleOf(finding: Finding): string {
   if (finding.kind === 'banned-api') {
     return finding.class !== undefined ? `chokepoint: banned API (${finding.class})` : 'chokepoint: banned API';
   }
-  const text = (KIND_TEXT as Partial<Record<string, { title: string }>>)[finding.kind as OtherKind];
-  return `chokepoint: ${text?.title ?? finding.kind}`;
+  return `chokepoint: ${CATALOGUE[finding.kind].title}`;
 }
 
 function messageOf(finding: Finding, config: Config, configPath: string): string {
@@ -106,11 +101,12 @@ function messageOf(finding: Finding, config: Config, configPath: string): string
   if (finding.kind === 'banned-api') {
     const cls = findClass(config, finding.class);
     if (cls?.reason !== undefined && cls.reason !== '') lines.push(`Why: ${cls.reason}`);
-    lines.push(waysOut(cls, finding.class, configPath));
+    lines.push(waysOut.sentence(finding.class ?? cls?.name, cls?.useInstead, configPath));
   } else {
-    const text = (KIND_TEXT as Partial<Record<string, { fix: string }>>)[finding.kind];
-    if (text !== undefined) lines.push(text.fix);
+    lines.push(CATALOGUE[finding.kind].fix);
   }
+  const by = finding.introducedBy;
+  if (by !== undefined) lines.push(`Introduced by commit ${by.commit}${by.bypass !== null ? `, with a recorded bypass: ${JSON.stringify(by.bypass)}` : ', with no recorded bypass (Chokepoint-Bypass trailer)'}.`);
   return lines.join('\n');
 }
 
@@ -128,7 +124,13 @@ function annotation(finding: Finding, command: GithubCommand, config: Config, op
   if (loc?.inConfig === true && finding.path !== undefined && !message.includes(finding.path)) {
     message = `${finding.path}: ${message}`;
   }
-  return githubCommand(command, props, message);
+  return safeCommand(command, props, message);
+}
+
+/** A command whose file name, title and message show control characters and bidirectional overrides escaped. */
+function safeCommand(command: GithubCommand, props: GithubProperties, message: string): string {
+  const show = escapeVisiblyButLineBreaks;
+  return githubCommand(command, { ...props, ...(props.file !== undefined ? { file: show(props.file) } : {}), ...(props.title !== undefined ? { title: show(props.title) } : {}) }, show(message));
 }
 
 /**
@@ -140,14 +142,15 @@ export function formatGithub(result: CheckResult, config: Config, options: Repor
   const lines: string[] = [];
   if (result.bypass !== undefined) {
     lines.push(
-      githubCommand(
+      safeCommand(
         'notice',
         { title: 'chokepoint: bypassed' },
         `The check was bypassed (reason: ${result.bypass}); the findings below were reported but did not block.`,
       ),
     );
   }
-  for (const f of result.findings) lines.push(annotation(f, 'error', config, options));
+  // A finding whose commit records a bypass, under a policy that accepts it, does not fail: a warning.
+  for (const f of result.findings) lines.push(annotation(f, isBlocking(f, result) ? 'error' : 'warning', config, options));
   for (const f of result.warnings) lines.push(annotation(f, 'warning', config, options));
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -4,7 +4,7 @@
 import type { AllowEntry, BannedClass, Finding, MatcherName } from '../types.js';
 import type { NeedleHit, RustAnalysis, RustJudge } from '../rust/index.js';
 import { matchLikeSeed } from './lineMatcher.js';
-import { messages } from '../messages.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export interface ClassIndex {
   classes: readonly BannedClass[];
@@ -67,7 +67,7 @@ export function bannedApiFindings(path: string, hits: readonly NeedleHit[], inde
         length: hit.length,
         class: cls.name,
         needle: hit.needle,
-        message: messages.bannedApi(hit.needle, cls.name),
+        message: CATALOGUE['banned-api'].message(hit.needle, cls.name),
         lineText: lineText(hit),
       });
     }

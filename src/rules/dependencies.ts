@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { isTomlTable, locateKeyPath, locateValuePath, parseToml } from '../toml/positions.js';
 import type { DependencyException, DependencyRuleConfig, Finding, Position } from '../types.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 export interface ManifestVerdict {
   findings: Finding[];
@@ -215,12 +216,9 @@ function checkNames(verdict: ManifestVerdict, entry: EntryContext, wrapped: Read
 
 function bannedDependency(entry: EntryContext, candidate: DependencyName, marker: string): Finding {
   const table = tableLabel(entry.table);
-  let message = `Depends on banned crate \`${candidate.name}\` (matches marker \`${marker}\`) in \`${table}\``;
-  if (candidate.renamedTo !== undefined) message += `, renamed to \`${candidate.renamedTo}\``;
-  if (candidate.renames !== undefined) message += `; the key is banned even though it renames package \`${candidate.renames}\``;
   return {
     kind: 'banned-dependency',
-    message: `${message}.`,
+    message: CATALOGUE['banned-dependency'].message({ name: candidate.name, marker, table, renamedTo: candidate.renamedTo, renames: candidate.renames }),
     path: entry.path,
     ...at(locateKeyPath(entry.text, [...entry.table.keyPath, entry.key])),
     dependency: candidate.name,
@@ -251,10 +249,9 @@ function checkPathDependency(verdict: ManifestVerdict, entry: EntryContext): voi
     if (target === undefined) continue;
     const escape = describeEscape(entry.path, target);
     if (escape === undefined) continue;
-    const what = field === 'path' ? 'Path dependency' : 'Git dependency on a local repository';
     verdict.findings.push({
       kind: 'escaping-path-dependency',
-      message: `${what} \`${entry.key}\` in \`${table}\` points outside the repository: ${escape}.`,
+      message: CATALOGUE['escaping-path-dependency'].message(entry.key, table, escape, field === 'git'),
       path: entry.path,
       ...at(locateValuePath(entry.text, [...entry.table.keyPath, entry.key, field])),
       dependency: entry.key,
@@ -329,7 +326,7 @@ export function findException(name: string, allow: readonly DependencyException[
 function invalidManifest(path: string, parserMessage: string, position: Position | undefined): Finding {
   return {
     kind: 'invalid-file',
-    message: `Cargo manifest is not valid TOML: ${parserMessage}`,
+    message: CATALOGUE['invalid-file'].message({ toml: parserMessage }),
     path,
     ...at(position),
   };

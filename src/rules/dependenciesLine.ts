@@ -6,6 +6,7 @@
 
 import type { DependencyException, DependencyRuleConfig } from '../types.js';
 import { markerMatches, type ManifestVerdict } from './dependencies.js';
+import { CATALOGUE } from '../findings/catalogue.js';
 
 // Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` strips.
 // JavaScript's `trim` differs: it strips U+FEFF and keeps U+0085.
@@ -42,7 +43,7 @@ export function checkManifestLikeSeed(path: string, text: string, rule: Dependen
     for (const { marker } of matched) {
       verdict.findings.push({
         kind: 'banned-dependency',
-        message: `Depends on banned crate \`${key}\` (matches marker \`${marker}\`) under \`[${table}]\`.`,
+        message: CATALOGUE['banned-dependency'].message({ name: key, marker, table }),
         path,
         line: index + 1,
         column: indent + 1,

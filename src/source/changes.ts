@@ -3,7 +3,7 @@
 // come from git objects rather than the working tree.
 
 import type { Repository } from '../git.js';
-import { git, splitNul } from '../git.js';
+import { git, runGit, splitNul } from '../git.js';
 
 export interface Change {
   status: 'A' | 'C' | 'D' | 'M' | 'R' | 'T';
@@ -44,12 +44,28 @@ export function parseRawDiff(buffer: Buffer): Change[] {
 /** Index against HEAD (against nothing before the first commit): what `git commit` would record. */
 export const STAGED_DIFF_ARGS: readonly string[] = ['diff', '--cached', ...DIFF_FLAGS];
 
-export async function readStagedChanges(repo: Repository): Promise<Change[]> {
-  return parseRawDiff(await git(STAGED_DIFF_ARGS, { cwd: repo.root }));
+/**
+ * What `git commit` would record; `amending`: what `git commit --amend` would,
+ * against HEAD's first parent (nothing, when HEAD is a root commit).
+ */
+export async function readStagedChanges(repo: Repository, amending = false): Promise<Change[]> {
+  if (!amending) return parseRawDiff(await git(STAGED_DIFF_ARGS, { cwd: repo.root }));
+  const parent = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD^1^{commit}'], { cwd: repo.root });
+  const base = parent.code === 0 ? parent.stdout.toString('utf8').trim() : await emptyTree(repo);
+  return parseRawDiff(await git(['diff', '--cached', ...DIFF_FLAGS, base], { cwd: repo.root }));
 }
 
-/** Changes between the merge base of `commit` and HEAD. */
-export async function readChangesSince(repo: Repository, commit: string): Promise<Change[]> {
-  const base = (await git(['merge-base', commit, 'HEAD'], { cwd: repo.root })).toString('utf8').trim();
+/** The empty tree's id in this repository's hash (what a root commit is compared against). */
+export async function emptyTree(repo: Repository): Promise<string> {
+  return (await git(['hash-object', '-t', 'tree', '--stdin'], { cwd: repo.root, input: '' })).toString('utf8').trim();
+}
+
+/** The merge base of `commit` and HEAD: where a `--since` range starts. */
+export async function mergeBase(repo: Repository, commit: string): Promise<string> {
+  return (await git(['merge-base', commit, 'HEAD'], { cwd: repo.root })).toString('utf8').trim();
+}
+
+/** Changes between `base` and HEAD. */
+export async function readChangesSince(repo: Repository, base: string): Promise<Change[]> {
   return parseRawDiff(await git(['diff', ...DIFF_FLAGS, base, 'HEAD'], { cwd: repo.root }));
 }

@@ -45,7 +45,7 @@ function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
  * are named `<tree-ish>:<path>` so no listing is needed; only a path holding a
  * newline (which the batch protocol cannot carry) is looked up first.
  */
-function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>, loadLinks: () => Promise<Map<string, string>>): Source & { seed(entries: Map<string, string>): void } {
+function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>, loadLinks: () => Promise<Map<string, string>>): Source & { knowBlobIds(entries: Map<string, string>): void } {
   const reader = new BlobReader(root);
   const known = new Map<string, string | undefined>();
   let all: Promise<Map<string, string>> | undefined;
@@ -55,7 +55,7 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
     kind,
     // `--cached` for the index, the commit for a revision (its output then names `<commit>:path`).
     filesSpelling: (words) => grepWords(root, words, kind === 'index' ? ['--cached'] : [treeish], kind === 'index' ? '' : `${treeish}:`),
-    seed(entries) {
+    knowBlobIds(entries) {
       for (const [path, oid] of entries) known.set(path, oid);
     },
     async listPaths() {
@@ -95,7 +95,7 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
 
 /** The index: honours GIT_INDEX_FILE, so `git commit -a` and `git commit -- path` are judged as committed. */
-export function indexSource(root: string): Source & { seed(entries: Map<string, string>): void } {
+export function indexSource(root: string): Source & { knowBlobIds(entries: Map<string, string>): void } {
   return objectSource(
     'index',
     root,
