@@ -13,7 +13,20 @@ import { testRegions } from './testRegions.js';
 import { pairBrackets } from './tokens.js';
 import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
-import { NameTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseHits, type PathNeedle } from './pathMatch.js';
+import { NameTable, focusTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseHits, type PathNeedle } from './pathMatch.js';
+import type { NeedleSet } from './needles.js';
+
+const pathNeedleCache = new WeakMap<NeedleSet, Array<PathNeedle<CompiledNeedle>>>();
+
+/** Each needle of a set with its shape (one array per set, so what path matching derives from it is kept). */
+function pathNeedlesOf(set: NeedleSet): Array<PathNeedle<CompiledNeedle>> {
+  let list = pathNeedleCache.get(set);
+  if (list === undefined) {
+    list = set.needles.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: needleShape(nd.pattern) }));
+    pathNeedleCache.set(set, list);
+  }
+  return list;
+}
 
 interface RawHit {
   needle: CompiledNeedle;
@@ -44,17 +57,17 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
   const omit = tests.mask;
   // Names are read before `use` items join the omitted tokens: they are where names come from.
   const names = new NameTable(ts, pairs, omit);
-  const shapes = set.needles.map((nd) => needleShape(nd.pattern));
-  const pathNeedles: Array<PathNeedle<CompiledNeedle>> = set.needles.map((nd) => ({ needle: nd, pattern: nd.pattern, shape: shapes[nd.rank]! }));
+  const pathNeedles = pathNeedlesOf(set);
+  focusTable(names, pathNeedles);
 
   // `use` items are judged by their expanded paths instead of their text.
   for (let k = 0; k < ts.count; k++) {
     if (omit[k] !== 0 || !startsUseItem(ts, k)) continue;
-    const tree = expandUseTree(ts, k, pairs);
+    const tree = names.useTreeAt(k) ?? expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
       for (const h of resolvedUseHits(ts, names, path, k, pathNeedles)) record(h.needle, h.offset, h.length);
       set.forEachMatch(path.text, (nd, at) => {
-        if (!matchStartAllowed(path.text, at, shapes[nd.rank]!)) return;
+        if (!matchStartAllowed(path.text, at, pathNeedles[nd.rank]!.shape)) return;
         const end = at + nd.pattern.length;
         const offset = usePathMatchOffset(ts, path, at, end);
         record(nd, offset, usePathOffsetAfter(ts, path, end - 1) - offset);
@@ -66,7 +79,7 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
 
   const view = buildCodeView(ts, omit);
   set.forEachMatch(view.text, (nd, at) => {
-    if (!matchStartAllowed(view.text, at, shapes[nd.rank]!)) return;
+    if (!matchStartAllowed(view.text, at, pathNeedles[nd.rank]!.shape)) return;
     const offset = view.offsetAt(at);
     record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
   });

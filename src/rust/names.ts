@@ -34,7 +34,7 @@ import {
   viewStart,
   type TokenStream,
 } from './tokens.js';
-import { expandUseTree, startsUseItem, type UsePath } from './useTree.js';
+import { expandUseTree, startsUseItem, type UsePath, type UseTree } from './useTree.js';
 
 /** A name an import brings into a scope. */
 interface Binding {
@@ -114,6 +114,8 @@ export class NameTable {
   private nameKeys = new Set<number>(SPECIAL_KEYS);
   /** Whether some glob's reading may interest the caller. */
   private globsMatter = false;
+  /** The expanded `use` items of production code, by the index of their `use` token. */
+  private readonly trees = new Map<number, UseTree>();
   private readonly crateRoot: boolean;
 
   constructor(
@@ -147,15 +149,18 @@ export class NameTable {
       } else if (kind === IDENT && k >= itemEnd && omit[k] === 0) {
         if (startsUseItem(ts, k) && !isPunctAt(ts, k - 1, DOT)) {
           items.push(k);
-          itemEnd = expandUseTree(ts, k, pairs).end;
+          const tree = expandUseTree(ts, k, pairs);
+          this.trees.set(k, tree);
+          itemEnd = tree.end;
         } else if (isWordAt(ts, k, 'extern') && isWordAt(ts, k + 1, 'crate')) {
           items.push(k);
         }
       }
     }
     for (const k of items) {
-      if (isWordAt(ts, k, 'use')) {
-        for (const path of expandUseTree(ts, k, pairs).paths) this.bindUse(path, this.scopeOf[k]!);
+      const tree = this.trees.get(k);
+      if (tree !== undefined) {
+        for (const path of tree.paths) this.bindUse(path, this.scopeOf[k]!);
       } else if (isIdentLikeAt(ts, k + 2) && isWordAt(ts, k + 3, 'as') && isIdentLikeAt(ts, k + 4)) {
         // `extern crate a as b;` names crate `a` `b`; `extern crate self as b;` names this crate.
         const crate = tokenText(ts, k + 2);
@@ -251,6 +256,17 @@ export class NameTable {
     this.globsMatter = [...this.globs.values()].some((list) =>
       list.some((g) => g.target[0] === 'super' || g.target[0] === 'self' || interesting([...g.target, undefined])),
     );
+  }
+
+  /** The expansion of the production `use` item at token `k` (as expandUseTree gives it), when there is one. */
+  useTreeAt(k: number): UseTree | undefined {
+    return this.trees.get(k);
+  }
+
+  /** mayNameAt for a name already cut out (a `use` path's first segment). */
+  mayName(head: string): boolean {
+    if (head === 'self' || head === 'super' || head === 'crate' || this.boundNames.has(head)) return true;
+    return this.globsMatter && !this.declared.has(head) && !PRELUDE.has(head);
   }
 
   /** Whether any path may read otherwise than as written (false after focus when no import matters). */

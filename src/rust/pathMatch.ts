@@ -66,20 +66,52 @@ export interface PathHit<N> {
   length: number;
 }
 
+/** What path matching derives from a needle list, once per list. */
+interface PathPlan<N> {
+  /** The needles that can match in a path (not free, not empty). */
+  live: ReadonlyArray<PathNeedle<N>>;
+  starts: { exact: Set<string>; prefixes: string[] };
+  names: Array<{ segs: string[]; rooted: boolean }>;
+}
+
+const plans = new WeakMap<ReadonlyArray<PathNeedle<unknown>>, PathPlan<unknown>>();
+
+function planFor<N>(needles: ReadonlyArray<PathNeedle<N>>): PathPlan<N> {
+  let plan = plans.get(needles) as PathPlan<N> | undefined;
+  if (plan === undefined) {
+    const live = needles.filter((nd) => nd.shape !== 'free' && nd.pattern !== '');
+    plan = { live, starts: needleStarts(live), names: live.map((nd) => ({ segs: nameSegments(nd.pattern), rooted: nd.shape === 'rooted' })) };
+    plans.set(needles, plan);
+  }
+  return plan;
+}
+
+/** Whether a reading has a segment where some needle could start (the cheap half of mayStartIn). */
+function hasStart(plan: PathPlan<unknown>, reading: ReadonlyArray<string | undefined>): boolean {
+  return reading.some((seg) => seg === undefined || plan.starts.exact.has(seg) || plan.starts.prefixes.some((p) => seg.startsWith(p)));
+}
+
+/**
+ * Narrow `table` to the imports whose readings can lead to one of `needles`
+ * (see NameTable.focus). Call once per file, before the hits below; pass the
+ * same needle array each time (what it derives is kept per array).
+ */
+export function focusTable<N>(table: NameTable, needles: ReadonlyArray<PathNeedle<N>>): void {
+  const plan = planFor(needles);
+  table.focus((reading) => hasStart(plan, reading) && plan.names.some((nd) => mayStartIn(reading, nd.segs, nd.rooted)));
+}
+
 /**
  * Matches that only resolution finds: for each path in code whose head an
  * import (or `self`/`super`/`crate`) stands for, the needles that match the
  * resolved path, at least partly inside what resolution supplied (the rest
- * the code view finds as written). Reported at the written path.
+ * the code view finds as written). Reported at the written path. The table
+ * must have been focused on `needles` (focusTable).
  */
 export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
   const out: Array<PathHit<N>> = [];
-  const live = needles.filter((nd) => nd.shape !== 'free' && nd.pattern !== '');
-  if (live.length === 0) return out;
-  const starts = needleStarts(live);
-  const shapes = live.map((nd) => ({ segs: nameSegments(nd.pattern), rooted: nd.shape === 'rooted' }));
-  table.focus((reading) => shapes.some((nd) => mayStartIn(reading, nd.segs, nd.rooted)));
-  if (!table.mayNameAny) return out;
+  const plan = planFor(needles);
+  if (plan.live.length === 0 || !table.mayNameAny) return out;
   // Only paths whose head an import (or self/super/crate) may stand for; absolute ones the view sees as written.
   for (const path of codePaths(ts, pairs, omit, (head) => table.mayNameAt(head))) {
     if (path.absolute || isValueUse(ts, path)) continue;
@@ -87,8 +119,8 @@ export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: N
     for (const r of readings) {
       if (r.viaGlob && !table.globMayApply(path)) continue;
       // A match starts in what resolution supplied, at one of its segments: most readings have none that starts a needle.
-      if (!r.replacement.some((seg) => starts.exact.has(seg) || starts.prefixes.some((p) => seg.startsWith(p)))) continue;
-      matchReading(ts, path, r, omit, live, out);
+      if (!hasStart(plan, r.replacement)) continue;
+      matchReading(ts, path, r, omit, plan.live, out);
     }
   }
   return out;
@@ -202,13 +234,14 @@ export function resolvedUseHits<N>(ts: TokenStream, table: NameTable, path: UseP
   const out: Array<PathHit<N>> = [];
   if (path.text.includes('\n')) return out;
   const segs = path.text.split('::');
-  if (segs[0] === '') return out;
+  if (segs[0] === '' || !table.mayName(segs[0]!)) return out;
+  const plan = planFor(needles);
   const head = usePathHead(path, ts);
   for (const r of table.resolve(segs, table.scopeAt(useToken))) {
+    if (!hasStart(plan, r.replacement)) continue;
     const supplied = r.replacement.join('::').length;
     const text = [...r.replacement, ...segs.slice(r.consumed)].join('::');
-    for (const nd of needles) {
-      if (nd.shape === 'free' || nd.pattern === '') continue;
+    for (const nd of plan.live) {
       for (let at = text.indexOf(nd.pattern); at >= 0 && at < supplied; at = text.indexOf(nd.pattern, at + 1)) {
         if (matchStartAllowed(text, at, nd.shape)) out.push({ needle: nd.needle, offset: viewStart(ts, head), length: Math.max(1, ts.end[head]! - viewStart(ts, head)) });
       }
