@@ -142,7 +142,8 @@ test('a commit that stages Cargo.lock is judged on the staged lockfile; one that
     repo.write('Cargo.lock', lockfile(3, PACKAGES));
     await repo.git(['add', 'Cargo.lock']);
     repo.write('Cargo.lock', lockfile(3, clean));
-    const blocked = await repo.commit('update deps');
+    // A user's GIT_LITERAL_PATHSPECS does not hide the cargo files from the hook.
+    const blocked = await repo.commit('update deps', [], { GIT_LITERAL_PATHSPECS: '1' });
     assert.equal(blocked.exitCode, 1);
     assert.match(blocked.stdout + blocked.stderr, /crates\/app \(app\) → aws-sdk-s3 1\.2\.0 → hyper-rustls 0\.27\.3 → reqwest 0\.12\.4/);
     // A broken lockfile in the tree does not concern a commit of code alone.

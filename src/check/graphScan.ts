@@ -37,7 +37,8 @@ const within = (dir: string, p: string) => dir === '.' || p.startsWith(`${dir}/`
 
 /** Cargo files in the index: git lists only those, whatever the size of the repository. */
 export async function stagedCargoFiles(root: string): Promise<string[]> {
-  return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root }));
+  // The pathspecs are magic: a user's GIT_LITERAL_PATHSPECS would read them as names.
+  return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root, env: { GIT_LITERAL_PATHSPECS: '0' } }));
 }
 
 /** The lockfile that governs a manifest: the nearest one in its directory or above. */
@@ -85,7 +86,8 @@ export type Workspace = { ok: true; graph: LockGraph; members: GraphMember[] } |
  */
 export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string> } = {}): Promise<Workspace> {
   const lockfiles = cargoFiles.filter(isLockfile);
-  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath);
+  // With only some manifests staged, only their crates are judged: the others are not even read.
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === undefined || opts.touched.has(m)));
   const contents = await source.readFiles([lockPath, ...members]);
   const bytes = contents.get(lockPath);
   const lockText = bytes && decodeUtf8(bytes);
