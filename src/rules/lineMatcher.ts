@@ -7,8 +7,11 @@
 import type { NeedleHit } from '../rust/index.js';
 import { escapeRegExp } from '../rust/needles.js';
 
-/** Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` uses. */
-function isRustWhitespace(code: number): boolean {
+/**
+ * Rust's `char::is_whitespace` (Unicode White_Space), which `str::trim` uses:
+ * a wider set than the lexer's Pattern_White_Space (rust/chars.ts).
+ */
+function isCharWhitespace(code: number): boolean {
   return (
     (code >= 0x09 && code <= 0x0d) ||
     code === 0x20 ||
@@ -27,8 +30,8 @@ function isRustWhitespace(code: number): boolean {
 export function rustTrim(s: string): string {
   let start = 0;
   let end = s.length;
-  while (start < end && isRustWhitespace(s.charCodeAt(start))) start++;
-  while (end > start && isRustWhitespace(s.charCodeAt(end - 1))) end--;
+  while (start < end && isCharWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isCharWhitespace(s.charCodeAt(end - 1))) end--;
   return s.slice(start, end);
 }
 
