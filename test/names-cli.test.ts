@@ -47,6 +47,9 @@ const CASES: Record<string, { source: string; expect: string[] }> = {
   'src/shebang.rs': { source: '#!/**/[allow(unused)]\npub fn f() { libc::getpid(); }\n', expect: ['libc@2:14'] },
   'src/const_generic.rs': { source: '#[cfg(test)]\nimpl<const N: usize> S<{ N }> { fn t() { std::fs::read("t"); } }\npub struct S<const N: usize>;\n', expect: [] },
   'src/inner_cfg.rs': { source: 'fn helper(_: std::fs::File) { #![cfg(test)] }\n', expect: [] },
+  // A crate root's `crate::` names its own top level; elsewhere it stays unread (a documented limit).
+  'src/lib.rs': { source: 'use std::process as p;\npub fn f() { crate::p::Command::new("ls"); }\n', expect: ['std::process::Command@2:14'] },
+  'src/not_root.rs': { source: 'use std::process as p;\npub fn f() { crate::p::Command::new("ls"); }\n', expect: [] },
   'src/one_site.rs': { source: 'pub fn f() -> Option<String> { std::env::var("K").ok() }\n', expect: ['env::var(@1:37'] },
 };
 

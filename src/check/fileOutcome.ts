@@ -3,7 +3,7 @@
 import { isAscii } from 'node:buffer';
 import type { MatcherName } from '../types.js';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
-import type { NeedleHit, RustJudge } from '../rust/index.js';
+import { isCrateRoot, type NeedleHit, type RustJudge } from '../rust/index.js';
 import type { ModuleFacts } from './modules.js';
 
 // ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
@@ -34,7 +34,7 @@ export type FileOutcome =
 export function judgeFile(path: string, bytes: Buffer, needles: readonly string[], matcher: MatcherName, judge: RustJudge): FileOutcome {
   const text = decodeUtf8(bytes);
   if (text === undefined) return { path, invalid: true };
-  const analysis = analyzeSource(text, needles, matcher, judge);
+  const analysis = analyzeSource(text, needles, matcher, judge, { crateRoot: isCrateRoot(path) });
   return {
     path,
     invalid: false,

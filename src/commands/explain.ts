@@ -15,6 +15,7 @@ import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
 import { loadJudge } from '../judge.js';
+import { isCrateRoot } from '../rust/index.js';
 
 export async function explainCommand(inv: Extract<Invocation, { command: 'explain' }>): Promise<number> {
   const { cwd } = inv.common;
@@ -46,7 +47,7 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
   const bytes = (await source.readFiles([path])).get(path);
   const text = bytes && decodeUtf8(bytes);
   const judge = await loadJudge();
-  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge);
+  const analysis = text === undefined ? undefined : analyzeSource(text, index.needles, matcher, judge, { crateRoot: isCrateRoot(path) });
   if (bytes === undefined) out.push('  file:      does not exist in the working tree');
   else if (text === undefined) out.push(`  file:      ${CATALOGUE['invalid-file'].message('utf8')}`);
   // The same resolution as every check (check/modules.ts).

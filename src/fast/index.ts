@@ -15,10 +15,10 @@ import { prefilterFor } from './prefilter.js';
 export function fastJudge(plain: RustJudge): RustJudge {
   return {
     name: 'fast',
-    analyze(text, needles) {
+    analyze(text, needles, where) {
       const live = prefilterFor(needles).liveNeedles(text);
       if (live.length === 0 && !mayHaveModuleFacts(text)) return { hits: [], testOnlyFile: false, moduleDecls: [], includes: [] };
-      return plain.analyze(text, live.length === needles.length ? needles : live);
+      return plain.analyze(text, live.length === needles.length ? needles : live, where);
     },
   };
 }

@@ -2,7 +2,7 @@
 // and whether the file is sanctioned for it.
 
 import type { AllowEntry, BannedClass, Finding, MatcherName } from '../types.js';
-import type { NeedleHit, RustAnalysis, RustJudge } from '../rust/index.js';
+import type { NameOptions, NeedleHit, RustAnalysis, RustJudge } from '../rust/index.js';
 import { matchLikeSeed } from './lineMatcher.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 
@@ -30,9 +30,9 @@ export function indexClasses(classes: readonly BannedClass[]): ClassIndex {
 }
 
 /** Runs the configured matcher over one decoded file (the precise one through `judge`). */
-export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, judge: RustJudge): RustAnalysis {
+export function analyzeSource(text: string, needles: readonly string[], matcher: MatcherName, judge: RustJudge, where?: NameOptions): RustAnalysis {
   if (matcher === 'line') return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [], includes: [] };
-  return judge.analyze(text, needles);
+  return judge.analyze(text, needles, where);
 }
 
 export function isSanctioned(entry: AllowEntry | undefined, needle: string): boolean {

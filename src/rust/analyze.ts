@@ -15,6 +15,7 @@ import type { NeedleHit, RustAnalysis } from './types.js';
 import { expandUseTree, startsUseItem, usePathMatchOffset, usePathOffsetAfter } from './useTree.js';
 import { NameTable, focusTable, matchStartAllowed, needleShape, resolvedCodeHits, resolvedUseHits, type PathNeedle } from './pathMatch.js';
 import type { NeedleSet } from './needles.js';
+import type { NameOptions } from './names.js';
 
 const pathNeedleCache = new WeakMap<NeedleSet, Array<PathNeedle<CompiledNeedle>>>();
 
@@ -39,7 +40,7 @@ interface RawHit {
  * `use` trees expanded), whether the whole file is test-only, and its
  * out-of-line module declarations. Never throws.
  */
-export function analyzeRust(text: string, needles: readonly string[]): RustAnalysis {
+export function analyzeRust(text: string, needles: readonly string[], where: NameOptions = {}): RustAnalysis {
   const set = compileNeedles(needles);
   const ts = tokenize(text);
   const pairs = pairBrackets(ts);
@@ -56,7 +57,7 @@ export function analyzeRust(text: string, needles: readonly string[]): RustAnaly
   // Test code, and below also expanded `use` items, stay out of the view.
   const omit = tests.mask;
   // Names are read before `use` items join the omitted tokens: they are where names come from.
-  const names = new NameTable(ts, pairs, omit);
+  const names = new NameTable(ts, pairs, omit, where);
   const pathNeedles = pathNeedlesOf(set);
   focusTable(names, pathNeedles);
 

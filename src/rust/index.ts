@@ -3,6 +3,7 @@
 
 export type { NeedleHit, ModuleDecl, IncludeRef, RustAnalysis, RustJudge, JudgeName } from './types.js';
 export { analyzeRust } from './analyze.js';
+export type { NameOptions } from './names.js';
 export { childModuleCandidates, parentModuleCandidates, isCrateRoot, isModRsFile, normalizePath } from './moduleFiles.js';
 
 export { lexRust, tokenize, type Token, type TokenKind } from './lexer.js';

@@ -1,5 +1,7 @@
 // The results of Rust analysis, as other layers consume them.
 
+import type { NameOptions } from './names.js';
+
 export interface NeedleHit {
   /** Which needle matched (as configured). */
   needle: string;
@@ -69,5 +71,6 @@ export type JudgeName = 'plain' | 'fast';
  */
 export interface RustJudge {
   readonly name: JudgeName;
-  analyze(text: string, needles: readonly string[]): RustAnalysis;
+  /** `where` says what the file is where that changes a name (a crate root's `crate::`). */
+  analyze(text: string, needles: readonly string[], where?: NameOptions): RustAnalysis;
 }
