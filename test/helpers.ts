@@ -78,8 +78,22 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   GIT_DIR: undefined,
 };
 
+/** Every temporary directory a test file made; removed when its process exits (each test file runs in its own). */
+const madeDirs: string[] = [];
+process.once('exit', () => {
+  for (const dir of madeDirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // A directory a test left unremovable must not turn a pass into a failure.
+    }
+  }
+});
+
 export function tempDir(prefix = 'chokepoint-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export interface Repo {
