@@ -9,6 +9,7 @@
 import type { Importer } from './context.js';
 import { unescapeAt } from '../../rust/escapes.js';
 import { tokenizeWithComments } from '../../rust/lexer.js';
+import { makeLocator } from '../../rust/positions.js';
 import { IDENT, LIFETIME, LITERAL, NUMBER, PATH_SEP, PUNCT, RAW_IDENT } from '../../rust/tokens.js';
 
 type TokKind = 'ident' | 'lifetime' | 'str' | 'char' | 'num' | 'punct' | 'comment';
@@ -35,24 +36,6 @@ interface Span {
   kind: TokKind;
   start: number;
   end: number;
-}
-
-/** Line starts of `src`, for offset → line and column. */
-function lineStarts(src: string): number[] {
-  const starts = [0];
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /** The lexer's tokens and comments in source order, operators joined the way the importer reads them. */
@@ -90,10 +73,10 @@ function spans(src: string): Span[] {
 }
 
 export function lex(src: string, imp: Importer): Tok[] {
-  const starts = lineStarts(src);
+  const locate = makeLocator(src);
   const at = (offset: number): { line: number; col: number } => {
-    const line = lineOf(starts, offset);
-    return { line, col: offset - starts[line - 1]! + 1 };
+    const { line, column } = locate(offset);
+    return { line, col: column };
   };
   const toks: Tok[] = [];
   for (const s of spans(src)) {
@@ -117,7 +100,7 @@ export function lex(src: string, imp: Importer): Tok[] {
     } else if (s.kind === 'str' || s.kind === 'char') {
       value = literalValue(src, s, imp, at);
     }
-    toks.push({ kind: s.kind, text, value, line, col, endLine: lineOf(starts, s.end), doc, fi: toks.length });
+    toks.push({ kind: s.kind, text, value, line, col, endLine: locate(s.end).line, doc, fi: toks.length });
   }
   return toks;
 }
