@@ -152,3 +152,12 @@ test('test regions as token ranges', () => {
 test('an unterminated test item runs to EOF, code before it still counts', () => {
   assert.deepEqual(hitsOf(`${PROD}\n#[cfg(test)] mod t { std::fs::read("x");`), ['std::fs@1:13']);
 });
+
+test('known limit: #![cfg(test)] anywhere among the leading inner attributes makes the file test-only', () => {
+  // rustc rejects inner attributes after items, so no code that compiles hides this way.
+  const src = lines('#![allow(dead_code)]', '//! docs', '#![cfg(test)]', PROD);
+  assert.deepEqual(hitsOf(src), []);
+  assert.equal(analyzeRust(src, ['std::fs']).testOnlyFile, true);
+  // An inner cfg(test) that is not among them (inside an item) does not.
+  assert.deepEqual(hitsOf(lines('#![allow(dead_code)]', PROD, 'mod m { #![cfg(test)] }')), ['std::fs@2:13']);
+});
