@@ -9,7 +9,10 @@
 //      with `rustc -O --test` and `rg -F` with the same needles, interleaved;
 //   2. the staged check of 1 and of 10 real files, clean and with findings,
 //      next to `node -e 0`;
-//   3. the audit's peak RSS on the tree and on the tree's crates copied 4×.
+//   3. the audit's peak RSS on the tree and on the tree's crates copied 4×;
+//   4. the graph rule's commit-time cost on a generated 1,000-package
+//      Cargo.lock (neither tree has one), and glob matching on adversarial
+//      patterns and 4 KB paths.
 // Every figure is a median of interleaved rounds (ratios come from one run).
 // Prints a table to stdout (progress on stderr), writes bench/results.json.
 
@@ -20,6 +23,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compare, Runner, type Command, type Summary } from './measure.js';
+import { globBenchNotes } from './glob.js';
+import { lockfileReport, measureLockfile } from './lockfile.js';
 import { parseConfig } from '../src/config/load.js';
 import { indexClasses } from '../src/rules/bannedApi.js';
 
@@ -197,6 +202,11 @@ function main(): void {
       out.push('', `Peak RSS of the audit: ${mb(a.fast)} for ${a.files} files, ${mb(x4)} for ${x4Files} files (the crates 4×): ${(perFile(x4, x4Files) / perFile(a.fast, a.files)).toFixed(2)}× the memory per file.`, '');
       if (!values.keep) rmSync(big, { recursive: true, force: true });
     }
+    // Neither tree has a Cargo.lock: the graph rule's commit-time cost is measured on a generated one.
+    log('lockfile: the graph rule on a staged 1,000-package Cargo.lock');
+    const lockfile = measureLockfile(runner, { cli: CLI, runs: HOOK_RUNS, warmup: 1 });
+    results.lockfile = lockfile;
+    out.push(lockfileReport(lockfile), '', ...globBenchNotes().map((n) => `- ${n}`));
   } finally {
     runner.dispose();
     if (!values.keep) rmSync(scratch, { recursive: true, force: true });
