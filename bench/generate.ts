@@ -841,7 +841,7 @@ export interface WorkspaceOptions {
   size: number;
   /** The guards test to copy and import. */
   guards: string;
-  /** Absolute path of the CLI (`dist/bundle/launch.js`). */
+  /** Absolute path of the CLI (`bundle/cli/launch.js`). */
   cli: string;
   seed: number;
 }

@@ -29,7 +29,7 @@ import { parseConfig } from '../src/config/load.js';
 import { indexClasses } from '../src/rules/bannedApi.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/bundle/launch.js');
+const CLI = join(ROOT, 'bundle/cli/launch.js');
 const TREES = resolve(ROOT, '../shared/data/trees');
 const SEED = resolve(ROOT, '../shared/seed/architecture_guards.rs');
 const RESULTS = join(ROOT, 'bench/results.json');

@@ -20,7 +20,7 @@ import { globBenchNotes } from './glob.js';
 import { lockfileReport, measureLockfile, type LockfileBench } from './lockfile.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = join(ROOT, 'dist/bundle/launch.js');
+const CLI = join(ROOT, 'bundle/cli/launch.js');
 const RESULTS = join(ROOT, 'bench/results.json');
 const DEFAULT_GUARDS = resolve(ROOT, '../shared/seed/architecture_guards.rs');
 const STAGED_FILES = 10;
@@ -361,7 +361,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push(`1. Pre-commit hook: \`node dist/bundle/launch.js check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
+  parts.push(`1. Pre-commit hook: \`node bundle/cli/launch.js check --staged\` with ${STAGED_FILES} staged modified files vs \`node -e 0\``);
   parts.push(
     table(
       ['files', 'node -e 0 ms', 'hook ms', 'hook − node ms', 'ratio', `≤ ${TARGETS.hookRatio}×`, 'exit', 'scanned'],
@@ -373,7 +373,7 @@ function report(opts: Options, results: SizeResult[], env: Record<string, string
     ),
   );
   parts.push('');
-  parts.push('2. Full audit: `node dist/bundle/launch.js --all --format json` (peak RSS: median over the runs)');
+  parts.push('2. Full audit: `node bundle/cli/launch.js --all --format json` (peak RSS: median over the runs)');
   parts.push(
     table(
       ['files', 'matcher', 'wall ms', 'min–max ms', 'peak RSS MiB', 'files/s', 'MB/s', 'exit', 'scanned', 'warnings'],

@@ -20,7 +20,7 @@ case $0 in
   *) here=. ;;
 esac
 pkg=$here/..
-cli=$pkg/dist/bundle/launch.js
+cli=$pkg/bundle/cli/launch.js
 
 fail() {
   echo "chokepoint: the $hook hook cannot run: $1" >&2

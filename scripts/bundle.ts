@@ -1,4 +1,8 @@
-// The shipped executable, in dist/bundle: tsc's output bundled by esbuild.
+// The shipped executable, in bundle/cli: tsc's output bundled by esbuild.
+// bundle/ is committed, so installs from git (a git dependency, the
+// pre-commit framework, `npm install -g git+…`) need no build and no dev
+// dependencies (docs/adoption.md); CI checks that it is what this script makes
+// from the committed source.
 //
 //   launch.js      the `chokepoint` bin: turns on Node's compile cache, then
 //                  imports cli.js (it must run before cli.js is compiled);
@@ -9,7 +13,7 @@
 //                  computed specifier; without src/fast it is not built and
 //                  the CLI runs the plain judge.
 //
-// dist/src stays the library.
+// dist/src is tsc's output, for the tests and the benchmark.
 
 import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +22,7 @@ import { build, type BuildOptions } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const src = join(root, 'dist/src');
-const outdir = join(root, 'dist/bundle');
+const outdir = join(root, 'bundle/cli');
 
 const common: BuildOptions = {
   bundle: true,
@@ -28,6 +32,8 @@ const common: BuildOptions = {
   // Loaded with createRequire, and only when needed (TOML, the installer).
   external: ['toml', 'toml-eslint-parser', 'simple-git-hooks'],
   logLevel: 'warning',
+  // The same bytes from any checkout: paths in the output are relative to the project.
+  absWorkingDir: root,
 };
 
 rmSync(outdir, { recursive: true, force: true });

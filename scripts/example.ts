@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist', 'bundle', 'launch.js');
+const cli = join(root, 'bundle', 'cli', 'launch.js');
 const work = mkdtempSync(join(tmpdir(), 'chokepoint-example-'));
 const env = {
   ...process.env,

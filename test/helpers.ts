@@ -27,7 +27,7 @@ export const PROJECT_ROOT = (() => {
   }
 })();
 
-export const CLI = join(PROJECT_ROOT, 'dist', 'bundle', 'launch.js');
+export const CLI = join(PROJECT_ROOT, 'bundle', 'cli', 'launch.js');
 export const FIXTURE = join(PROJECT_ROOT, 'fixtures', 'secure-exec');
 /** The shared data beside the repository (CI lays it out the same way). */
 export const SHARED = resolve(PROJECT_ROOT, '..', 'shared');

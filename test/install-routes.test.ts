@@ -1,17 +1,18 @@
 // The install routes a new user takes, from a clone of this repository at its
-// committed HEAD: a git dependency (npm builds it on `prepare`), the
-// pre-commit framework in a repository with no package.json, and a global
-// install (of the tarball, dist/ built by `npm test`) used from a Rust-only
-// repository. npm runs with `offline`: every
-// package comes from the cache `npm ci` filled, so no test touches the
-// network. Under CI=true a missing pre-commit fails instead of skipping.
+// committed HEAD: a git dependency, the pre-commit framework (Debian's 3.0
+// and the current 4.x) in a repository with no package.json, and global
+// installs (from git and from the tarball) used from a Rust-only repository.
+// None of them builds anything: bundle/ is committed. npm runs with
+// `offline`: every package comes from the cache `npm ci` filled, so no test
+// touches the network. Under CI=true a missing pre-commit fails instead of
+// skipping (.ci/run installs both versions).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execa } from 'execa';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { GIT_ENV, PROJECT_ROOT, SLOW, makeRepo, tempDir, type Repo } from './helpers.js';
+import { CLI, GIT_ENV, PROJECT_ROOT, SLOW, makeRepo, tempDir, type Repo } from './helpers.js';
 
 const BAD = 'pub fn f() -> Vec<u8> { std::fs::read("x").unwrap() }\n';
 const CLEAN = 'pub fn f() -> u8 { 0 }\n';
@@ -45,12 +46,13 @@ async function commitFile(repo: Repo, content: string, env: NodeJS.ProcessEnv = 
   return repo.commit('change io.rs', [], env);
 }
 
-test('git dependency: npm install --save-dev git+file://… builds on prepare and gives a working npx chokepoint', SLOW, async () => {
+test('git dependency: npm install --save-dev git+file://… gives a working npx chokepoint, with nothing built', SLOW, async () => {
   const repo = await makeRepo({ ...RUST_ONLY, 'package.json': '{ "name": "tools", "private": true }\n', '.gitignore': 'node_modules/\n' });
   try {
     const install = await execa('npm', ['install', '--save-dev', `git+file://${clone}#${commit}`], { cwd: repo.dir, env: OFFLINE, reject: false });
     assert.equal(install.exitCode, 0, `npm install (offline) failed: ${install.stderr}`);
-    assert.ok(existsSync(join(repo.dir, 'node_modules/chokepoint/dist/bundle/launch.js')), 'prepare built dist/ in the installed copy');
+    assert.ok(existsSync(join(repo.dir, 'node_modules/chokepoint/bundle/cli/launch.js')), 'the committed bundle is in the installed copy');
+    assert.equal(existsSync(join(repo.dir, 'node_modules/typescript')), false, 'no dev dependency was installed to build it');
     const npx = (args: string[]) => execa('npx', ['--no-install', 'chokepoint', ...args], { cwd: repo.dir, env: OFFLINE, reject: false });
     assert.equal((await npx(['init'])).exitCode, 0);
     const inst = await npx(['install']);
@@ -66,45 +68,80 @@ test('git dependency: npm install --save-dev git+file://… builds on prepare an
   }
 });
 
-test('pre-commit framework: a repository without package.json naming this repository at a commit', SLOW, async (t) => {
-  const which = await execa('sh', ['-c', 'command -v pre-commit'], { reject: false });
-  if (which.exitCode !== 0) {
-    // CI installs it (.ci/run); elsewhere say what is missing.
-    if (process.env.CI === 'true') assert.fail('pre-commit is not installed: .ci/run must install Debian\'s pre-commit package');
-    t.skip('the pre-commit framework is not installed (Debian package pre-commit)');
-    return;
-  }
+/**
+ * The pre-commit framework, in versions users have: Debian bookworm's 3.0
+ * (`pre-commit` on PATH) installs a node hook by `npm install` in its clone,
+ * `npm pack` and `npm install -g` of the tarball; 4.x (CHOKEPOINT_TEST_PRE_COMMIT_4,
+ * fetched from Debian by .ci/run) runs `npm install -g git+file://<its clone>`.
+ */
+const PRE_COMMITS = [
+  { major: 3, command: 'pre-commit', where: "Debian's pre-commit package (.ci/run installs it)" },
+  { major: 4, command: process.env.CHOKEPOINT_TEST_PRE_COMMIT_4 ?? '', where: 'CHOKEPOINT_TEST_PRE_COMMIT_4, the pre-commit 4.x that .ci/run fetches from Debian' },
+];
+
+for (const preCommit of PRE_COMMITS) {
+  test(`pre-commit framework ${preCommit.major}.x: a repository without package.json naming this repository at a commit`, SLOW, async (t) => {
+    const version = preCommit.command ? await execa(preCommit.command, ['--version'], { reject: false }) : undefined;
+    if (!version || version.exitCode !== 0) {
+      if (process.env.CI === 'true') assert.fail(`pre-commit ${preCommit.major}.x is missing: ${preCommit.where}`);
+      t.skip(`pre-commit ${preCommit.major}.x is not installed (${preCommit.where})`);
+      return;
+    }
+    assert.match(version.stdout, new RegExp(`^pre-commit ${preCommit.major}\\.`), 'the version this test is named after');
+    const repo = await rustOnlyRepo();
+    const env = { ...OFFLINE, PRE_COMMIT_HOME: join(work, `pre-commit-${preCommit.major}-home`) };
+    try {
+      repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${clone}\n    rev: ${commit}\n    hooks:\n      - id: chokepoint\n`);
+      const init = await execa(process.execPath, [CLI, 'init'], { cwd: repo.dir, env, reject: false });
+      assert.equal(init.exitCode, 0, init.stderr);
+      const inst = await execa(preCommit.command, ['install'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
+      assert.equal(inst.exitCode, 0, inst.stdout + inst.stderr);
+      await repo.git(['add', '-A']);
+      const adopt = await repo.commit('adopt chokepoint', [], env);
+      assert.equal(adopt.exitCode, 0, adopt.stdout + adopt.stderr);
+      const blocked = await commitFile(repo, BAD, env);
+      assert.equal(blocked.exitCode, 1, blocked.stdout + blocked.stderr);
+      assert.match(blocked.stdout + blocked.stderr, /crates\/core\/src\/io\.rs:1:25/);
+      const clean = await commitFile(repo, CLEAN, env);
+      assert.equal(clean.exitCode, 0, clean.stdout + clean.stderr);
+      assert.equal(existsSync(join(repo.dir, 'package.json')), false);
+    } finally {
+      repo.cleanup();
+    }
+  });
+}
+
+/** `npm install -g <source>` into a prefix of its own; the environment that puts its bin on PATH. */
+async function globalInstall(name: string, source: string): Promise<NodeJS.ProcessEnv> {
+  const prefix = join(work, name);
+  const g = await execa('npm', ['install', '-g', '--prefix', prefix, source], { env: OFFLINE, reject: false });
+  assert.equal(g.exitCode, 0, `npm install -g ${source} (offline) failed: ${g.stderr}`);
+  assert.ok(existsSync(join(prefix, 'bin', 'chokepoint')), 'the chokepoint bin is linked');
+  return { ...GIT_ENV, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
+}
+
+test('global install from the tarball (the registry route) used from a Rust-only repository', SLOW, async () => {
+  await execa('npm', ['pack', '--pack-destination', work, '--loglevel=error'], { cwd: PROJECT_ROOT });
+  const env = await globalInstall('global-tarball', join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!));
   const repo = await rustOnlyRepo();
-  const env = { ...OFFLINE, PRE_COMMIT_HOME: join(work, 'pre-commit-home') };
   try {
-    repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${clone}\n    rev: ${commit}\n    hooks:\n      - id: chokepoint\n`);
-    const init = await execa(process.execPath, [join(PROJECT_ROOT, 'dist/bundle/launch.js'), 'init'], { cwd: repo.dir, env, reject: false });
-    assert.equal(init.exitCode, 0, init.stderr);
-    const inst = await execa('pre-commit', ['install'], { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
-    assert.equal(inst.exitCode, 0, inst.stdout + inst.stderr);
+    for (const args of [['init'], ['install']]) {
+      const r = await execa('chokepoint', args, { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
+      assert.equal(r.exitCode, 0, r.stderr);
+    }
     await repo.git(['add', '-A']);
-    const adopt = await repo.commit('adopt chokepoint', [], env);
-    assert.equal(adopt.exitCode, 0, adopt.stdout + adopt.stderr);
+    assert.equal((await repo.commit('adopt chokepoint', [], env)).exitCode, 0);
     const blocked = await commitFile(repo, BAD, env);
     assert.equal(blocked.exitCode, 1, blocked.stdout + blocked.stderr);
     assert.match(blocked.stdout + blocked.stderr, /crates\/core\/src\/io\.rs:1:25/);
-    const clean = await commitFile(repo, CLEAN, env);
-    assert.equal(clean.exitCode, 0, clean.stdout + clean.stderr);
-    assert.equal(existsSync(join(repo.dir, 'package.json')), false);
   } finally {
     repo.cleanup();
   }
 });
 
-// From the tarball: `npm install -g git+…` fails on npm 11 for any package
-// that builds on `prepare` (docs/adoption.md has the measurement).
-test('global install used from a Rust-only repository: only chokepoint.toml and the baseline enter the tree; a teammate needs one command', SLOW, async () => {
-  const prefix = join(work, 'global');
-  await execa('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--loglevel=error'], { cwd: PROJECT_ROOT });
-  const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
-  const g = await execa('npm', ['install', '-g', '--prefix', prefix, tarball], { env: OFFLINE, reject: false });
-  assert.equal(g.exitCode, 0, `npm install -g (offline) failed: ${g.stderr}`);
-  const env = { ...GIT_ENV, PATH: `${join(prefix, 'bin')}:${process.env.PATH}` };
+test('global install from git used from a Rust-only repository: only chokepoint.toml and the baseline enter the tree; a teammate needs one command', SLOW, async () => {
+  const prefix = join(work, 'global-git');
+  const env = await globalInstall('global-git', `git+file://${clone}#${commit}`);
   const chokepoint = (repo: Repo, args: string[]) => execa('chokepoint', args, { cwd: repo.dir, env, reject: false, stdin: 'ignore' });
   const repo = await rustOnlyRepo();
   const mate = join(work, 'teammate');

@@ -17,7 +17,7 @@ let repo: Repo;
 /** A copy of the built package, so these tests can watch and change its files. */
 before(async () => {
   pkg = tempDir('chokepoint-launch-');
-  cpSync(join(PROJECT_ROOT, 'dist', 'bundle'), join(pkg, 'dist', 'bundle'), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'bundle', 'cli'), join(pkg, 'bundle', 'cli'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'package.json'), join(pkg, 'package.json'));
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(pkg, 'node_modules'));
   repo = await smallRepo();
@@ -45,7 +45,7 @@ test('no command writes into the installed package', async () => {
   const before = listing(pkg);
   const cache = tempDir('chokepoint-compile-cache-');
   for (const args of [['check', '--all'], ['check', '--all', '--format', 'json'], ['--version'], ['explain', 'crates/core/src/lib.rs'], []]) {
-    const r = await run(join(pkg, 'dist', 'bundle', 'launch.js'), args, { NODE_COMPILE_CACHE: cache });
+    const r = await run(join(pkg, 'bundle', 'cli', 'launch.js'), args, { NODE_COMPILE_CACHE: cache });
     assert.ok(r.exitCode === 0 || r.exitCode === 1, `${args.join(' ')}: ${r.stderr}`);
   }
   assert.deepEqual(listing(pkg), before);
@@ -53,7 +53,7 @@ test('no command writes into the installed package', async () => {
 
 test('Node’s compile cache is used where Node has one, in the directory Node is told, never the package', async () => {
   const cache = tempDir('chokepoint-compile-cache-');
-  const r = await run(join(pkg, 'dist', 'bundle', 'launch.js'), ['check', '--all'], { NODE_COMPILE_CACHE: cache });
+  const r = await run(join(pkg, 'bundle', 'cli', 'launch.js'), ['check', '--all'], { NODE_COMPILE_CACHE: cache });
   assert.equal(r.exitCode, 1, r.stderr);
   const written = readdirSync(cache, { recursive: true });
   if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function') {
@@ -65,12 +65,12 @@ test('Node’s compile cache is used where Node has one, in the directory Node i
 
 test('a build without the fast folder runs the plain judge, with the same report', async () => {
   const lean = tempDir('chokepoint-lean-');
-  cpSync(pkg, lean, { recursive: true, filter: (src) => !relative(pkg, src).startsWith('node_modules') && !relative(pkg, src).startsWith(join('dist', 'bundle', 'fast')) });
+  cpSync(pkg, lean, { recursive: true, filter: (src) => !relative(pkg, src).startsWith('node_modules') && !relative(pkg, src).startsWith(join('bundle', 'cli', 'fast')) });
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(lean, 'node_modules'));
-  assert.equal(existsSync(join(lean, 'dist', 'bundle', 'fast')), false);
+  assert.equal(existsSync(join(lean, 'bundle', 'cli', 'fast')), false);
   // The fast judge is asked for by both (whatever the suite runs under); only one has it.
-  const full = await run(join(pkg, 'dist', 'bundle', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
-  const plain = await run(join(lean, 'dist', 'bundle', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
+  const full = await run(join(pkg, 'bundle', 'cli', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
+  const plain = await run(join(lean, 'bundle', 'cli', 'launch.js'), ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'fast' });
   assert.equal(full.exitCode, 1, full.stderr);
   assert.equal(plain.exitCode, 1, plain.stderr);
   const report = (out: string) => JSON.parse(out) as { findings: unknown[]; warnings: unknown[]; stats: { judge: string } };
@@ -82,7 +82,7 @@ test('a build without the fast folder runs the plain judge, with the same report
 });
 
 test('CHOKEPOINT_JUDGE=plain runs the plain judge; an unknown judge is a usage error', async () => {
-  const launcher = join(pkg, 'dist', 'bundle', 'launch.js');
+  const launcher = join(pkg, 'bundle', 'cli', 'launch.js');
   const plain = await run(launcher, ['check', '--all', '--format', 'json'], { CHOKEPOINT_JUDGE: 'plain' });
   assert.equal(plain.exitCode, 1, plain.stderr);
   assert.equal((JSON.parse(plain.stdout) as { stats: { judge: string } }).stats.judge, 'plain');

@@ -43,7 +43,7 @@ async function stageViolation(repo: Repo): Promise<void> {
 test('the packed tarball has what users need and nothing of the tests', async () => {
   const list = await execa('tar', ['-tzf', tarball]);
   const files = list.stdout.split('\n');
-  for (const needed of ['package/dist/bundle/launch.js', 'package/dist/bundle/fast/index.js', 'package/hooks/run.sh', 'package/package.json', 'package/README.md', 'package/.pre-commit-hooks.yaml']) {
+  for (const needed of ['package/bundle/cli/launch.js', 'package/bundle/cli/fast/index.js', 'package/hooks/run.sh', 'package/package.json', 'package/README.md', 'package/.pre-commit-hooks.yaml']) {
     assert.ok(files.includes(needed), `${needed} is in the tarball`);
   }
   assert.ok(!files.some((f) => f.startsWith('package/dist/test/') || f.startsWith('package/test/') || f.startsWith('package/fixtures/')), 'no tests or fixtures');
