@@ -441,7 +441,7 @@ function main(argv: string[]): number {
     return 0;
   }
   if (!existsSync(CLI)) {
-    process.stderr.write(`bench: ${CLI} is missing: run \`npm run build\` first\n`);
+    process.stderr.write(`bench: ${CLI} is missing: run \`npm run compile\` first\n`);
     return 2;
   }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { CLI, GIT_ENV, PROJECT_ROOT, makeRepo, smallRepo, snapshot, tempDir, type Repo } from './helpers.js';
+import { CLI, GIT_ENV, PROJECT_ROOT, SMALL_CONFIG, SMALL_TREE, makeRepo, smallRepo, snapshot, tempDir, type Repo } from './helpers.js';
 
 const BAD = 'pub fn f() -> Vec<u8> { std::fs::read("x").unwrap() }\n';
 
@@ -199,11 +199,14 @@ test('the hook fails loudly when chokepoint cannot be run', async () => {
   }
 });
 
-test('lint-staged route: `chokepoint check` as a task on *.rs and Cargo.toml', async () => {
-  const repo = await smallRepo();
+test('lint-staged route: `chokepoint check` as a task on *.rs, Cargo.toml and Cargo.lock (the README\'s configuration)', async () => {
+  const lock = (serdeDeps: string) => `version = 4\n\n[[package]]\nname = "core"\nversion = "0.1.0"\ndependencies = ["serde"]\n\n[[package]]\nname = "serde"\nversion = "1.0.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n${serdeDeps}\n[[package]]\nname = "agent-sdk"\nversion = "2.0.0"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n`;
+  const repo = await makeRepo({ ...SMALL_TREE, 'chokepoint.toml': `${SMALL_CONFIG}graph = true\n`, 'Cargo.lock': lock('') });
   try {
+    await repo.git(['add', '-A']);
+    await repo.git(['commit', '-q', '--no-verify', '-m', 'base']);
     const task = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check`;
-    repo.write('.lintstagedrc.json', JSON.stringify({ '*.rs': task, 'Cargo.toml': task }));
+    repo.write('.lintstagedrc.json', JSON.stringify({ '*.rs': task, 'Cargo.{toml,lock}': task, 'chokepoint.toml': task }));
     await repo.git(['add', '.lintstagedrc.json']);
     await repo.git(['commit', '-q', '-m', 'lint-staged config']);
     const lintStaged = join(PROJECT_ROOT, 'node_modules', '.bin', 'lint-staged');
@@ -221,6 +224,13 @@ test('lint-staged route: `chokepoint check` as a task on *.rs and Cargo.toml', a
     assert.equal(manifest.exitCode, 1, `${manifest.stdout}${manifest.stderr}`);
     assert.match(`${manifest.stdout}${manifest.stderr}`, /agent-sdk/);
     await repo.git(['checkout', 'HEAD', '--', 'crates/core/Cargo.toml']);
+    // Only the lockfile changes: serde now pulls the banned crate in.
+    repo.write('Cargo.lock', lock('dependencies = ["agent-sdk"]\n'));
+    await repo.git(['add', 'Cargo.lock']);
+    const chain = await execa(lintStaged, [], { cwd: repo.dir, env: GIT_ENV, reject: false, stdin: 'ignore' });
+    assert.equal(chain.exitCode, 1, `${chain.stdout}${chain.stderr}`);
+    assert.match(`${chain.stdout}${chain.stderr}`, /serde 1\.0\.0 → agent-sdk 2\.0\.0/);
+    await repo.git(['checkout', 'HEAD', '--', 'Cargo.lock']);
     const good = await execa(lintStaged, [], { cwd: repo.dir, env: GIT_ENV, reject: false, stdin: 'ignore' });
     assert.equal(good.exitCode, 0, `${good.stdout}${good.stderr}`);
   } finally {
