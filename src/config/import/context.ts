@@ -2,22 +2,9 @@
 // what became config. The leftover checks read that record, so rule data the
 // importer did not map is an error instead of being dropped silently.
 
-import { UserError } from '../../errors.js';
+import type { Importer } from './importer.js';
 import type { Source } from './source.js';
 import type { Tok } from './rustTokens.js';
-
-/** The guards file being imported: every import error names it. */
-export class Importer {
-  readonly basename: string;
-
-  constructor(readonly file: string) {
-    this.basename = file.split(/[\\/]/).pop() ?? file;
-  }
-
-  fail(message: string, at?: { line: number; col: number }, hint?: string): never {
-    throw new UserError('import', message, { file: this.file, line: at?.line, column: at?.col }, hint);
-  }
-}
 
 export interface ImportOptions {
   /**

@@ -20,8 +20,10 @@
 // each pass records the literals and consts it turned into config, and the
 // leftover checks that follow refuse whatever no pass claimed.
 
-import { importClasses, type ClassOut } from './classes.js';
-import { ImportContext, Importer, type ImportOptions } from './context.js';
+import { importClasses } from './classes.js';
+import { ImportContext, type ImportOptions } from './context.js';
+import { Importer } from './importer.js';
+import type { ImportedGuards } from './guards.js';
 import { cargoJoins, dependencyRule } from './dependencies.js';
 import { exclusionFns, exclusionGlobs } from './exclusions.js';
 import { checkLeftoverConsts } from './lists.js';
@@ -33,11 +35,7 @@ import { walkScope } from './walk.js';
 export { renderConfig, tomlString } from './render.js';
 export type { ImportOptions } from './context.js';
 
-export interface ImportedGuards {
-  scope: { include: string[]; exclude: string[]; minFiles?: number; countExcluded?: boolean };
-  classes: ClassOut[];
-  dependencyRule?: { manifests: string[]; banned: string[] };
-}
+export type { ImportedGuards } from './guards.js';
 
 function analyze(cx: ImportContext): ImportedGuards {
   const classes = importClasses(cx);

@@ -1,7 +1,7 @@
 // chokepoint.toml text for imported guards. The layout is fixed so the same
 // guards test always imports to the same bytes.
 
-import type { ImportedGuards } from './index.js';
+import type { ImportedGuards } from './guards.js';
 
 /** A TOML basic string. */
 export function tomlString(value: string): string {

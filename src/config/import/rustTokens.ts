@@ -6,7 +6,7 @@
 // a loud failure on malformed input (the lexer is forgiving; an importer must
 // not guess).
 
-import type { Importer } from './context.js';
+import type { Importer } from './importer.js';
 import { unescapeAt } from '../../rust/escapes.js';
 import { tokenizeWithComments } from '../../rust/lexer.js';
 import { makeLocator } from '../../rust/positions.js';

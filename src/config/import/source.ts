@@ -2,7 +2,7 @@
 // items (fns, consts, structs, with their doc comments), and the lookups the
 // passes share (calls, local bindings, message-only literals).
 
-import type { Importer } from './context.js';
+import type { Importer } from './importer.js';
 import { commentLines, paragraph, type Tok } from './rustTokens.js';
 
 export interface Param {
