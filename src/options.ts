@@ -9,7 +9,7 @@ import type { MatcherName } from './types.js';
 import type { Target } from './check/run.js';
 import { environmentError, usageError } from './errors.js';
 import { messages } from './messages.js';
-import { normaliseBypassReason } from './bypassReason.js';
+import { normaliseBypassReason } from './bypass/reason.js';
 
 export const OPTIONS = {
   staged: { type: 'boolean' },

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-/** The version in chokepoint's own package.json (dist/src/version.js → ../../package.json). */
+// This module sits two levels below the package root wherever it runs
+// (dist/src/version.js, or bundled into bundle/cli/cli.js), so the package's
+// own files are found from here and nowhere else.
+const PACKAGE_ROOT = new URL('../../', import.meta.url);
+
+/** chokepoint's package directory (holds package.json and hooks/). */
+export const packageDir = (): string => fileURLToPath(PACKAGE_ROOT);
+
+/** The version in chokepoint's own package.json. */
 export function readPackageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
   return pkg.version;
 }

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { install, uninstall } from '../src/installer.js';
+import { install, uninstall } from '../src/install/hooks.js';
 import { openRepository, type Repository } from '../src/git.js';
-import { appendMember, removeMember, topObject } from '../src/jsonText.js';
+import { appendMember, removeMember, topObject } from '../src/install/jsonText.js';
 import { smallRepo, type Repo } from './helpers.js';
 
 type Node = { t: 'num'; text: string } | { t: 'str'; text: string } | { t: 'lit'; text: string } | { t: 'arr'; items: Node[] } | { t: 'obj'; members: Array<[string, Node]> };

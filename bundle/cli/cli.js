@@ -152,7 +152,7 @@ var init_messages = __esm({
   }
 });
 
-// dist/src/bypassReason.js
+// dist/src/bypass/reason.js
 function normaliseBypassReason(raw) {
   if (UNSAFE.test(raw))
     throw usageError(messages.bypassControl, messages.emptyBypassHint);
@@ -172,8 +172,8 @@ function isVisibleReason(reason) {
   }
 }
 var INVISIBLE, VISIBLE, UNSAFE;
-var init_bypassReason = __esm({
-  "dist/src/bypassReason.js"() {
+var init_reason = __esm({
+  "dist/src/bypass/reason.js"() {
     "use strict";
     init_errors();
     init_messages();
@@ -210,16 +210,21 @@ var init_safeText = __esm({
 // dist/src/version.js
 var version_exports = {};
 __export(version_exports, {
+  packageDir: () => packageDir,
   readPackageVersion: () => readPackageVersion
 });
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 function readPackageVersion() {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  const pkg = JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8"));
   return pkg.version;
 }
+var PACKAGE_ROOT, packageDir;
 var init_version = __esm({
   "dist/src/version.js"() {
     "use strict";
+    PACKAGE_ROOT = new URL("../../", import.meta.url);
+    packageDir = () => fileURLToPath(PACKAGE_ROOT);
   }
 });
 
@@ -2338,7 +2343,7 @@ var init_changes = __esm({
   }
 });
 
-// dist/src/bypass.js
+// dist/src/bypass/record.js
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 function recordBypass(repo, reason) {
@@ -2376,8 +2381,8 @@ async function bypassTrailers(root, message) {
   return out.split("\n").filter((line) => line.toLowerCase().startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
 }
 var TRAILER, markerPath;
-var init_bypass = __esm({
-  "dist/src/bypass.js"() {
+var init_record = __esm({
+  "dist/src/bypass/record.js"() {
     "use strict";
     init_git();
     init_errors();
@@ -2519,8 +2524,8 @@ var init_introducedBy = __esm({
     "use strict";
     init_git();
     init_catalogue();
-    init_bypassReason();
-    init_bypass();
+    init_reason();
+    init_record();
     SEP = "";
     BEFORE = "";
   }
@@ -6441,7 +6446,7 @@ var init_run = __esm({
   }
 });
 
-// dist/src/amendDetection.js
+// dist/src/bypass/amend.js
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync5 } from "node:fs";
 import { basename as basename2 } from "node:path";
@@ -6487,8 +6492,8 @@ function isAmendingCommit() {
   return false;
 }
 var isGit;
-var init_amendDetection = __esm({
-  "dist/src/amendDetection.js"() {
+var init_amend = __esm({
+  "dist/src/bypass/amend.js"() {
     "use strict";
     isGit = (args) => args[0] !== void 0 && /^git(\.exe)?$/.test(basename2(args[0]));
   }
@@ -7279,9 +7284,9 @@ var init_check = __esm({
   "dist/src/commands/check.js"() {
     "use strict";
     init_run();
-    init_bypass();
-    init_bypassReason();
-    init_amendDetection();
+    init_record();
+    init_reason();
+    init_amend();
     init_git();
     init_safeText();
     init_blocking();
@@ -7758,22 +7763,10 @@ var init_classes = __esm({
 });
 
 // dist/src/config/import/context.js
-var Importer, ImportContext;
+var ImportContext;
 var init_context = __esm({
   "dist/src/config/import/context.js"() {
     "use strict";
-    init_errors();
-    Importer = class {
-      file;
-      basename;
-      constructor(file) {
-        this.file = file;
-        this.basename = file.split(/[\\/]/).pop() ?? file;
-      }
-      fail(message, at2, hint) {
-        throw new UserError("import", message, { file: this.file, line: at2?.line, column: at2?.col }, hint);
-      }
-    };
     ImportContext = class {
       s;
       imp;
@@ -7790,6 +7783,26 @@ var init_context = __esm({
       fail(message, k, hint) {
         const t = typeof k === "number" ? this.s.tok(k) : k;
         return this.imp.fail(message, t, hint);
+      }
+    };
+  }
+});
+
+// dist/src/config/import/importer.js
+var Importer;
+var init_importer = __esm({
+  "dist/src/config/import/importer.js"() {
+    "use strict";
+    init_errors();
+    Importer = class {
+      file;
+      basename;
+      constructor(file) {
+        this.file = file;
+        this.basename = file.split(/[\\/]/).pop() ?? file;
+      }
+      fail(message, at2, hint) {
+        throw new UserError("import", message, { file: this.file, line: at2?.line, column: at2?.col }, hint);
       }
     };
   }
@@ -9047,6 +9060,7 @@ var init_import = __esm({
     "use strict";
     init_classes();
     init_context();
+    init_importer();
     init_dependencies2();
     init_exclusions();
     init_lists();
@@ -9195,7 +9209,7 @@ var init_init = __esm({
   }
 });
 
-// dist/src/jsonText.js
+// dist/src/install/jsonText.js
 function skipWs(text, i) {
   while (i < text.length && WS.has(text[i]))
     i++;
@@ -9321,7 +9335,7 @@ function memberLayout(text, obj, parentIndent = "") {
 }
 var JsonTextError, WS;
 var init_jsonText = __esm({
-  "dist/src/jsonText.js"() {
+  "dist/src/install/jsonText.js"() {
     "use strict";
     JsonTextError = class extends Error {
     };
@@ -9329,12 +9343,11 @@ var init_jsonText = __esm({
   }
 });
 
-// dist/src/installer.js
+// dist/src/install/hooks.js
 import { createRequire as createRequire2 } from "node:module";
 import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2 } from "node:fs";
 import { chmod, mkdir, readFile as readFile2, realpath, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname as dirname3, join as join6, resolve as resolve6 } from "node:path";
-import { fileURLToPath } from "node:url";
 async function hookCommand(root, hook) {
   const pkg = await realpath(packageDir());
   const local = join6(root, "node_modules", "chokepoint");
@@ -9567,18 +9580,18 @@ async function quietly(fn) {
     console.log = log;
   }
 }
-var HOOKS, MARKER, loadSimpleGitHooks, packageDir, isOurs, SCRIPT_CONFIGS, PACKAGE_KEY, lastMember, recordPath;
-var init_installer = __esm({
-  "dist/src/installer.js"() {
+var HOOKS, MARKER, loadSimpleGitHooks, isOurs, SCRIPT_CONFIGS, PACKAGE_KEY, lastMember, recordPath;
+var init_hooks = __esm({
+  "dist/src/install/hooks.js"() {
     "use strict";
     init_messages();
+    init_version();
     init_git();
     init_errors();
     init_jsonText();
     HOOKS = ["pre-commit", "pre-merge-commit", "commit-msg"];
     MARKER = "# managed by chokepoint install";
     loadSimpleGitHooks = () => createRequire2(import.meta.url)("simple-git-hooks");
-    packageDir = () => resolve6(dirname3(fileURLToPath(import.meta.url)), "..", "..");
     isOurs = (text) => text !== void 0 && text.includes(MARKER);
     SCRIPT_CONFIGS = [".simple-git-hooks.cjs", ".simple-git-hooks.js", ".simple-git-hooks.mjs", "simple-git-hooks.cjs", "simple-git-hooks.js", "simple-git-hooks.mjs"];
     PACKAGE_KEY = "simple-git-hooks";
@@ -9617,7 +9630,7 @@ var init_install = __esm({
   "dist/src/commands/install.js"() {
     "use strict";
     init_git();
-    init_installer();
+    init_hooks();
     init_safeText();
   }
 });
@@ -9813,7 +9826,7 @@ var init_hook = __esm({
   "dist/src/commands/hook.js"() {
     "use strict";
     init_git();
-    init_bypass();
+    init_record();
     init_safeText();
   }
 });
@@ -9882,7 +9895,7 @@ import { join as join8 } from "node:path";
 // dist/src/options.js
 init_errors();
 init_messages();
-init_bypassReason();
+init_reason();
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs } from "node:util";
 var OPTIONS = {

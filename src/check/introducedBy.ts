@@ -16,8 +16,8 @@ import type { Finding, IntroducedBy } from '../types.js';
 import type { Repository } from '../git.js';
 import { git, splitNul } from '../git.js';
 import { CATALOGUE } from '../findings/catalogue.js';
-import { isVisibleReason } from '../bypassReason.js';
-import { TRAILER } from '../bypass.js';
+import { isVisibleReason } from '../bypass/reason.js';
+import { TRAILER } from '../bypass/record.js';
 
 /** Judges `paths` as they are in `commit`; returns their per-file findings. */
 export type JudgeAt = (commit: string, paths: readonly string[]) => Promise<Finding[]>;

@@ -3,9 +3,9 @@
 
 import type { Invocation, Format } from '../options.js';
 import { runCheck, type CheckRun, type Target } from '../check/run.js';
-import { bypassTrailers, clearBypass, recordBypass } from '../bypass.js';
-import { isVisibleReason } from '../bypassReason.js';
-import { isAmendingCommit } from '../amendDetection.js';
+import { bypassTrailers, clearBypass, recordBypass } from '../bypass/record.js';
+import { isVisibleReason } from '../bypass/reason.js';
+import { isAmendingCommit } from '../bypass/amend.js';
 import { runGit } from '../git.js';
 import { escapeVisibly } from '../report/safeText.js';
 import { isBlocking } from '../findings/blocking.js';

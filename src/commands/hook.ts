@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import type { Invocation } from '../options.js';
 import { openRepository } from '../git.js';
-import { addBypassTrailer, takeBypass } from '../bypass.js';
+import { addBypassTrailer, takeBypass } from '../bypass/record.js';
 import { escapeVisibly as show } from '../report/safeText.js';
 
 export async function hookCommand(inv: Extract<Invocation, { command: 'hook' }>): Promise<number> {

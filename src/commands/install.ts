@@ -2,7 +2,7 @@
 
 import type { Invocation } from '../options.js';
 import { openRepository } from '../git.js';
-import { install, uninstall } from '../installer.js';
+import { install, uninstall } from '../install/hooks.js';
 import { escapeVisibly as show } from '../report/safeText.js';
 
 export async function installCommand(inv: Extract<Invocation, { command: 'install' }>): Promise<number> {

@@ -7,12 +7,12 @@
 
 import { createRequire } from 'node:module';
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { messages } from './messages.js';
+import { messages } from '../messages.js';
 import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { git, runGit, type Repository } from './git.js';
-import { environmentError, UserError } from './errors.js';
+import { packageDir } from '../version.js';
+import { git, runGit, type Repository } from '../git.js';
+import { environmentError, UserError } from '../errors.js';
 import { appendMember, memberLayout, objectAt, removeMember, replaceValue, topObject, type Member, type ObjectSpan } from './jsonText.js';
 
 // pre-merge-commit: a conflict-free `git merge` commits without running pre-commit.
@@ -29,9 +29,6 @@ interface SimpleGitHooks {
 }
 
 const loadSimpleGitHooks = (): SimpleGitHooks => createRequire(import.meta.url)('simple-git-hooks') as SimpleGitHooks;
-
-/** chokepoint's package directory (dist/src/installer.js → ../..). */
-const packageDir = (): string => resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const isOurs = (text: string | undefined): boolean => text !== undefined && text.includes(MARKER);
 

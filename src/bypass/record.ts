@@ -8,10 +8,10 @@
 // Synchronous on purpose: tiny files, and node:fs/promises stays off the hook's load path.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Repository } from './git.js';
-import { git } from './git.js';
-import { environmentError } from './errors.js';
-import { messages } from './messages.js';
+import type { Repository } from '../git.js';
+import { git } from '../git.js';
+import { environmentError } from '../errors.js';
+import { messages } from '../messages.js';
 
 export const TRAILER = 'Chokepoint-Bypass';
 

@@ -2,8 +2,8 @@
 // reason is recorded in a commit trailer and shown in CI, so a reason made of
 // invisible characters would record a bypass that says nothing.
 
-import { usageError } from './errors.js';
-import { messages } from './messages.js';
+import { usageError } from '../errors.js';
+import { messages } from '../messages.js';
 
 /**
  * Characters that occupy no visible space although some are letters or
