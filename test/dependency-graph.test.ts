@@ -318,3 +318,48 @@ test('init offers the graph check; init --from offers it commented out, and both
     repo.cleanup();
   }
 });
+
+test('check --since names the commit that let a chain in and the bypass it recorded; a chain from before the range has none', async () => {
+  const config = '[dependency_rule]\nmanifests = ["crates/*/Cargo.toml"]\nbanned = ["hyper", "reqwest"]\ngraph = true\n';
+  const packages = (serdeDeps: string[]): Pkg[] => [
+    { name: 'app', version: '0.1.0', deps: ['serde'] },
+    { name: 'hyper', version: '0.14.28', source: REGISTRY },
+    { name: 'mockito', version: '1.4.0', source: REGISTRY, deps: ['hyper'] },
+    { name: 'reqwest', version: '0.12.4', source: REGISTRY },
+    { name: 'serde', version: '1.0.200', source: REGISTRY, deps: serdeDeps },
+    { name: 'tools', version: '0.1.0', deps: ['mockito'] },
+  ];
+  const repo = await repoWith({
+    'chokepoint.toml': config,
+    'Cargo.toml': '[workspace]\nmembers = ["crates/*"]\n',
+    'crates/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1"\n',
+    'crates/tools/Cargo.toml': '[package]\nname = "tools"\nversion = "0.1.0"\n\n[dependencies]\nmockito = "1"\n',
+    'Cargo.lock': lockfile(4, packages([])),
+  });
+  try {
+    const base = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+    repo.write('Cargo.lock', lockfile(4, packages(['reqwest'])));
+    await repo.git(['add', 'Cargo.lock']);
+    assert.equal((await repo.commit('serde update\n\nChokepoint-Bypass: vendor review 7', ['--no-verify'])).exitCode, 0);
+    const bumped = (await repo.git(['rev-parse', 'HEAD'])).stdout.trim();
+    // A later commit that leaves the graph as it was changes nothing.
+    repo.write('README.md', 'notes\n');
+    await repo.git(['add', 'README.md']);
+    assert.equal((await repo.commit('notes')).exitCode, 0);
+
+    const r = await repo.chokepoint(['check', '--since', base, '--format', 'json']);
+    const chains = (parseJson(r.stdout).findings as Array<JsonFinding & { introduced_by?: { commit: string; bypass: string | null } }>)
+      .filter((f) => f.kind === 'banned-dependency-chain')
+      .map((f) => [f.chain!.join(' → '), f.introduced_by]);
+    assert.deepEqual(chains, [
+      ['crates/app (app) → serde 1.0.200 → reqwest 0.12.4', { commit: bumped, bypass: 'vendor review 7' }],
+      ['crates/tools (tools) → mockito 1.4.0 → hyper 0.14.28', undefined],
+    ]);
+    const human = await repo.chokepoint(['check', '--since', base, '--recorded-bypass', 'pass']);
+    assert.match(human.stdout, new RegExp(`introduced by ${bumped.slice(0, 12)}, bypass recorded: vendor review 7`));
+    // The chain from before the range is not the range's, and is not excused by its bypass.
+    assert.equal(human.exitCode, 1);
+  } finally {
+    repo.cleanup();
+  }
+});

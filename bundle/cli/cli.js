@@ -1955,7 +1955,7 @@ var init_catalogue = __esm({
         fix: "Route the access through the class chokepoint, or, if this file is itself a reviewed chokepoint, add an allowlist entry for it, with a reason, in chokepoint.toml.",
         group: "class",
         anchoredInConfig: false,
-        perFile: true,
+        judgedFrom: "file",
         message: (needle, cls) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`
       },
       "banned-dependency": {
@@ -1965,7 +1965,7 @@ var init_catalogue = __esm({
         fix: "Remove the dependency, or add a dependency exception for the crate, with a reason, in chokepoint.toml.",
         group: "dependencies",
         anchoredInConfig: false,
-        perFile: true,
+        judgedFrom: "file",
         message: (d) => `Depends on banned crate \`${d.name}\` (matches marker \`${d.marker}\`) in \`${d.table}\`` + (d.renamedTo !== void 0 ? `, renamed to \`${d.renamedTo}\`` : "") + (d.renames !== void 0 ? `; the key is banned even though it renames package \`${d.renames}\`` : "") + "."
       },
       "escaping-path-dependency": {
@@ -1975,7 +1975,7 @@ var init_catalogue = __esm({
         fix: "Move the crate inside the repository, or depend on it through a registry or git source.",
         group: "dependencies",
         anchoredInConfig: false,
-        perFile: true,
+        judgedFrom: "file",
         message: (key, table2, escape, git2 = false) => `${git2 ? "Git dependency on a local repository" : "Path dependency"} \`${key}\` in \`${table2}\` points outside the repository: ${escape}.`
       },
       "banned-dependency-chain": {
@@ -1985,8 +1985,7 @@ var init_catalogue = __esm({
         fix: "Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker's `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.",
         group: "dependencies",
         anchoredInConfig: false,
-        // Found from Cargo.lock and every manifest, not from one file.
-        perFile: false,
+        judgedFrom: "cargo graph",
         message: messages.bannedChain
       },
       "too-few-files": {
@@ -1996,7 +1995,7 @@ var init_catalogue = __esm({
         fix: "Fix the scope globs in chokepoint.toml (or lower the minimum if the tree really shrank).",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (found, min) => `the audit scanned ${found} file${found === 1 ? "" : "s"}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`
       },
       "missing-allowlist-path": {
@@ -2006,7 +2005,7 @@ var init_catalogue = __esm({
         fix: "Correct the path of the allowlist entry in chokepoint.toml, or remove the entry.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} names a file that does not exist`
       },
       "dead-allowlist-entry": {
@@ -2016,7 +2015,7 @@ var init_catalogue = __esm({
         fix: "Remove the allowlist entry from chokepoint.toml, or bring the file back into scope.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path, cls, why) => `allowlist entry ${q2(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`
       },
       "allowlisted-path-removed": {
@@ -2026,7 +2025,7 @@ var init_catalogue = __esm({
         fix: "Update (or remove) the allowlist entry in chokepoint.toml in the same commit.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path, classes, to) => to !== void 0 ? `${q2(path)} is allowlisted for ${classes} and this commit renames it to ${q2(to)}: update the allowlist entry in chokepoint.toml` : `${q2(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`
       },
       "config-removed": {
@@ -2036,7 +2035,7 @@ var init_catalogue = __esm({
         fix: 'Keep the config committed (`git restore --staged chokepoint.toml`), or, if the lint is really being retired, commit with CHOKEPOINT_BYPASS="reason".',
         group: "config",
         anchoredInConfig: false,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path) => `this commit deletes ${q2(path)} from the repository: the next clone has no chokepoint rules`
       },
       "invalid-file": {
@@ -2046,7 +2045,7 @@ var init_catalogue = __esm({
         fix: "Fix the file so that it can be checked; an unchecked file is never allowed through.",
         group: "unreadable files",
         anchoredInConfig: false,
-        perFile: true,
+        judgedFrom: "file",
         message: (why) => why === "utf8" ? "not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared" : `Cargo manifest is not valid TOML: ${why.toml}`
       },
       "escaping-module-path": {
@@ -2057,7 +2056,7 @@ var init_catalogue = __esm({
         group: "module paths",
         anchoredInConfig: false,
         // Found by resolving modules across files, not by judging one file alone.
-        perFile: false,
+        judgedFrom: "tree",
         message: (declaration, target) => `\`${declaration}\` names ${q2(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`
       },
       "stale-allowlist-entry": {
@@ -2067,7 +2066,7 @@ var init_catalogue = __esm({
         fix: "Remove the allowlist entry (or the needles it sanctions) from chokepoint.toml.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`
       },
       "unused-needle": {
@@ -2077,7 +2076,7 @@ var init_catalogue = __esm({
         fix: "Check the needle for a typo in chokepoint.toml, or remove it.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (needles, cls) => needles.length === 1 ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)` : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(", ")}): the class guards nothing here (check the needles for typos)`
       },
       "unused-dependency-exception": {
@@ -2087,7 +2086,7 @@ var init_catalogue = __esm({
         fix: "Remove the exception from chokepoint.toml.",
         group: "sanity",
         anchoredInConfig: true,
-        perFile: false,
+        judgedFrom: "tree",
         message: (crate) => `dependency exception for ${q2(crate)} matches no dependency`
       },
       "stale-lockfile": {
@@ -2097,7 +2096,7 @@ var init_catalogue = __esm({
         fix: "Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.",
         group: "dependencies",
         anchoredInConfig: false,
-        perFile: false,
+        judgedFrom: "tree",
         message: messages.staleLockfile
       },
       "baseline-outdated": {
@@ -2107,7 +2106,7 @@ var init_catalogue = __esm({
         fix: "Run `chokepoint baseline --prune` and commit the baseline file.",
         group: "sanity",
         anchoredInConfig: false,
-        perFile: false,
+        judgedFrom: "tree",
         message: (path, key, recorded, now) => `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`
       }
     };
@@ -2393,6 +2392,14 @@ var init_record = __esm({
 });
 
 // dist/src/check/introducedBy.js
+function subjectOf(f) {
+  const from = CATALOGUE[f.kind].judgedFrom;
+  if (from === "cargo graph")
+    return CARGO_GRAPH;
+  if (from === "file" && f.path !== void 0 && !/[\n\r]/.test(f.path))
+    return f.path;
+  return void 0;
+}
 function findingIdentity(f) {
   return [f.kind, f.path ?? "", f.class ?? "", f.needle ?? "", f.dependency ?? "", f.table ?? ""].join("\0");
 }
@@ -2422,6 +2429,13 @@ async function blobIds(repo, commits, paths) {
   }
   return ids;
 }
+async function cargoGraphVersions(repo, commits) {
+  const versions = await Promise.all(commits.map(async (c) => {
+    const entries = splitNul(await git(["ls-tree", "-r", "-z", c], { cwd: repo.root })).filter((e) => CARGO_FILE.test(e));
+    return [c, entries.length ? entries.join("\0") : void 0];
+  }));
+  return new Map(versions);
+}
 function unite(lists) {
   const merged = [...lists[0] ?? []];
   for (const list of lists.slice(1)) {
@@ -2438,44 +2452,52 @@ function unite(lists) {
   return merged;
 }
 async function attributeFindings(repo, base, findings, judgeAt) {
-  const targets = findings.filter((f) => f.path !== void 0 && CATALOGUE[f.kind].perFile && !/[\n\r]/.test(f.path));
+  const targets = findings.filter((f) => subjectOf(f) !== void 0);
   if (targets.length === 0)
     return;
-  const paths = [...new Set(targets.map((f) => f.path))];
+  const subjects = [...new Set(targets.map((f) => subjectOf(f)))];
+  const paths = subjects.filter((p) => p !== CARGO_GRAPH);
   const commits = await rangeCommits(repo, base);
   if (commits.length === 0)
     return;
   const inRange = new Map(commits.map((c) => [c.id, c]));
   const outside = [...new Set(commits.flatMap((c) => c.parents).filter((p) => !inRange.has(p)))];
-  const blobs = await blobIds(repo, [...outside, ...commits.map((c) => c.id)], paths);
+  const all = [...outside, ...commits.map((c) => c.id)];
+  const blobs = await blobIds(repo, all, paths);
+  if (subjects.includes(CARGO_GRAPH)) {
+    const graphs = await cargoGraphVersions(repo, all);
+    for (const c of all)
+      blobs.get(c).set(CARGO_GRAPH, graphs.get(c));
+  }
   const countsByBlob = /* @__PURE__ */ new Map();
   const countsAt = async (commit) => {
     const perPath = blobs.get(commit);
-    const fresh = paths.filter((p) => perPath.get(p) !== void 0 && !countsByBlob.has(perPath.get(p)));
+    const fresh = subjects.filter((p) => perPath.get(p) !== void 0 && !countsByBlob.has(perPath.get(p)));
     if (fresh.length) {
       for (const p of fresh)
         countsByBlob.set(perPath.get(p), /* @__PURE__ */ new Map());
       for (const f of await judgeAt(commit, fresh)) {
-        if (f.path === void 0 || !CATALOGUE[f.kind].perFile)
+        const subject = subjectOf(f);
+        if (subject === void 0)
           continue;
-        const counts = countsByBlob.get(perPath.get(f.path));
+        const counts = countsByBlob.get(perPath.get(subject));
         if (counts === void 0)
           continue;
         const key = findingIdentity(f);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
-    return new Map(paths.map((p) => [p, perPath.get(p) === void 0 ? /* @__PURE__ */ new Map() : countsByBlob.get(perPath.get(p))]));
+    return new Map(subjects.map((p) => [p, perPath.get(p) === void 0 ? /* @__PURE__ */ new Map() : countsByBlob.get(perPath.get(p))]));
   };
   const keys = [...new Set(targets.map(findingIdentity))];
-  const pathOfKey = new Map(targets.map((f) => [findingIdentity(f), f.path]));
+  const subjectOfKey = new Map(targets.map((f) => [findingIdentity(f), subjectOf(f)]));
   const listsAt = /* @__PURE__ */ new Map();
   const listsOf = async (commit) => {
     const known = listsAt.get(commit);
     if (known)
       return known;
     const counts = await countsAt(commit);
-    const lists = new Map(keys.map((k) => [k, Array(counts.get(pathOfKey.get(k)).get(k) ?? 0).fill(BEFORE)]));
+    const lists = new Map(keys.map((k) => [k, Array(counts.get(subjectOfKey.get(k)).get(k) ?? 0).fill(BEFORE)]));
     listsAt.set(commit, lists);
     return lists;
   };
@@ -2483,7 +2505,7 @@ async function attributeFindings(repo, base, findings, judgeAt) {
     const parentLists = await Promise.all(commit.parents.map(listsOf));
     const own = blobs.get(commit.id);
     const first = commit.parents[0];
-    const unchanged = commit.parents.length === 1 && first !== void 0 && paths.every((p) => blobs.get(first).get(p) === own.get(p));
+    const unchanged = commit.parents.length === 1 && first !== void 0 && subjects.every((p) => blobs.get(first).get(p) === own.get(p));
     if (unchanged) {
       listsAt.set(commit.id, parentLists[0]);
       continue;
@@ -2491,7 +2513,7 @@ async function attributeFindings(repo, base, findings, judgeAt) {
     const counts = await countsAt(commit.id);
     const lists = /* @__PURE__ */ new Map();
     for (const key of keys) {
-      const n = counts.get(pathOfKey.get(key)).get(key) ?? 0;
+      const n = counts.get(subjectOfKey.get(key)).get(key) ?? 0;
       const merged = unite(parentLists.map((l) => l.get(key) ?? []));
       if (merged.length > n)
         merged.length = n;
@@ -2518,7 +2540,7 @@ async function attributeFindings(repo, base, findings, judgeAt) {
     });
   }
 }
-var SEP, BEFORE;
+var CARGO_GRAPH, SEP, CARGO_FILE, BEFORE;
 var init_introducedBy = __esm({
   "dist/src/check/introducedBy.js"() {
     "use strict";
@@ -2526,7 +2548,9 @@ var init_introducedBy = __esm({
     init_catalogue();
     init_reason();
     init_record();
+    CARGO_GRAPH = "";
     SEP = "";
+    CARGO_FILE = /(^|\/|\t)Cargo\.(toml|lock)$/;
     BEFORE = "";
   }
 });
@@ -6371,10 +6395,12 @@ async function runSince(repo, opts, rev, started) {
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
-    await attributeFindings(repo, base, judged.findings, async (at2, paths) => {
+    await attributeFindings(repo, base, judged.findings, async (at2, subjects) => {
       const version = revisionSource(repo.root, at2);
       try {
-        return (await judge(version, rules, select(paths, rules.scope), void 0, opts, false)).findings;
+        const files = subjects.filter((p) => p !== CARGO_GRAPH);
+        const graph = subjects.includes(CARGO_GRAPH) ? { cargoFiles: () => version.listPaths() } : void 0;
+        return (await judge(version, rules, select(files, rules.scope), void 0, opts, false, graph)).findings;
       } finally {
         version.close();
       }

@@ -3,10 +3,11 @@
 // (--no-verify, cherry-pick, revert, am, rebase run no pre-commit); CI
 // verifies here instead, commit by commit.
 //
-// Findings are counted per file and per identity (kind, class, needle,
-// dependency, table), never by line, so moved lines change nothing. The
-// range's commits are walked parents first; at each commit a file's count is
-// that of its version there, and each occurrence carries the commit it first
+// Findings are counted per subject (the file a finding is judged from, or the
+// Cargo graph for a dependency chain) and per identity (kind, path, class,
+// needle, dependency, table), never by line, so moved lines change nothing.
+// The range's commits are walked parents first; at each commit a subject's
+// count is that of its version there, and each occurrence carries the commit it first
 // appeared in: kept from the parents (a merge unites its parents'), new ones
 // credited to the commit, removed ones dropped latest first. At HEAD, the
 // occurrences a file had before the range are pre-existing; the others name
@@ -19,8 +20,23 @@ import { CATALOGUE } from '../findings/catalogue.js';
 import { isVisibleReason } from '../bypass/reason.js';
 import { TRAILER } from '../bypass/record.js';
 
-/** Judges `paths` as they are in `commit`; returns their per-file findings. */
-export type JudgeAt = (commit: string, paths: readonly string[]) => Promise<Finding[]>;
+/**
+ * Judges `subjects` as they are in `commit`: files by their paths, and the
+ * Cargo graph when `CARGO_GRAPH` is among them; returns their findings.
+ */
+export type JudgeAt = (commit: string, subjects: readonly string[]) => Promise<Finding[]>;
+
+/** The subject of dependency-chain findings: every `Cargo.lock` and manifest at once. No path is empty. */
+export const CARGO_GRAPH = '';
+
+/** What a finding is judged from: its file, or the Cargo graph; undefined: the whole tree (not attributable). */
+function subjectOf(f: Finding): string | undefined {
+  const from = CATALOGUE[f.kind].judgedFrom;
+  if (from === 'cargo graph') return CARGO_GRAPH;
+  // Paths with a newline cannot be named to cat-file's batch: left unattributed (they fail as unrecorded).
+  if (from === 'file' && f.path !== undefined && !/[\n\r]/.test(f.path)) return f.path;
+  return undefined;
+}
 
 interface RangeCommit {
   id: string;
@@ -65,6 +81,23 @@ async function blobIds(repo: Repository, commits: readonly string[], paths: read
   return ids;
 }
 
+/**
+ * The version of the Cargo graph at each commit: the object ids of its
+ * `Cargo.toml` and `Cargo.lock` files (undefined: there are none).
+ */
+async function cargoGraphVersions(repo: Repository, commits: readonly string[]): Promise<Map<string, string | undefined>> {
+  const versions = await Promise.all(
+    commits.map(async (c) => {
+      // ls-tree takes no glob pathspecs: the whole listing, filtered here.
+      const entries = splitNul(await git(['ls-tree', '-r', '-z', c], { cwd: repo.root })).filter((e) => CARGO_FILE.test(e));
+      return [c, entries.length ? entries.join('\0') : undefined] as const;
+    }),
+  );
+  return new Map(versions);
+}
+
+const CARGO_FILE = /(^|\/|\t)Cargo\.(toml|lock)$/;
+
 /** Multiset union of the parents' occurrence lists, first parent's order first. */
 function unite(lists: readonly (readonly string[])[]): string[] {
   const merged = [...(lists[0] ?? [])];
@@ -83,41 +116,49 @@ function unite(lists: readonly (readonly string[])[]): string[] {
 const BEFORE = '';
 
 /**
- * Sets `introducedBy` on each per-file finding of HEAD that the range
+ * Sets `introducedBy` on each finding of HEAD, judged from a file or from the
+ * Cargo graph, that the range
  * `base..HEAD` introduced; findings a file had before the range are left
  * without it.
  */
 export async function attributeFindings(repo: Repository, base: string, findings: readonly Finding[], judgeAt: JudgeAt): Promise<void> {
-  // Paths with a newline cannot be named to cat-file's batch: left unattributed (they fail as unrecorded).
-  const targets = findings.filter((f) => f.path !== undefined && CATALOGUE[f.kind].perFile && !/[\n\r]/.test(f.path));
+  const targets = findings.filter((f) => subjectOf(f) !== undefined);
   if (targets.length === 0) return;
-  const paths = [...new Set(targets.map((f) => f.path!))];
+  const subjects = [...new Set(targets.map((f) => subjectOf(f)!))];
+  const paths = subjects.filter((p) => p !== CARGO_GRAPH);
   const commits = await rangeCommits(repo, base);
   if (commits.length === 0) return;
   const inRange = new Map(commits.map((c) => [c.id, c]));
   const outside = [...new Set(commits.flatMap((c) => c.parents).filter((p) => !inRange.has(p)))];
-  const blobs = await blobIds(repo, [...outside, ...commits.map((c) => c.id)], paths);
+  const all = [...outside, ...commits.map((c) => c.id)];
+  // The version of each subject at each commit: a blob id, or the graph's files.
+  const blobs = await blobIds(repo, all, paths);
+  if (subjects.includes(CARGO_GRAPH)) {
+    const graphs = await cargoGraphVersions(repo, all);
+    for (const c of all) blobs.get(c)!.set(CARGO_GRAPH, graphs.get(c));
+  }
 
-  // Findings per blob, judged once per distinct version of a file.
+  // Findings per version, each subject judged once per distinct version.
   const countsByBlob = new Map<string, Map<string, number>>();
   const countsAt = async (commit: string): Promise<Map<string, Map<string, number>>> => {
     const perPath = blobs.get(commit)!;
-    const fresh = paths.filter((p) => perPath.get(p) !== undefined && !countsByBlob.has(perPath.get(p)!));
+    const fresh = subjects.filter((p) => perPath.get(p) !== undefined && !countsByBlob.has(perPath.get(p)!));
     if (fresh.length) {
       for (const p of fresh) countsByBlob.set(perPath.get(p)!, new Map());
       for (const f of await judgeAt(commit, fresh)) {
-        if (f.path === undefined || !CATALOGUE[f.kind].perFile) continue;
-        const counts = countsByBlob.get(perPath.get(f.path)!);
+        const subject = subjectOf(f);
+        if (subject === undefined) continue;
+        const counts = countsByBlob.get(perPath.get(subject)!);
         if (counts === undefined) continue;
         const key = findingIdentity(f);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
-    return new Map(paths.map((p) => [p, perPath.get(p) === undefined ? new Map() : countsByBlob.get(perPath.get(p)!)!]));
+    return new Map(subjects.map((p) => [p, perPath.get(p) === undefined ? new Map() : countsByBlob.get(perPath.get(p)!)!]));
   };
 
   const keys = [...new Set(targets.map(findingIdentity))];
-  const pathOfKey = new Map(targets.map((f) => [findingIdentity(f), f.path!]));
+  const subjectOfKey = new Map(targets.map((f) => [findingIdentity(f), subjectOf(f)!]));
   type Lists = Map<string, string[]>;
   const listsAt = new Map<string, Lists>();
   const listsOf = async (commit: string): Promise<Lists> => {
@@ -125,7 +166,7 @@ export async function attributeFindings(repo: Repository, base: string, findings
     if (known) return known;
     // A commit outside the range: everything it has is from before the range.
     const counts = await countsAt(commit);
-    const lists: Lists = new Map(keys.map((k) => [k, Array<string>(counts.get(pathOfKey.get(k)!)!.get(k) ?? 0).fill(BEFORE)]));
+    const lists: Lists = new Map(keys.map((k) => [k, Array<string>(counts.get(subjectOfKey.get(k)!)!.get(k) ?? 0).fill(BEFORE)]));
     listsAt.set(commit, lists);
     return lists;
   };
@@ -135,7 +176,7 @@ export async function attributeFindings(repo: Repository, base: string, findings
     const own = blobs.get(commit.id)!;
     // A commit that leaves every file as its first parent had keeps its lists (no judging).
     const first = commit.parents[0];
-    const unchanged = commit.parents.length === 1 && first !== undefined && paths.every((p) => blobs.get(first)!.get(p) === own.get(p));
+    const unchanged = commit.parents.length === 1 && first !== undefined && subjects.every((p) => blobs.get(first)!.get(p) === own.get(p));
     if (unchanged) {
       listsAt.set(commit.id, parentLists[0]!);
       continue;
@@ -143,7 +184,7 @@ export async function attributeFindings(repo: Repository, base: string, findings
     const counts = await countsAt(commit.id);
     const lists: Lists = new Map();
     for (const key of keys) {
-      const n = counts.get(pathOfKey.get(key)!)!.get(key) ?? 0;
+      const n = counts.get(subjectOfKey.get(key)!)!.get(key) ?? 0;
       const merged = unite(parentLists.map((l) => l.get(key) ?? []));
       if (merged.length > n) merged.length = n;
       while (merged.length < n) merged.push(commit.id);

@@ -14,7 +14,7 @@ import { indexClasses, type ClassIndex } from '../rules/bannedApi.js';
 import { auditWarnings, sanityFindings } from '../rules/sanity.js';
 import { indexSource, revisionSource, worktreeHas, worktreeSource } from '../source/sources.js';
 import { mergeBase, readChangesSince, readStagedChanges, type Change } from '../source/changes.js';
-import { attributeFindings } from './introducedBy.js';
+import { attributeFindings, CARGO_GRAPH } from './introducedBy.js';
 import { scanManifests, scanRust } from './scan.js';
 import { loadJudge } from '../judge.js';
 import type { JudgeName, RustJudge } from '../rust/index.js';
@@ -300,10 +300,13 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
     const tree = select(all, rules.scope);
     const selection = select(changed, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
-    await attributeFindings(repo, base, judged.findings, async (at, paths) => {
+    await attributeFindings(repo, base, judged.findings, async (at, subjects) => {
       const version = revisionSource(repo.root, at);
       try {
-        return (await judge(version, rules, select(paths, rules.scope), undefined, opts, false)).findings;
+        const files = subjects.filter((p) => p !== CARGO_GRAPH);
+        // Every member's chains, as the graph stood at that commit.
+        const graph: GraphScope | undefined = subjects.includes(CARGO_GRAPH) ? { cargoFiles: () => version.listPaths() } : undefined;
+        return (await judge(version, rules, select(files, rules.scope), undefined, opts, false, graph)).findings;
       } finally {
         version.close();
       }

@@ -24,8 +24,13 @@ export interface KindEntry {
   group: KindGroup;
   /** True when the fix is an edit of chokepoint.toml: reports anchor the finding on its config entry. */
   anchoredInConfig: boolean;
-  /** Found by judging one file (not the tree): `check --since` can name the commit that introduced it. */
-  perFile: boolean;
+  /**
+   * What a finding's verdict depends on, so what `check --since` judges at
+   * each commit to name the one that introduced it: one file; the Cargo
+   * graph (every `Cargo.lock` and manifest); or the whole tree (no single
+   * commit introduces it).
+   */
+  judgedFrom: 'file' | 'cargo graph' | 'tree';
   /** The one-sentence message of a finding of this kind. */
   message: (...args: never[]) => string;
 }
@@ -38,7 +43,7 @@ export const CATALOGUE = {
     fix: 'Route the access through the class chokepoint, or, if this file is itself a reviewed chokepoint, add an allowlist entry for it, with a reason, in chokepoint.toml.',
     group: 'class',
     anchoredInConfig: false,
-    perFile: true,
+    judgedFrom: 'file',
     message: (needle: string, cls: string) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`,
   },
   'banned-dependency': {
@@ -48,7 +53,7 @@ export const CATALOGUE = {
     fix: 'Remove the dependency, or add a dependency exception for the crate, with a reason, in chokepoint.toml.',
     group: 'dependencies',
     anchoredInConfig: false,
-    perFile: true,
+    judgedFrom: 'file',
     message: (d: { name: string; marker: string; table: string; renamedTo?: string; renames?: string }) =>
       `Depends on banned crate \`${d.name}\` (matches marker \`${d.marker}\`) in \`${d.table}\`` +
       (d.renamedTo !== undefined ? `, renamed to \`${d.renamedTo}\`` : '') +
@@ -62,7 +67,7 @@ export const CATALOGUE = {
     fix: 'Move the crate inside the repository, or depend on it through a registry or git source.',
     group: 'dependencies',
     anchoredInConfig: false,
-    perFile: true,
+    judgedFrom: 'file',
     message: (key: string, table: string, escape: string, git = false) =>
       `${git ? 'Git dependency on a local repository' : 'Path dependency'} \`${key}\` in \`${table}\` points outside the repository: ${escape}.`,
   },
@@ -74,8 +79,7 @@ export const CATALOGUE = {
     fix: "Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker's `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.",
     group: 'dependencies',
     anchoredInConfig: false,
-    // Found from Cargo.lock and every manifest, not from one file.
-    perFile: false,
+    judgedFrom: 'cargo graph',
     message: messages.bannedChain,
   },
   'too-few-files': {
@@ -85,7 +89,7 @@ export const CATALOGUE = {
     fix: 'Fix the scope globs in chokepoint.toml (or lower the minimum if the tree really shrank).',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (found: number, min: number) =>
       `the audit scanned ${found} file${found === 1 ? '' : 's'}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`,
   },
@@ -96,7 +100,7 @@ export const CATALOGUE = {
     fix: 'Correct the path of the allowlist entry in chokepoint.toml, or remove the entry.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} names a file that does not exist`,
   },
   'dead-allowlist-entry': {
@@ -106,7 +110,7 @@ export const CATALOGUE = {
     fix: 'Remove the allowlist entry from chokepoint.toml, or bring the file back into scope.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string, cls: string, why: string) => `allowlist entry ${q(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`,
   },
   'allowlisted-path-removed': {
@@ -116,7 +120,7 @@ export const CATALOGUE = {
     fix: 'Update (or remove) the allowlist entry in chokepoint.toml in the same commit.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string, classes: string, to?: string) =>
       to !== undefined
         ? `${q(path)} is allowlisted for ${classes} and this commit renames it to ${q(to)}: update the allowlist entry in chokepoint.toml`
@@ -129,7 +133,7 @@ export const CATALOGUE = {
     fix: 'Keep the config committed (`git restore --staged chokepoint.toml`), or, if the lint is really being retired, commit with CHOKEPOINT_BYPASS="reason".',
     group: 'config',
     anchoredInConfig: false,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string) => `this commit deletes ${q(path)} from the repository: the next clone has no chokepoint rules`,
   },
   'invalid-file': {
@@ -139,7 +143,7 @@ export const CATALOGUE = {
     fix: 'Fix the file so that it can be checked; an unchecked file is never allowed through.',
     group: 'unreadable files',
     anchoredInConfig: false,
-    perFile: true,
+    judgedFrom: 'file',
     message: (why: 'utf8' | { toml: string }) =>
       why === 'utf8'
         ? 'not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared'
@@ -153,7 +157,7 @@ export const CATALOGUE = {
     group: 'module paths',
     anchoredInConfig: false,
     // Found by resolving modules across files, not by judging one file alone.
-    perFile: false,
+    judgedFrom: 'tree',
     message: (declaration: string, target: string) =>
       `\`${declaration}\` names ${q(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`,
   },
@@ -164,7 +168,7 @@ export const CATALOGUE = {
     fix: 'Remove the allowlist entry (or the needles it sanctions) from chokepoint.toml.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string, cls: string) => `allowlist entry ${q(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`,
   },
   'unused-needle': {
@@ -174,7 +178,7 @@ export const CATALOGUE = {
     fix: 'Check the needle for a typo in chokepoint.toml, or remove it.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (needles: readonly string[], cls: string) =>
       needles.length === 1
         ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)`
@@ -187,7 +191,7 @@ export const CATALOGUE = {
     fix: 'Remove the exception from chokepoint.toml.',
     group: 'sanity',
     anchoredInConfig: true,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (crate: string) => `dependency exception for ${q(crate)} matches no dependency`,
   },
   'stale-lockfile': {
@@ -197,7 +201,7 @@ export const CATALOGUE = {
     fix: 'Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.',
     group: 'dependencies',
     anchoredInConfig: false,
-    perFile: false,
+    judgedFrom: 'tree',
     message: messages.staleLockfile,
   },
   'baseline-outdated': {
@@ -207,7 +211,7 @@ export const CATALOGUE = {
     fix: 'Run `chokepoint baseline --prune` and commit the baseline file.',
     group: 'sanity',
     anchoredInConfig: false,
-    perFile: false,
+    judgedFrom: 'tree',
     message: (path: string, key: string, recorded: number, now: number) =>
       `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`,
   },
