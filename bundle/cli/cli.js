@@ -6399,8 +6399,10 @@ async function runSince(repo, opts, rev, started) {
       const version = revisionSource(repo.root, at2);
       try {
         const files = subjects.filter((p) => p !== CARGO_GRAPH);
-        const graph = subjects.includes(CARGO_GRAPH) ? { cargoFiles: () => version.listPaths() } : void 0;
-        return (await judge(version, rules, select(files, rules.scope), void 0, opts, false, graph)).findings;
+        const found = (await judge(version, rules, select(files, rules.scope), void 0, opts, false)).findings;
+        if (subjects.includes(CARGO_GRAPH))
+          found.push(...(await scanGraphs(version, rules.config, [], { cargoFiles: () => version.listPaths() })).findings);
+        return found;
       } finally {
         version.close();
       }

@@ -304,9 +304,12 @@ async function runSince(repo: Repository, opts: CheckOptions, rev: string, start
       const version = revisionSource(repo.root, at);
       try {
         const files = subjects.filter((p) => p !== CARGO_GRAPH);
-        // Every member's chains, as the graph stood at that commit.
-        const graph: GraphScope | undefined = subjects.includes(CARGO_GRAPH) ? { cargoFiles: () => version.listPaths() } : undefined;
-        return (await judge(version, rules, select(files, rules.scope), undefined, opts, false, graph)).findings;
+        const found = (await judge(version, rules, select(files, rules.scope), undefined, opts, false)).findings;
+        // Every member's chains as the graph stood at that commit, one-edge
+        // chains included whatever the direct rule reads, so that every
+        // commit is judged alike.
+        if (subjects.includes(CARGO_GRAPH)) found.push(...(await scanGraphs(version, rules.config, [], { cargoFiles: () => version.listPaths() })).findings);
+        return found;
       } finally {
         version.close();
       }
