@@ -90,22 +90,9 @@ async function prefetchWorktreeAudit(dir: string): Promise<void> {
   prefetchGit(WORKTREE_DELETED_ARGS, dir);
 }
 
-/**
- * The hook's time is mostly fixed costs: loading chokepoint and starting git.
- * Start the git processes it will need first, so the two overlap.
- */
+/** The launcher starts these for the hook's own command line; any other spelling of a staged check starts them here. */
 async function prefetchStagedCheck(dir: string, defaultConfig: boolean): Promise<void> {
-  const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { CONFIG_FILE }] = await Promise.all([
-    import('./git.js'),
-    import('./source/changes.js'),
-    import('./source/blobs.js'),
-    import('./config/load.js'),
-  ]);
-  // In the order their answers are needed: the repository, the staged config
-  // (`:0:` names the index; the path is from the root), the staged changes.
-  prefetchGit(REPOSITORY_QUERY, dir);
-  warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
-  prefetchGit(STAGED_DIFF_ARGS, dir);
+  (await import('./hookStart.js')).prefetchStagedCheck(dir, defaultConfig);
 }
 
 function reportError(err: unknown): number {
