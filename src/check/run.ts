@@ -153,6 +153,9 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * scope) the audit's warnings.
  */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
+  // Started first: its git listing runs while the Rust files are judged.
+  const graphRun = graphScope ? scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  graphRun?.catch(() => undefined); // awaited below
   // A scan of the whole tree reads every declaring file; a scan of some
   // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
@@ -166,7 +169,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     collectUsage: wholeTree,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  const graph = await graphRun;
   const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
   const warnings: Finding[] = [...(graph?.warnings ?? [])];
   for (const crate of graph?.usedExceptions ?? []) deps.usedExceptions.add(crate);
