@@ -59,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'check': {
       const { target, common } = invocation;
       if (target.kind === 'staged') await prefetchStagedCheck(common.cwd, common.config === undefined);
+      // The judge's module loads while the check's modules initialise (its errors are the run's to report).
+      if (target.kind !== 'all') (await import('./judge.js')).loadJudge().catch(() => undefined);
       if (target.kind === 'all' && target.from === 'worktree') await prefetchWorktreeAudit(common.cwd);
       return (await import('./commands/check.js')).checkCommand(invocation);
     }
