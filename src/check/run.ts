@@ -22,6 +22,8 @@ import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
 import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
+import { tomlCache } from '../toml/cache.js';
+import { readPackageVersion } from '../version.js';
 
 export type Target =
   /** `amending`: the commit replaces HEAD (`git commit --amend`), so it is judged against HEAD's parent. */
@@ -231,7 +233,9 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
     source.knowBlobIds(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
+    const manifests = tomlCache(repo.commonDir, readPackageVersion());
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
+    manifests.save();
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };
