@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 
-/** The version in chokepoint's own package.json (dist/src/version.js → ../../package.json). */
+let version: string | undefined;
+
+/** The version in chokepoint's own package.json (dist/src/version.js → ../../package.json), read once. */
 export function readPackageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }
