@@ -6,6 +6,9 @@
 //
 //   launch.js      the `chokepoint` bin: turns on Node's compile cache, then
 //                  imports cli.js (it must run before cli.js is compiled);
+//                  for the hook's command line it first starts the staged
+//                  check's git calls (src/hookStart.ts, bundled in: the two
+//                  copies share their state through src/sharedState.ts);
 //   cli.js         the whole CLI in one ES module: loading one file instead
 //                  of ~50 modules is most of the pre-commit hook's start-up
 //                  (docs/performance.md);
@@ -15,7 +18,7 @@
 //
 // dist/src is tsc's output, for the tests and the benchmark.
 
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
@@ -38,11 +41,11 @@ const common: BuildOptions = {
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
-// Both at the depth of dist/src/*.js, so `../../package.json` and
+// All at the depth of dist/src/*.js, so `../../package.json`, `./cli.js` and
 // `./fast/index.js` resolve as they do there.
-copyFileSync(join(src, 'launch.js'), join(outdir, 'launch.js'));
-chmodSync(join(outdir, 'launch.js'), 0o755);
 await Promise.all([
+  build({ ...common, entryPoints: [join(src, 'launch.js')], outfile: join(outdir, 'launch.js'), external: [...common.external!, './cli.js'] }),
   build({ ...common, entryPoints: [join(src, 'cli.js')], outfile: join(outdir, 'cli.js') }),
   existsSync(join(src, 'fast/index.js')) ? build({ ...common, entryPoints: [join(src, 'fast/index.js')], outfile: join(outdir, 'fast/index.js') }) : undefined,
 ]);
+chmodSync(join(outdir, 'launch.js'), 0o755);

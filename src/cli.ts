@@ -59,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'check': {
       const { target, common } = invocation;
       if (target.kind === 'staged') await prefetchStagedCheck(common.cwd, common.config === undefined);
+      // The judge's module loads while the check's modules initialise (its errors are the run's to report).
+      if (target.kind !== 'all') (await import('./judge.js')).loadJudge().catch(() => undefined);
       if (target.kind === 'all' && target.from === 'worktree') await prefetchWorktreeAudit(common.cwd);
       return (await import('./commands/check.js')).checkCommand(invocation);
     }
@@ -90,22 +92,9 @@ async function prefetchWorktreeAudit(dir: string): Promise<void> {
   prefetchGit(WORKTREE_DELETED_ARGS, dir);
 }
 
-/**
- * The hook's time is mostly fixed costs: loading chokepoint and starting git.
- * Start the git processes it will need first, so the two overlap.
- */
+/** The launcher starts these for the hook's own command line; any other spelling of a staged check starts them here. */
 async function prefetchStagedCheck(dir: string, defaultConfig: boolean): Promise<void> {
-  const [{ prefetchGit, REPOSITORY_QUERY }, { STAGED_DIFF_ARGS }, { warmBlobReader }, { CONFIG_FILE }] = await Promise.all([
-    import('./git.js'),
-    import('./source/changes.js'),
-    import('./source/blobs.js'),
-    import('./config/load.js'),
-  ]);
-  // In the order their answers are needed: the repository, the staged config
-  // (`:0:` names the index; the path is from the root), the staged changes.
-  prefetchGit(REPOSITORY_QUERY, dir);
-  warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
-  prefetchGit(STAGED_DIFF_ARGS, dir);
+  (await import('./hookStart.js')).prefetchStagedCheck(dir, defaultConfig);
 }
 
 function reportError(err: unknown): number {

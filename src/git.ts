@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { environmentError, usageError } from './errors.js';
 import { messages } from './messages.js';
+import { sharedState } from './sharedState.js';
 
 export interface GitResult {
   stdout: Buffer;
@@ -25,7 +26,12 @@ function gitEnv(extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...process.env, ...extra, GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
-const prefetched = new Map<string, Promise<GitResult>>();
+/**
+ * Git calls started ahead of time. The launcher bundles its own copy of this
+ * module to start the hook's calls before the CLI is even compiled; both
+ * copies share this registry.
+ */
+const prefetched = sharedState('chokepoint.prefetchedGit', () => new Map<string, Promise<GitResult>>());
 const prefetchKey = (args: readonly string[], cwd: string): string => `${cwd}\0${args.join('\0')}`;
 
 /**
@@ -34,6 +40,7 @@ const prefetchKey = (args: readonly string[], cwd: string): string => `${cwd}\0$
  * the rest of chokepoint is still loading.
  */
 export function prefetchGit(args: readonly string[], cwd: string): void {
+  if (prefetched.has(prefetchKey(args, cwd))) return;
   const pending = spawnGit(args, { cwd });
   pending.catch(() => undefined); // reported when (if) it is taken
   prefetched.set(prefetchKey(args, cwd), pending);
@@ -45,7 +52,9 @@ export function runGit(args: readonly string[], opts: GitOptions): Promise<GitRe
   const early = opts.input === undefined && opts.env === undefined ? prefetched.get(key) : undefined;
   if (early) {
     prefetched.delete(key);
-    return early;
+    // A call that could not start is started again here, so that its error
+    // is this module's (the launcher's copy has its own error classes).
+    return early.catch(() => spawnGit(args, opts));
   }
   return spawnGit(args, opts);
 }

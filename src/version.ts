@@ -9,8 +9,10 @@ const PACKAGE_ROOT = new URL('../../', import.meta.url);
 /** chokepoint's package directory (holds package.json and hooks/). */
 export const packageDir = (): string => fileURLToPath(PACKAGE_ROOT);
 
-/** The version in chokepoint's own package.json. */
+let version: string | undefined;
+
+/** The version in chokepoint's own package.json, read once. */
 export function readPackageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string };
-  return pkg.version;
+  version ??= (JSON.parse(readFileSync(new URL('package.json', PACKAGE_ROOT), 'utf8')) as { version: string }).version;
+  return version;
 }

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeRepo, parseJson, PROJECT_ROOT, type Repo } from './helpers.js';
 
@@ -359,6 +359,37 @@ test('check --since names the commit that let a chain in and the bypass it recor
     assert.match(human.stdout, new RegExp(`introduced by ${bumped.slice(0, 12)}, bypass recorded: vendor review 7`));
     // The chain from before the range is not the range's, and is not excused by its bypass.
     assert.equal(human.exitCode, 1);
+  } finally {
+    repo.cleanup();
+  }
+});
+
+test('the hook keeps the manifests it parsed in the git directory: a staged lockfile gets the same verdict from them, and a damaged cache is only ignored', async () => {
+  const repo = await repoWith(TREE);
+  try {
+    repo.write('Cargo.lock', `${TREE['Cargo.lock']}\n`);
+    await repo.git(['add', 'Cargo.lock']);
+    const cache = join(repo.dir, '.git', 'chokepoint', 'manifest-cache.json');
+    assert.equal(existsSync(cache), false);
+    const staged = async () => {
+      const r = await repo.chokepoint(['check', '--staged', '--format', 'json']);
+      const json = parseJson(r.stdout);
+      return { exitCode: r.exitCode, findings: json.findings, warnings: json.warnings };
+    };
+    const cold = await staged();
+    assert.equal(cold.exitCode, 1);
+    assert.ok(cold.findings.some((f) => f.kind === 'banned-dependency-chain' && f.path === 'crates/app/Cargo.toml' && f.line === 7), JSON.stringify(cold.findings));
+    assert.ok(existsSync(cache), 'the parsed manifests are kept');
+    const kept = readFileSync(cache, 'utf8');
+    for (const path of ['crates/app/Cargo.toml', 'crates/net-gateway/Cargo.toml', 'crates/tools/Cargo.toml']) assert.ok(kept.includes(JSON.stringify(TREE[path])), path);
+    assert.deepEqual(await staged(), cold, 'answered from the cache: the same findings, positions and warnings');
+    writeFileSync(cache, '{"format":1,"version":');
+    assert.deepEqual(await staged(), cold, 'a damaged cache is ignored');
+    // A manifest that changes is parsed again: its new dependency is judged.
+    repo.write('crates/tools/Cargo.toml', `${TREE['crates/tools/Cargo.toml']}\n[dependencies]\nreqwest = "0.12"\n`);
+    await repo.git(['add', 'crates/tools/Cargo.toml']);
+    const changed = await staged();
+    assert.ok(changed.findings.some((f) => f.path === 'crates/tools/Cargo.toml' && f.line === 9), JSON.stringify(changed.findings));
   } finally {
     repo.cleanup();
   }

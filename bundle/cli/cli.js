@@ -216,2342 +216,15 @@ __export(version_exports, {
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 function readPackageVersion() {
-  const pkg = JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8"));
-  return pkg.version;
+  version ??= JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")).version;
+  return version;
 }
-var PACKAGE_ROOT, packageDir;
+var PACKAGE_ROOT, packageDir, version;
 var init_version = __esm({
   "dist/src/version.js"() {
     "use strict";
     PACKAGE_ROOT = new URL("../../", import.meta.url);
     packageDir = () => fileURLToPath(PACKAGE_ROOT);
-  }
-});
-
-// dist/src/git.js
-var git_exports = {};
-__export(git_exports, {
-  REPOSITORY_QUERY: () => REPOSITORY_QUERY,
-  git: () => git,
-  hasHead: () => hasHead,
-  openRepository: () => openRepository,
-  prefetchGit: () => prefetchGit,
-  repoRelativePath: () => repoRelativePath,
-  resolveCommit: () => resolveCommit,
-  runGit: () => runGit,
-  splitNul: () => splitNul
-});
-import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
-function gitEnv(extra) {
-  return { ...process.env, ...extra, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
-}
-function prefetchGit(args, cwd) {
-  const pending = spawnGit(args, { cwd });
-  pending.catch(() => void 0);
-  prefetched.set(prefetchKey(args, cwd), pending);
-}
-function runGit(args, opts) {
-  const key = prefetchKey(args, opts.cwd);
-  const early = opts.input === void 0 && opts.env === void 0 ? prefetched.get(key) : void 0;
-  if (early) {
-    prefetched.delete(key);
-    return early;
-  }
-  return spawnGit(args, opts);
-}
-function spawnGit(args, opts) {
-  return new Promise((resolve8, reject) => {
-    let child;
-    try {
-      child = spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
-    } catch (e) {
-      reject(spawnError(e, opts.cwd));
-      return;
-    }
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (e) => reject(spawnError(e, opts.cwd)));
-    child.on("close", (code) => {
-      resolve8({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(opts.input);
-    }
-  });
-}
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function spawnError(e, cwd) {
-  if (e.code !== "ENOENT" && e.code !== "ENOTDIR")
-    return e;
-  if (!isDirectory(cwd))
-    return usageError(messages.notADirectory(cwd), messages.notADirectoryHint);
-  return environmentError(messages.gitMissing, messages.gitMissingHint);
-}
-async function git(args, opts) {
-  const result = await runGit(args, opts);
-  if (result.code !== 0) {
-    throw environmentError(messages.gitFailed(args, result.stderr.trim()));
-  }
-  return result.stdout;
-}
-function splitNul(buffer) {
-  const text = buffer.toString("utf8");
-  const parts = text.split("\0");
-  if (parts[parts.length - 1] === "")
-    parts.pop();
-  return parts;
-}
-async function openRepository(cwd) {
-  const top = await runGit(REPOSITORY_QUERY, { cwd });
-  if (top.code !== 0) {
-    const bare = await runGit(["rev-parse", "--is-bare-repository"], { cwd });
-    if (bare.code === 0 && bare.stdout.toString().trim() === "true") {
-      throw environmentError(messages.bareRepository(cwd), messages.bareRepositoryHint);
-    }
-    if (/not a git repository/i.test(top.stderr)) {
-      throw usageError(messages.notARepository(cwd), messages.notARepositoryHint);
-    }
-    throw environmentError(messages.gitFailed(["rev-parse", "--show-toplevel"], top.stderr.trim()));
-  }
-  const [root = "", commonDir = "", gitDir = ""] = top.stdout.toString("utf8").replace(/\n$/, "").split("\n");
-  return { root, commonDir, gitDir };
-}
-async function hasHead(repo) {
-  return (await runGit(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: repo.root })).code === 0;
-}
-async function resolveCommit(repo, rev) {
-  const result = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd: repo.root });
-  if (result.code !== 0)
-    throw usageError(messages.unknownRevision(rev), messages.unknownRevisionHint);
-  return result.stdout.toString("utf8").trim();
-}
-function repoRelativePath(repo, cwd, file) {
-  const rel = relative(repo.root, resolve2(cwd, file));
-  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel))
-    throw usageError(messages.fileOutsideRepository(file));
-  return rel.split(sep).join("/");
-}
-var prefetched, prefetchKey, REPOSITORY_QUERY;
-var init_git = __esm({
-  "dist/src/git.js"() {
-    "use strict";
-    init_errors();
-    init_messages();
-    prefetched = /* @__PURE__ */ new Map();
-    prefetchKey = (args, cwd) => `${cwd}\0${args.join("\0")}`;
-    REPOSITORY_QUERY = ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir", "--git-dir"];
-  }
-});
-
-// dist/src/glob.js
-function classRanges(source, body, at2) {
-  const cps = [...body].map((c) => c.codePointAt(0));
-  const ranges = [];
-  for (let k = 0; k < cps.length; k++) {
-    const lo = cps[k];
-    if (cps[k + 1] === 45 && k + 2 < cps.length) {
-      const hi = cps[k + 2];
-      if (hi < lo)
-        throw new GlobSyntaxError(source, at2, `range ${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)} is out of order in \`[\u2026]\``);
-      ranges.push(lo, hi);
-      k += 2;
-    } else {
-      ranges.push(lo, lo);
-    }
-  }
-  return ranges;
-}
-function parse(b, source, start, end, inBraces) {
-  const parts = [];
-  let i = start;
-  while (i < end) {
-    const ch = source[i];
-    if (inBraces && (ch === "," || ch === "}"))
-      return { fragment: b.seq(parts), end: i };
-    if (ch === "\\") {
-      if (i + 1 >= end)
-        throw new GlobSyntaxError(source, i, "a pattern cannot end with a lone `\\`");
-      const cp = codePointAt(source, i + 1);
-      parts.push(b.atom({ op: "char", cp, next: -1 }));
-      i += 1 + width(cp);
-    } else if (ch === "*") {
-      if (source[i + 1] === "*") {
-        const atSegmentStart = i === 0 || source[i - 1] === "/";
-        if (atSegmentStart && source[i + 2] === "/") {
-          parts.push(b.dirs());
-          i += 3;
-        } else {
-          parts.push(b.loop({ op: "any", next: -1 }));
-          i += 2;
-        }
-      } else {
-        parts.push(b.loop({ op: "notSlash", next: -1 }));
-        i += 1;
-      }
-    } else if (ch === "?") {
-      parts.push(b.atom({ op: "notSlash", next: -1 }));
-      i += 1;
-    } else if (ch === "[") {
-      const close = source.indexOf("]", i + 2);
-      if (close < 0 || close >= end)
-        throw new GlobSyntaxError(source, i, "unclosed `[` in pattern");
-      let body = source.slice(i + 1, close);
-      const negated = body.startsWith("!") || body.startsWith("^");
-      if (negated)
-        body = body.slice(1);
-      parts.push(b.atom({ op: "class", ranges: classRanges(source, body, i), negated, next: -1 }));
-      i = close + 1;
-    } else if (ch === "{") {
-      const options = [];
-      let j = i + 1;
-      for (; ; ) {
-        const part = parse(b, source, j, end, true);
-        options.push(part.fragment);
-        if (part.end >= end)
-          throw new GlobSyntaxError(source, i, "unclosed `{` in pattern");
-        j = part.end + 1;
-        if (source[part.end] === "}")
-          break;
-      }
-      parts.push(b.alt(options));
-      i = j;
-    } else {
-      const cp = codePointAt(source, i);
-      parts.push(b.atom({ op: "char", cp, next: -1 }));
-      i += width(cp);
-    }
-  }
-  return { fragment: b.seq(parts), end: i };
-}
-function inRanges(ranges, cp) {
-  for (let k = 0; k < ranges.length; k += 2)
-    if (cp >= ranges[k] && cp <= ranges[k + 1])
-      return true;
-  return false;
-}
-function consumes(state, cp) {
-  switch (state.op) {
-    case "char":
-      return state.cp === cp;
-    case "notSlash":
-      return cp !== SLASH;
-    case "any":
-      return true;
-    case "class":
-      return inRanges(state.ranges, cp) !== state.negated;
-    default:
-      return false;
-  }
-}
-function compileGlob(source) {
-  return new GlobMatcher(source);
-}
-function escapeGlob(text) {
-  const out = text.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
-  return out.startsWith("!") ? `\\${out}` : out;
-}
-var GlobSyntaxError, SLASH, Builder, codePointAt, width, MAX_CACHED_SETS, DEAD, UNKNOWN, GlobMatcher;
-var init_glob = __esm({
-  "dist/src/glob.js"() {
-    "use strict";
-    GlobSyntaxError = class extends Error {
-      pattern;
-      index;
-      constructor(pattern, index, message) {
-        super(message);
-        this.pattern = pattern;
-        this.index = index;
-      }
-    };
-    SLASH = 47;
-    Builder = class {
-      states = [];
-      add(state) {
-        this.states.push(state);
-        return this.states.length - 1;
-      }
-      /** A fragment consuming one character. */
-      atom(state) {
-        const s = this.add(state);
-        return { start: s, holes: [s] };
-      }
-      /** Zero or more repetitions of one character step (`*`, `**`). */
-      loop(state) {
-        const split = this.add({ op: "split", to: [] });
-        const body = this.add({ ...state, next: split });
-        this.states[split].to.push(body);
-        return { start: split, holes: [split] };
-      }
-      /** An empty fragment (matches the empty string). */
-      empty() {
-        const s = this.add({ op: "split", to: [] });
-        return { start: s, holes: [s] };
-      }
-      patch(holes, target) {
-        for (const h of holes) {
-          const st = this.states[h];
-          if (st.op === "split")
-            st.to.push(target);
-          else if (st.op !== "end")
-            st.next = target;
-        }
-      }
-      seq(parts) {
-        if (parts.length === 0)
-          return this.empty();
-        for (let k = 0; k + 1 < parts.length; k++)
-          this.patch(parts[k].holes, parts[k + 1].start);
-        return { start: parts[0].start, holes: parts[parts.length - 1].holes };
-      }
-      alt(options) {
-        const split = this.add({ op: "split", to: options.map((o) => o.start) });
-        return { start: split, holes: options.flatMap((o) => o.holes) };
-      }
-      /** `**\/`: nothing, or any run of characters ending in `/`. */
-      dirs() {
-        const run = this.loop({ op: "any", next: -1 });
-        const slash = this.atom({ op: "char", cp: SLASH, next: -1 });
-        const some = this.seq([run, slash]);
-        const none = this.empty();
-        return this.alt([none, some]);
-      }
-    };
-    codePointAt = (s, i) => s.codePointAt(i);
-    width = (cp) => cp > 65535 ? 2 : 1;
-    MAX_CACHED_SETS = 4096;
-    DEAD = -2;
-    UNKNOWN = -1;
-    GlobMatcher = class {
-      source;
-      states;
-      start;
-      sets = /* @__PURE__ */ new Map();
-      dfa = [];
-      /** ASCII transitions: `ascii[set * 128 + c]` is the next set, UNKNOWN or DEAD (no live state). */
-      ascii = new Int32Array(0);
-      accepts = new Uint8Array(0);
-      initial = 0;
-      steps = 0;
-      constructor(source) {
-        this.source = source;
-        const b = new Builder();
-        const { fragment } = parse(b, source, 0, source.length, false);
-        const end = b.states.length;
-        b.states.push({ op: "end" });
-        b.patch(fragment.holes, end);
-        this.states = b.states;
-        this.start = fragment.start;
-        this.initial = this.first();
-      }
-      first() {
-        const first = [];
-        this.close(this.start, first, new Uint8Array(this.states.length));
-        return this.intern(first);
-      }
-      /** Adds `s` and every state reachable from it without consuming to `into`, each once. */
-      close(s, into, seen) {
-        const stack = [s];
-        while (stack.length > 0) {
-          const t = stack.pop();
-          if (seen[t] === 1)
-            continue;
-          seen[t] = 1;
-          this.steps++;
-          const st = this.states[t];
-          if (st.op === "split")
-            for (let k = st.to.length - 1; k >= 0; k--)
-              stack.push(st.to[k]);
-          else
-            into.push(t);
-        }
-      }
-      intern(states) {
-        if (states.length === 0)
-          return DEAD;
-        states.sort((x, y) => x - y);
-        const key = states.join(",");
-        let found = this.sets.get(key);
-        if (found === void 0) {
-          found = this.dfa.length;
-          this.dfa.push({ states, other: /* @__PURE__ */ new Map() });
-          this.sets.set(key, found);
-          if (this.ascii.length < this.dfa.length * 128) {
-            const grown = new Int32Array(Math.max(this.ascii.length * 2, 128 * 8)).fill(UNKNOWN);
-            grown.set(this.ascii);
-            this.ascii = grown;
-            const accepts = new Uint8Array(grown.length / 128);
-            accepts.set(this.accepts);
-            this.accepts = accepts;
-          }
-          this.accepts[found] = states.some((t) => this.states[t].op === "end") ? 1 : 0;
-        }
-        return found;
-      }
-      step(fromIndex, cp) {
-        if (this.dfa.length >= MAX_CACHED_SETS) {
-          const keep = this.dfa[fromIndex].states;
-          this.dfa = [];
-          this.sets.clear();
-          this.ascii.fill(UNKNOWN);
-          this.initial = this.first();
-          fromIndex = this.intern([...keep]);
-        }
-        const from = this.dfa[fromIndex];
-        const next = [];
-        const seen = new Uint8Array(this.states.length);
-        for (const s of from.states) {
-          const st = this.states[s];
-          this.steps++;
-          if (st.op !== "end" && st.op !== "split" && consumes(st, cp))
-            this.close(st.next, next, seen);
-        }
-        const to = this.intern(next);
-        if (cp < 128)
-          this.ascii[fromIndex * 128 + cp] = to;
-        else
-          from.other.set(cp, to);
-        return to;
-      }
-      test(path) {
-        let d = this.initial;
-        const n = path.length;
-        for (let i = 0; i < n; ) {
-          if (d === DEAD)
-            return false;
-          const unit = path.charCodeAt(i);
-          if (unit < 128) {
-            i++;
-            const to = this.ascii[d * 128 + unit];
-            d = to !== UNKNOWN ? to : this.step(d, unit);
-          } else {
-            const cp = path.codePointAt(i);
-            i += cp > 65535 ? 2 : 1;
-            d = this.dfa[d].other.get(cp) ?? this.step(d, cp);
-          }
-        }
-        return d !== DEAD && this.accepts[d] === 1;
-      }
-    };
-  }
-});
-
-// dist/src/toml/positions.js
-import { createRequire } from "node:module";
-function loadPositionParser() {
-  positionParser ??= lazyRequire("toml-eslint-parser");
-  return positionParser;
-}
-function loadValueParser() {
-  valueParser ??= lazyRequire("toml");
-  return valueParser;
-}
-function parseToml(text) {
-  let value;
-  try {
-    value = parseKeepingIntegers(text);
-  } catch (err) {
-    const position = tomlSyntaxPosition(err);
-    const message = err instanceof Error ? err.message : String(err);
-    return position ? { ok: false, message, position } : { ok: false, message };
-  }
-  if (!isTomlTable(value))
-    return { ok: false, message: "the document is not a TOML table" };
-  return { ok: true, value };
-}
-function parseKeepingIntegers(text) {
-  const toml = loadValueParser();
-  try {
-    return toml.parse(text);
-  } catch (err) {
-    if (!(err instanceof Error) || !/cannot be represented losslessly/.test(err.message))
-      throw err;
-    return narrowSafeIntegers(toml.parse(text, { bigint: true }));
-  }
-}
-function narrowSafeIntegers(value) {
-  if (typeof value === "bigint") {
-    const small = Number(value);
-    return Number.isSafeInteger(small) ? small : value;
-  }
-  if (Array.isArray(value))
-    return value.map(narrowSafeIntegers);
-  if (isTomlTable(value)) {
-    for (const key of Object.keys(value))
-      value[key] = narrowSafeIntegers(value[key]);
-  }
-  return value;
-}
-function tomlSyntaxPosition(err) {
-  if (typeof err !== "object" || err === null)
-    return void 0;
-  const direct = asPosition(err);
-  if (direct)
-    return direct;
-  const location2 = err.location;
-  if (typeof location2 !== "object" || location2 === null)
-    return void 0;
-  return asPosition(location2.start);
-}
-function isTomlTable(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-function locateKeyPath(text, keyPath) {
-  return locate(text, keyPath)?.key;
-}
-function locateValuePath(text, keyPath) {
-  return locate(text, keyPath)?.value;
-}
-function locate(text, keyPath) {
-  if (cached?.text !== text)
-    cached = { text, index: buildIndex(text) };
-  return cached.index?.get(pathId(keyPath));
-}
-function pathId(keyPath) {
-  return JSON.stringify(keyPath);
-}
-function buildIndex(text) {
-  try {
-    const program = loadPositionParser().parseTOML(text.replace(/^\uFEFF/, " "), { tomlVersion: "1.1" });
-    const index = /* @__PURE__ */ new Map();
-    const [top] = program.body;
-    for (const node of top.body) {
-      if (node.type === "TOMLTable")
-        indexTable(index, node);
-      else
-        indexKeyValue(index, [], node);
-    }
-    return index;
-  } catch {
-    return void 0;
-  }
-}
-function indexTable(index, table2) {
-  const resolved = table2.resolvedKey;
-  let component = 0;
-  for (let i = 0; i < resolved.length; i++) {
-    const segment = resolved[i];
-    const prefix = resolved.slice(0, i + 1);
-    if (typeof segment === "number") {
-      record(index, prefix, startOf(table2), startOf(table2));
-    } else {
-      const keyNode = table2.key.keys[component++];
-      if (keyNode)
-        record(index, prefix, startOf(keyNode), startOf(i === resolved.length - 1 ? table2 : keyNode));
-    }
-  }
-  for (const kv of table2.body)
-    indexKeyValue(index, resolved, kv);
-}
-function indexKeyValue(index, base, kv) {
-  const path = [...base];
-  const keys = kv.key.keys;
-  keys.forEach((keyNode, i) => {
-    path.push(keyName(keyNode));
-    const isLast = i === keys.length - 1;
-    record(index, path, startOf(keyNode), isLast ? startOf(kv.value) : startOf(keyNode));
-  });
-  indexContent(index, path, kv.value);
-}
-function indexContent(index, path, node) {
-  if (node.type === "TOMLInlineTable") {
-    for (const kv of node.body)
-      indexKeyValue(index, path, kv);
-  } else if (node.type === "TOMLArray") {
-    node.elements.forEach((element, i) => {
-      const elementPath = [...path, i];
-      record(index, elementPath, startOf(element), startOf(element));
-      indexContent(index, elementPath, element);
-    });
-  }
-}
-function record(index, path, key, value) {
-  const id = pathId(path);
-  if (!index.has(id))
-    index.set(id, { key, value });
-}
-function keyName(node) {
-  return node.type === "TOMLBare" ? node.name : node.value;
-}
-function startOf(node) {
-  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
-}
-function asPosition(value) {
-  if (typeof value !== "object" || value === null)
-    return void 0;
-  const { line, column } = value;
-  if (typeof line !== "number" || typeof column !== "number")
-    return void 0;
-  return { line, column };
-}
-var lazyRequire, positionParser, valueParser, cached;
-var init_positions = __esm({
-  "dist/src/toml/positions.js"() {
-    "use strict";
-    lazyRequire = createRequire(import.meta.url);
-  }
-});
-
-// dist/src/config/schema.js
-function reporter(displayPath, text) {
-  const at2 = (path) => {
-    for (let n = path.length; n > 0; n--) {
-      const pos = locateKeyPath(text, path.slice(0, n));
-      if (pos)
-        return pos;
-    }
-    return void 0;
-  };
-  return {
-    at: at2,
-    isQuoted(path) {
-      const pos = locateValuePath(text, path);
-      const line = pos && text.split("\n")[pos.line - 1];
-      return line === void 0 || /["']/.test(line[pos.column - 1] ?? '"');
-    },
-    fail(path, message, hint) {
-      const pos = at2(path);
-      const name = path.length ? `\`${path.map(String).join(".")}\`: ` : "";
-      throw configError(displayPath, `${name}${message}`, pos?.line ?? 1, pos?.column ?? 1, hint);
-    }
-  };
-}
-function withLazyPosition(target, locate2, path) {
-  let cached2 = null;
-  Object.defineProperty(target, "at", {
-    enumerable: false,
-    configurable: true,
-    get: () => cached2 === null ? cached2 = locate2(path) : cached2
-  });
-}
-function attachPositions(config, text) {
-  const locate2 = (path) => locateKeyPath(text, path);
-  config.classes.forEach((cls, i) => {
-    withLazyPosition(cls, locate2, ["class", i]);
-    Object.defineProperty(cls, "needleAt", { enumerable: false, configurable: true, value: (j) => locate2(["class", i, "needles", j]) });
-    cls.allow.forEach((entry, j) => withLazyPosition(entry, locate2, ["class", i, "allow", j]));
-  });
-  config.dependencies?.allow.forEach((e, k) => withLazyPosition(e, locate2, ["dependency_rule", "allow", k]));
-  config.dependencies?.wrappers?.forEach((w, k) => withLazyPosition(w, locate2, ["dependency_rule", "wrapper", k]));
-  return config;
-}
-function checkKeys(r, table2, allowed, path) {
-  for (const key of Object.keys(table2)) {
-    if (!allowed.includes(key)) {
-      r.fail([...path, key], "unknown key", `allowed here: ${allowed.join(", ")}`);
-    }
-  }
-}
-function isTable(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-function table(r, value, path) {
-  if (!isTable(value))
-    r.fail(path, "must be a table");
-  return value;
-}
-function str(r, value, path, opts = {}) {
-  if (typeof value !== "string")
-    r.fail(path, `must be a string, not ${describe(value)}`);
-  if (LOCAL_DATE_OR_TIME.test(value) && !r.isQuoted(path))
-    r.fail(path, `must be a string, not ${/^\d{4}/.test(value) ? "a date" : "a time"}`, "quote it to make it a string");
-  if (opts.nonEmpty && value.trim() === "")
-    r.fail(path, "must not be empty");
-  return value;
-}
-function strings(r, value, path, opts = {}) {
-  if (!Array.isArray(value))
-    r.fail(path, `must be an array of strings, not ${describe(value)}`);
-  return value.map((item, i) => str(r, item, [...path, i], opts));
-}
-function describe(value) {
-  if (Array.isArray(value))
-    return "an array";
-  if (value instanceof Date)
-    return "a date";
-  if (isTable(value))
-    return "a table";
-  return `a ${typeof value}`;
-}
-function globs(r, value, path) {
-  const list = strings(r, value, path, { nonEmpty: true });
-  list.forEach((pattern, i) => {
-    try {
-      compileGlob(pattern.startsWith("!") ? pattern.slice(1) : pattern);
-    } catch (err) {
-      if (err instanceof GlobSyntaxError)
-        r.fail([...path, i], `invalid glob ${JSON.stringify(pattern)}: ${err.message}`);
-      throw err;
-    }
-  });
-  return list;
-}
-function repoPath(r, value, path) {
-  const p = str(r, value, path, { nonEmpty: true });
-  const hint = 'write the path relative to the repository root, with `/` separators, e.g. "crates/net/src/socket.rs"';
-  if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p))
-    r.fail(path, `path ${JSON.stringify(p)} is absolute`, hint);
-  if (p.includes("\\"))
-    r.fail(path, `path ${JSON.stringify(p)} uses \`\\\``, hint);
-  if (p.split("/").some((seg) => seg === ".." || seg === "." || seg === "")) {
-    r.fail(path, `path ${JSON.stringify(p)} has an empty, \`.\` or \`..\` segment`, hint);
-  }
-  return p;
-}
-function parseScope(r, value) {
-  const t = table(r, value ?? {}, ["scope"]);
-  checkKeys(r, t, SCOPE_KEYS, ["scope"]);
-  const minFiles = t.min_files ?? 0;
-  if (typeof minFiles !== "number" || !Number.isInteger(minFiles) || minFiles < 0) {
-    r.fail(["scope", "min_files"], "must be a whole number \u2265 0");
-  }
-  const countExcluded = t.count_excluded ?? false;
-  if (typeof countExcluded !== "boolean")
-    r.fail(["scope", "count_excluded"], "must be true or false");
-  const include = t.include === void 0 ? ["**/*.rs"] : globs(r, t.include, ["scope", "include"]);
-  if (!include.some((g) => !g.startsWith("!"))) {
-    r.fail(["scope", "include"], "needs at least one pattern that is not a `!` negation");
-  }
-  return {
-    include,
-    exclude: t.exclude === void 0 ? [] : globs(r, t.exclude, ["scope", "exclude"]),
-    minFiles,
-    countExcluded
-  };
-}
-function parseAllow(r, value, path, classNeedles) {
-  const t = table(r, value, path);
-  checkKeys(r, t, ALLOW_KEYS, path);
-  if (t.path === void 0)
-    r.fail(path, "allowlist entry needs a `path`");
-  if (t.reason === void 0) {
-    r.fail(path, "allowlist entry needs a `reason`", "say why host access is safe in this file: reviewers read it");
-  }
-  const entry = {
-    path: repoPath(r, t.path, [...path, "path"]),
-    reason: str(r, t.reason, [...path, "reason"], { nonEmpty: true })
-  };
-  if (t.needles !== void 0) {
-    const needles = strings(r, t.needles, [...path, "needles"], { nonEmpty: true });
-    if (needles.length === 0)
-      r.fail([...path, "needles"], "must not be empty (leave it out to sanction every needle)");
-    needles.forEach((n, i) => {
-      if (!classNeedles.includes(n)) {
-        r.fail([...path, "needles", i], `${JSON.stringify(n)} is not a needle of this class`, `the class needles are ${classNeedles.map((x) => JSON.stringify(x)).join(", ")}`);
-      }
-    });
-    entry.needles = needles;
-  }
-  return entry;
-}
-function parseClass(r, value, index, seen) {
-  const path = ["class", index];
-  const t = table(r, value, path);
-  checkKeys(r, t, CLASS_KEYS, path);
-  if (t.name === void 0)
-    r.fail(path, "class needs a `name`");
-  const name = str(r, t.name, [...path, "name"], { nonEmpty: true });
-  if (seen.has(name))
-    r.fail([...path, "name"], `duplicate class name ${JSON.stringify(name)}`, "merge the two classes or rename one");
-  seen.add(name);
-  if (t.needles === void 0)
-    r.fail(path, `class ${JSON.stringify(name)} needs \`needles\``);
-  const needles = strings(r, t.needles, [...path, "needles"], { nonEmpty: true });
-  if (needles.length === 0)
-    r.fail([...path, "needles"], "must list at least one needle");
-  needles.forEach((n, i) => {
-    if (needles.indexOf(n) !== i)
-      r.fail([...path, "needles", i], `duplicate needle ${JSON.stringify(n)}`);
-  });
-  if (t.reason === void 0)
-    r.fail(path, `class ${JSON.stringify(name)} needs a \`reason\``, "say why this host access is banned");
-  const allowValue = t.allow ?? [];
-  if (!Array.isArray(allowValue))
-    r.fail([...path, "allow"], "must be an array of tables ([[class.allow]])");
-  const allow = allowValue.map((entry, i) => parseAllow(r, entry, [...path, "allow", i], needles));
-  allow.forEach((entry, i) => {
-    if (allow.findIndex((e) => e.path === entry.path) !== i) {
-      r.fail([...path, "allow", i, "path"], `duplicate allowlist entry ${JSON.stringify(entry.path)} in class ${JSON.stringify(name)}`, "keep one entry per file; narrow it with `needles` if needed");
-    }
-  });
-  const cls = { name, reason: str(r, t.reason, [...path, "reason"], { nonEmpty: true }), needles, allow };
-  if (t.use_instead !== void 0)
-    cls.useInstead = str(r, t.use_instead, [...path, "use_instead"], { nonEmpty: true });
-  return cls;
-}
-function parseDependencyRule(r, value) {
-  const path = ["dependency_rule"];
-  const t = table(r, value, path);
-  checkKeys(r, t, DEP_KEYS, path);
-  const forbid = t.forbid_escaping_paths ?? false;
-  if (typeof forbid !== "boolean")
-    r.fail([...path, "forbid_escaping_paths"], "must be true or false");
-  const allowValue = t.allow ?? [];
-  if (!Array.isArray(allowValue))
-    r.fail([...path, "allow"], "must be an array of tables ([[dependency_rule.allow]])");
-  const allow = allowValue.map((entry, i) => {
-    const p = [...path, "allow", i];
-    const e = table(r, entry, p);
-    checkKeys(r, e, DEP_ALLOW_KEYS, p);
-    if (e.crate === void 0)
-      r.fail(p, "exception needs a `crate`");
-    if (e.reason === void 0)
-      r.fail(p, "exception needs a `reason`");
-    const exception = { crate: str(r, e.crate, [...p, "crate"], { nonEmpty: true }), reason: str(r, e.reason, [...p, "reason"], { nonEmpty: true }) };
-    return exception;
-  });
-  allow.forEach((e, i) => {
-    if (allow.findIndex((x) => x.crate.toLowerCase() === e.crate.toLowerCase()) !== i) {
-      r.fail([...path, "allow", i, "crate"], `duplicate exception for crate ${JSON.stringify(e.crate)}`);
-    }
-  });
-  const graph = t.graph ?? false;
-  if (typeof graph !== "boolean")
-    r.fail([...path, "graph"], "must be true or false");
-  const banned = t.banned === void 0 ? [] : strings(r, t.banned, [...path, "banned"], { nonEmpty: true });
-  return {
-    manifests: t.manifests === void 0 ? ["**/Cargo.toml"] : globs(r, t.manifests, [...path, "manifests"]),
-    banned,
-    allow,
-    forbidEscapingPaths: forbid,
-    graph,
-    wrappers: parseWrappers(r, t.wrapper, banned)
-  };
-}
-function parseWrappers(r, value, banned) {
-  const path = ["dependency_rule", "wrapper"];
-  if (value === void 0)
-    return [];
-  if (!Array.isArray(value))
-    r.fail(path, "must be an array of tables ([[dependency_rule.wrapper]])");
-  const wrappers = value.map((entry, i) => {
-    const p = [...path, i];
-    const w = table(r, entry, p);
-    checkKeys(r, w, WRAPPER_KEYS, p);
-    if (w.banned === void 0)
-      r.fail(p, "wrapper needs `banned`: one of the markers of `dependency_rule.banned`");
-    if (w.crates === void 0)
-      r.fail(p, "wrapper needs `crates`: the crates allowed to depend on it directly");
-    if (w.reason === void 0)
-      r.fail(p, "wrapper needs a `reason`", "say why these crates may bring the banned crate in: reviewers read it");
-    const marker = str(r, w.banned, [...p, "banned"], { nonEmpty: true });
-    if (!banned.includes(marker)) {
-      r.fail([...p, "banned"], `${JSON.stringify(marker)} is not a marker of \`dependency_rule.banned\``, banned.length ? `the markers are ${banned.map((m) => JSON.stringify(m)).join(", ")}` : "add it to `banned` first");
-    }
-    const crates = strings(r, w.crates, [...p, "crates"], { nonEmpty: true });
-    if (crates.length === 0)
-      r.fail([...p, "crates"], "must name at least one crate (without wrappers the crate is banned everywhere: leave the entry out)");
-    crates.forEach((c, j) => {
-      if (crates.indexOf(c) !== j)
-        r.fail([...p, "crates", j], `duplicate crate ${JSON.stringify(c)}`);
-    });
-    return { banned: marker, crates, reason: str(r, w.reason, [...p, "reason"], { nonEmpty: true }) };
-  });
-  wrappers.forEach((w, i) => {
-    if (wrappers.findIndex((x) => x.banned === w.banned) !== i)
-      r.fail([...path, i, "banned"], `duplicate wrapper entry for marker ${JSON.stringify(w.banned)}`, "list every wrapper crate of a marker in one entry");
-  });
-  return wrappers;
-}
-function parseBypass(r, value) {
-  const t = table(r, value, ["bypass"]);
-  checkKeys(r, t, ["allow_in_ci"], ["bypass"]);
-  const allow = t.allow_in_ci ?? false;
-  if (typeof allow !== "boolean")
-    r.fail(["bypass", "allow_in_ci"], `must be true or false, not ${describe(allow)}`);
-  return { allowInCi: allow };
-}
-function validateConfig(doc, text, displayPath, absolutePath) {
-  const r = reporter(displayPath, text);
-  checkKeys(r, doc, TOP_KEYS, []);
-  const matcher = doc.matcher ?? "precise";
-  if (matcher !== "precise" && matcher !== "line")
-    r.fail(["matcher"], 'must be "precise" or "line"');
-  const classValue = doc.class ?? [];
-  if (!Array.isArray(classValue))
-    r.fail(["class"], "must be an array of tables ([[class]])");
-  const seen = /* @__PURE__ */ new Set();
-  const config = {
-    file: absolutePath,
-    matcher,
-    scope: parseScope(r, doc.scope),
-    classes: classValue.map((c, i) => parseClass(r, c, i, seen))
-  };
-  if (doc.dependency_rule !== void 0)
-    config.dependencies = parseDependencyRule(r, doc.dependency_rule);
-  if (doc.bypass !== void 0)
-    config.bypass = parseBypass(r, doc.bypass);
-  if (config.classes.length === 0 && !config.dependencies) {
-    r.fail([], "the config bans nothing: add a [[class]] or a [dependency_rule]", "run `chokepoint init` for a commented starter config");
-  }
-  return attachPositions(config, text);
-}
-var TOP_KEYS, SCOPE_KEYS, CLASS_KEYS, ALLOW_KEYS, DEP_KEYS, DEP_ALLOW_KEYS, WRAPPER_KEYS, LOCAL_DATE_OR_TIME;
-var init_schema = __esm({
-  "dist/src/config/schema.js"() {
-    "use strict";
-    init_errors();
-    init_glob();
-    init_positions();
-    TOP_KEYS = ["matcher", "scope", "class", "dependency_rule", "bypass"];
-    SCOPE_KEYS = ["include", "exclude", "min_files", "count_excluded"];
-    CLASS_KEYS = ["name", "reason", "use_instead", "needles", "allow"];
-    ALLOW_KEYS = ["path", "reason", "needles"];
-    DEP_KEYS = ["manifests", "banned", "allow", "forbid_escaping_paths", "graph", "wrapper"];
-    DEP_ALLOW_KEYS = ["crate", "reason"];
-    WRAPPER_KEYS = ["banned", "crates", "reason"];
-    LOCAL_DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
-  }
-});
-
-// dist/src/config/cache.js
-import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-function readCachedConfig(commonDir, file, text, version) {
-  if (commonDir === "")
-    return void 0;
-  try {
-    const entry = JSON.parse(readFileSync2(cachePath(commonDir), "utf8"));
-    if (entry.format !== FORMAT || entry.version !== version || entry.file !== file || entry.text !== text)
-      return void 0;
-    return attachPositions(entry.config, text);
-  } catch {
-    return void 0;
-  }
-}
-function writeCachedConfig(commonDir, file, text, version, config) {
-  if (commonDir === "")
-    return;
-  try {
-    const path = cachePath(commonDir);
-    mkdirSync(join(commonDir, "chokepoint"), { recursive: true });
-    const entry = { format: FORMAT, version, file, text, config };
-    writeFileSync(`${path}.${process.pid}`, JSON.stringify(entry));
-    renameSync(`${path}.${process.pid}`, path);
-  } catch {
-  }
-}
-var FORMAT, cachePath;
-var init_cache = __esm({
-  "dist/src/config/cache.js"() {
-    "use strict";
-    init_schema();
-    FORMAT = 1;
-    cachePath = (commonDir) => join(commonDir, "chokepoint", "config-cache.json");
-  }
-});
-
-// dist/src/config/load.js
-var load_exports = {};
-__export(load_exports, {
-  CONFIG_FILE: () => CONFIG_FILE,
-  decodeConfig: () => decodeConfig,
-  loadConfig: () => loadConfig,
-  parseConfig: () => parseConfig
-});
-import { readFileSync as readFileSync3 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-function parseConfig(text, displayPath, absolutePath) {
-  const parsed = parseToml(text.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) {
-    throw configError(displayPath, `invalid TOML: ${parsed.message}`, parsed.position?.line ?? 1, parsed.position?.column ?? 1);
-  }
-  return validateConfig(parsed.value, text, displayPath, absolutePath);
-}
-function decodeConfig(bytes, displayPath) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const at2 = firstInvalidUtf8(bytes);
-    throw configError(displayPath, messages.configNotUtf8, at2.line, at2.column, messages.configNotUtf8Hint);
-  }
-}
-function firstInvalidUtf8(bytes) {
-  const lossy = bytes.toString("utf8");
-  for (let i = lossy.indexOf("\uFFFD"); i >= 0; i = lossy.indexOf("\uFFFD", i + 1)) {
-    const at2 = Buffer.byteLength(lossy.slice(0, i));
-    if (bytes[at2] === 239 && bytes[at2 + 1] === 191 && bytes[at2 + 2] === 189)
-      continue;
-    const lines = lossy.slice(0, i).replace(/^\uFEFF/, "").split("\n");
-    return { line: lines.length, column: lines[lines.length - 1].length + 1 };
-  }
-  return { line: 1, column: 1 };
-}
-async function loadConfig(repo, cwd, configPath, index, head) {
-  const { root } = repo;
-  const abs = configPath ? resolve3(cwd, configPath) : resolve3(root, CONFIG_FILE);
-  const display = relative2(cwd, abs) || abs;
-  const repoPath2 = relative2(root, abs).split(sep2).join("/");
-  let bytes;
-  let from = "worktree";
-  if (index && !repoPath2.startsWith("..")) {
-    bytes = (await index.readFiles([repoPath2])).get(repoPath2);
-    from = "index";
-    if (!bytes && head) {
-      const source = head();
-      try {
-        bytes = (await source.readFiles([repoPath2])).get(repoPath2);
-      } finally {
-        source.close();
-      }
-      from = "revision";
-    }
-  }
-  if (!bytes) {
-    from = "worktree";
-    try {
-      bytes = readFileSync3(abs);
-    } catch (err) {
-      const code = err.code;
-      if (code === "ENOENT")
-        throw configError(display, messages.configMissing(display), void 0, void 0, messages.configMissingHint);
-      if (code === "EISDIR")
-        throw configError(display, "is a directory, not a config file");
-      throw configError(display, `cannot be read: ${err.message}`);
-    }
-  }
-  const text = decodeConfig(bytes, display);
-  const version = readPackageVersion();
-  const cached2 = readCachedConfig(repo.commonDir, abs, text, version);
-  if (cached2)
-    return { config: cached2, repoPath: repoPath2, from };
-  const config = parseConfig(text, display, abs);
-  writeCachedConfig(repo.commonDir, abs, text, version, config);
-  return { config, repoPath: repoPath2, from };
-}
-var CONFIG_FILE;
-var init_load = __esm({
-  "dist/src/config/load.js"() {
-    "use strict";
-    init_version();
-    init_cache();
-    init_errors();
-    init_positions();
-    init_schema();
-    init_messages();
-    CONFIG_FILE = "chokepoint.toml";
-  }
-});
-
-// dist/src/rust/chars.js
-function isRustWhitespace(c) {
-  return c === 32 || c >= 9 && c <= 13 || c === 133 || c === 8206 || c === 8207 || c === 8232 || c === 8233;
-}
-function isDigit(c) {
-  return c >= 48 && c <= 57;
-}
-function isIdentStart(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128 && !isRustWhitespace(c);
-}
-function isIdentContinue(c) {
-  return isIdentStart(c) || isDigit(c);
-}
-function charClass(c) {
-  return c < 128 ? ASCII_CLASS[c] : isRustWhitespace(c) ? CLASS_SPACE : CLASS_IDENT;
-}
-var CLASS_SPACE, CLASS_IDENT, CLASS_DIGIT, CLASS_PUNCT, ASCII_CLASS, ASCII_IDENT_CONTINUE;
-var init_chars = __esm({
-  "dist/src/rust/chars.js"() {
-    "use strict";
-    CLASS_SPACE = 1;
-    CLASS_IDENT = 2;
-    CLASS_DIGIT = 3;
-    CLASS_PUNCT = 4;
-    ASCII_CLASS = (() => {
-      const table2 = new Uint8Array(128);
-      for (let c = 0; c < 128; c++) {
-        if (isRustWhitespace(c))
-          table2[c] = CLASS_SPACE;
-        else if (isDigit(c))
-          table2[c] = CLASS_DIGIT;
-        else if (isIdentStart(c))
-          table2[c] = CLASS_IDENT;
-        else if (c > 32 && c < 127 && !`/"':`.includes(String.fromCharCode(c)))
-          table2[c] = CLASS_PUNCT;
-      }
-      return table2;
-    })();
-    ASCII_IDENT_CONTINUE = (() => {
-      const table2 = new Uint8Array(128);
-      for (let c = 0; c < 128; c++)
-        table2[c] = isIdentContinue(c) ? 1 : 0;
-      return table2;
-    })();
-  }
-});
-
-// dist/src/rust/needles.js
-function normalizeNeedle(needle) {
-  let out = "";
-  let pendingSpace = false;
-  for (let k = 0; k < needle.length; k++) {
-    const c = needle.charCodeAt(k);
-    if (isRustWhitespace(c)) {
-      pendingSpace = true;
-      continue;
-    }
-    const startsPath = c === 58 && needle.charCodeAt(k + 1) === 58;
-    if (pendingSpace && !startsPath && !out.endsWith("::"))
-      out += " ";
-    pendingSpace = false;
-    if (startsPath) {
-      out += "::";
-      k++;
-    } else {
-      out += needle[k];
-    }
-  }
-  if (pendingSpace && out.length > 0 && !out.endsWith("::"))
-    out += " ";
-  return out;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function compileNeedles(list) {
-  const hit = cache.get(list);
-  if (hit !== void 0)
-    return hit;
-  const needles = list.map((needle, rank) => ({ needle, rank, pattern: normalizeNeedle(needle) }));
-  const searched = needles.filter((nd) => nd.pattern !== "");
-  const byFirstChar = /* @__PURE__ */ new Map();
-  for (const nd of searched) {
-    const c = nd.pattern.charCodeAt(0);
-    byFirstChar.set(c, [...byFirstChar.get(c) ?? [], nd]);
-  }
-  const scanner = searched.length > 0 ? new RegExp([...new Set(searched.map((nd) => escapeRegExp(nd.pattern)))].join("|"), "g") : void 0;
-  const set = {
-    needles,
-    forEachMatch(text, visit) {
-      if (scanner === void 0)
-        return;
-      scanner.lastIndex = 0;
-      for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
-        const at2 = m.index;
-        for (const nd of byFirstChar.get(text.charCodeAt(at2)))
-          if (text.startsWith(nd.pattern, at2))
-            visit(nd, at2);
-        scanner.lastIndex = at2 + 1;
-      }
-    }
-  };
-  cache.set(list, set);
-  return set;
-}
-var cache;
-var init_needles = __esm({
-  "dist/src/rust/needles.js"() {
-    "use strict";
-    init_chars();
-    cache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// dist/src/source/blobs.js
-var blobs_exports = {};
-__export(blobs_exports, {
-  BlobReader: () => BlobReader,
-  warmBlobReader: () => warmBlobReader
-});
-import { spawn as spawn2 } from "node:child_process";
-function holdOpen(child, hold) {
-  for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-    if (hold)
-      handle.ref?.();
-    else
-      handle.unref?.();
-  }
-}
-function warmBlobReader(cwd, names = []) {
-  let child;
-  try {
-    child = spawnCatFile(cwd);
-  } catch {
-    return;
-  }
-  child.on("error", () => warm.delete(cwd));
-  child.stdin.on("error", () => warm.delete(cwd));
-  if (names.length)
-    child.stdin.write(names.map((name) => `${name}
-`).join(""));
-  holdOpen(child, false);
-  warm.set(cwd, { child, asked: names });
-}
-function takeWarm(cwd) {
-  const taken = warm.get(cwd);
-  warm.delete(cwd);
-  if (!taken || taken.child.exitCode !== null || taken.child.pid === void 0)
-    return void 0;
-  holdOpen(taken.child, true);
-  return taken;
-}
-var CAT_FILE, spawnCatFile, warm, BlobReader;
-var init_blobs = __esm({
-  "dist/src/source/blobs.js"() {
-    "use strict";
-    init_errors();
-    init_messages();
-    CAT_FILE = ["cat-file", "--batch"];
-    spawnCatFile = (cwd) => spawn2("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
-    warm = /* @__PURE__ */ new Map();
-    BlobReader = class {
-      cwd;
-      child;
-      queue = [];
-      buffer = Buffer.alloc(0);
-      /** Output not yet joined to `buffer`: joining every chunk would copy a large blob quadratically. */
-      chunks = [];
-      chunkBytes = 0;
-      /** How many bytes `buffer` must hold before the answer at its head is complete (0: unknown). */
-      needed = 0;
-      failure;
-      /** Answers to names a warm process was asked before this reader took it, until read. */
-      early = /* @__PURE__ */ new Map();
-      constructor(cwd) {
-        this.cwd = cwd;
-      }
-      start() {
-        if (this.child)
-          return this.child;
-        const taken = takeWarm(this.cwd);
-        const child = taken?.child ?? spawnCatFile(this.cwd);
-        for (const oid of taken?.asked ?? []) {
-          const answer = new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
-          answer.catch(() => void 0);
-          this.early.set(oid, answer);
-        }
-        child.stdout.on("data", (chunk) => {
-          this.chunks.push(chunk);
-          this.chunkBytes += chunk.length;
-          if (this.buffer.length + this.chunkBytes < this.needed)
-            return;
-          this.buffer = this.buffer.length || this.chunks.length > 1 ? Buffer.concat([this.buffer, ...this.chunks]) : chunk;
-          this.chunks = [];
-          this.chunkBytes = 0;
-          this.drain();
-        });
-        let stderr = "";
-        child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
-        child.on("error", (e) => {
-          this.fail(e.code === "ENOENT" ? environmentError(messages.gitMissing, messages.gitMissingHint) : e);
-        });
-        child.on("close", (code) => {
-          if (this.queue.length)
-            this.fail(environmentError(messages.gitFailed(["cat-file", "--batch"], stderr.trim() || `exit ${code}`)));
-        });
-        child.stdin.on("error", () => {
-        });
-        this.child = child;
-        return child;
-      }
-      fail(err) {
-        this.failure = err;
-        for (const p of this.queue.splice(0))
-          p.reject(err);
-      }
-      /** Parses as many complete answers as the buffer holds. */
-      drain() {
-        for (; ; ) {
-          const pending = this.queue[0];
-          if (!pending)
-            return;
-          const eol = this.buffer.indexOf(10);
-          if (eol < 0)
-            return;
-          const header = this.buffer.toString("utf8", 0, eol);
-          if (header.endsWith(" missing")) {
-            this.buffer = this.buffer.subarray(eol + 1);
-            this.queue.shift();
-            pending.resolve(void 0);
-            continue;
-          }
-          const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-          if (!Number.isFinite(size)) {
-            this.fail(environmentError(messages.gitFailed(["cat-file", "--batch"], `unexpected answer: ${header}`)));
-            return;
-          }
-          const end = eol + 1 + size + 1;
-          if (this.buffer.length < end) {
-            this.needed = end;
-            return;
-          }
-          this.needed = 0;
-          const isBlob = header.split(" ")[1] === "blob";
-          const blob = isBlob ? Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size)) : void 0;
-          this.buffer = this.buffer.subarray(end);
-          this.queue.shift();
-          pending.resolve(blob);
-        }
-      }
-      /** Reads blobs by object id, in one round trip for the whole list. */
-      read(oids) {
-        if (this.failure)
-          return Promise.reject(this.failure);
-        if (oids.length === 0)
-          return Promise.resolve([]);
-        const child = this.start();
-        const asked = [];
-        const answers = oids.map((oid) => {
-          const early = this.early.get(oid);
-          if (early) {
-            this.early.delete(oid);
-            return early;
-          }
-          asked.push(oid);
-          return new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
-        });
-        if (asked.length)
-          child.stdin.write(asked.map((oid) => `${oid}
-`).join(""));
-        return Promise.all(answers);
-      }
-      close() {
-        this.child?.stdin.end();
-        this.child = void 0;
-      }
-    };
-  }
-});
-
-// dist/src/source/sources.js
-var sources_exports = {};
-__export(sources_exports, {
-  WORKTREE_DELETED_ARGS: () => WORKTREE_DELETED_ARGS,
-  WORKTREE_FILES_ARGS: () => WORKTREE_FILES_ARGS,
-  indexSource: () => indexSource,
-  readDiskLinks: () => readDiskLinks,
-  readWorktreeFile: () => readWorktreeFile,
-  revisionSource: () => revisionSource,
-  worktreeHas: () => worktreeHas,
-  worktreeSource: () => worktreeSource
-});
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from "node:fs";
-import { join as join2 } from "node:path";
-function parseLinks(buffer, oidField) {
-  const links = /* @__PURE__ */ new Map();
-  for (const record2 of splitNul(buffer)) {
-    const tab = record2.indexOf("	");
-    const fields = record2.slice(0, tab).split(" ");
-    if (fields[0] !== SYMLINK)
-      continue;
-    if (oidField === 1 && fields[2] !== "0" && fields[2] !== "2")
-      continue;
-    links.set(record2.slice(tab + 1), fields[oidField]);
-  }
-  return links;
-}
-function parseEntries(buffer, oidField) {
-  const entries = /* @__PURE__ */ new Map();
-  for (const record2 of splitNul(buffer)) {
-    const tab = record2.indexOf("	");
-    const fields = record2.slice(0, tab).split(" ");
-    const path = record2.slice(tab + 1);
-    if (fields[0] === GITLINK)
-      continue;
-    if (oidField === 1 && fields[2] !== "0" && fields[2] !== "2")
-      continue;
-    entries.set(path, fields[oidField]);
-  }
-  return entries;
-}
-function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks) {
-  const reader = new BlobReader(root);
-  const known = /* @__PURE__ */ new Map();
-  let all;
-  let links;
-  return {
-    kind,
-    // `--cached` for the index, the commit for a revision (its output then names `<commit>:path`).
-    filesSpelling: (words) => grepWords(root, words, kind === "index" ? ["--cached"] : [treeish], kind === "index" ? "" : `${treeish}:`),
-    knowBlobIds(entries) {
-      for (const [path, oid] of entries)
-        known.set(path, oid);
-    },
-    async listPaths() {
-      all ??= loadAll();
-      const entries = await all;
-      for (const [path, oid] of entries)
-        known.set(path, oid);
-      return [...entries.keys()].sort();
-    },
-    async readFiles(paths) {
-      const unnamed = paths.filter((p) => !known.has(p) && /[\n\r]/.test(p));
-      if (unnamed.length) {
-        const found = await loadSome(unnamed);
-        for (const p of unnamed)
-          known.set(p, found.get(p));
-      }
-      const names = paths.map((p) => known.has(p) ? known.get(p) : `${treeish}:${p}`);
-      const wanted = names.filter((name) => name !== void 0);
-      const blobs = await reader.read(wanted);
-      const result = /* @__PURE__ */ new Map();
-      let next = 0;
-      paths.forEach((p, i) => result.set(p, names[i] === void 0 ? void 0 : blobs[next++]));
-      return result;
-    },
-    async readLinks(paths) {
-      links ??= loadLinks();
-      const known2 = await links;
-      const wanted = paths.filter((p) => known2.has(p));
-      const result = /* @__PURE__ */ new Map();
-      if (wanted.length === 0)
-        return result;
-      const blobs = await reader.read(wanted.map((p) => known2.get(p)));
-      wanted.forEach((p, i) => result.set(p, blobs[i]?.toString("utf8") ?? ""));
-      return result;
-    },
-    close: () => reader.close()
-  };
-}
-function indexSource(root) {
-  return objectSource("index", root, ":0", async () => parseEntries(await git(["ls-files", "-s", "-z"], { cwd: root }), 1), async (paths) => parseEntries(await git(["ls-files", "-s", "-z", "--", ...paths], { cwd: root, env: LITERAL }), 1), async () => parseLinks(await git(["ls-files", "-s", "-z"], { cwd: root }), 1));
-}
-function revisionSource(root, commit) {
-  const load = async (paths) => parseEntries(await git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths], { cwd: root, env: LITERAL }), 2);
-  return objectSource("revision", root, commit, () => load([]), load, async () => parseLinks(await git(["ls-tree", "-r", "-z", "--full-tree", commit], { cwd: root }), 0));
-}
-async function grepWords(root, words, where, prefix) {
-  const args = ["grep", "-l", "-z", "-I", "-w", "-F", ...words.flatMap((w) => ["-e", w]), ...where];
-  const result = await runGit(args, { cwd: root });
-  if (result.code > 1)
-    throw environmentError(messages.gitFailed(args, result.stderr.trim()));
-  return new Set(splitNul(result.stdout).map((p) => p.startsWith(prefix) ? p.slice(prefix.length) : p));
-}
-function worktreeSource(root) {
-  return {
-    kind: "worktree",
-    filesSpelling: (words) => grepWords(root, words, ["--untracked"], ""),
-    async listPaths() {
-      const [present, deleted] = await Promise.all([git(WORKTREE_FILES_ARGS, { cwd: root }), git(WORKTREE_DELETED_ARGS, { cwd: root })]);
-      const gone = new Set(splitNul(deleted));
-      return [...new Set(splitNul(present))].filter((p) => !gone.has(p)).sort();
-    },
-    async readFiles(paths) {
-      return new Map(paths.map((p) => [p, readWorktreeFile(root, p)]));
-    },
-    readLinks: async (paths) => readDiskLinks(root, paths),
-    close() {
-    }
-  };
-}
-function readDiskLinks(root, paths) {
-  const result = /* @__PURE__ */ new Map();
-  for (const p of paths) {
-    try {
-      if (lstatSync(join2(root, p)).isSymbolicLink())
-        result.set(p, readlinkSync(join2(root, p), "utf8"));
-    } catch {
-    }
-  }
-  return result;
-}
-function worktreeHas(root, path) {
-  try {
-    lstatSync(join2(root, path));
-    return true;
-  } catch {
-    return false;
-  }
-}
-function readWorktreeFile(root, path) {
-  const abs = `${root}/${path}`;
-  let fd;
-  try {
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (err) {
-    const code = err.code;
-    if (code === "ELOOP" || code === "EMLINK")
-      return Buffer.from(readlinkSync(abs), "utf8");
-    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR")
-      return void 0;
-    throw err;
-  }
-  try {
-    const read = readOpenFile(fd, readBuffer);
-    if (read === void 0)
-      return void 0;
-    readBuffer = read.buffer;
-    return Buffer.from(read.buffer.subarray(0, read.size));
-  } catch (err) {
-    const code = err.code;
-    if (code === "EISDIR" || code === "ESPIPE")
-      return void 0;
-    throw err;
-  } finally {
-    closeSync(fd);
-  }
-}
-function readOpenFile(fd, target) {
-  let size = readSync(fd, target, 0, target.length, 0);
-  if (size > 0 && size < target.length) {
-    const more = readSync(fd, target, size, target.length - size, size);
-    if (more === 0)
-      return { buffer: target, size };
-    size += more;
-  }
-  const stat = fstatSync(fd);
-  if (!stat.isFile())
-    return void 0;
-  for (; ; ) {
-    if (size >= stat.size && stat.size > 0)
-      break;
-    if (size === target.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(target.length * 2, stat.size + 1));
-      target.copy(bigger, 0, 0, size);
-      target = bigger;
-    }
-    const n = readSync(fd, target, size, target.length - size, size);
-    if (n === 0)
-      break;
-    size += n;
-  }
-  return { buffer: target, size };
-}
-var GITLINK, SYMLINK, LITERAL, WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS, readBuffer;
-var init_sources = __esm({
-  "dist/src/source/sources.js"() {
-    "use strict";
-    init_git();
-    init_errors();
-    init_messages();
-    init_blobs();
-    GITLINK = "160000";
-    SYMLINK = "120000";
-    LITERAL = { GIT_LITERAL_PATHSPECS: "1" };
-    WORKTREE_FILES_ARGS = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"];
-    WORKTREE_DELETED_ARGS = ["ls-files", "-z", "--deleted"];
-    readBuffer = Buffer.allocUnsafe(64 * 1024);
-  }
-});
-
-// dist/src/source/filesystem.js
-import { readdirSync } from "node:fs";
-function literalDir(glob) {
-  const body = glob.startsWith("!") ? glob.slice(1) : glob;
-  const wild = body.search(/[*?[{\\]/);
-  const literal = wild < 0 ? body : body.slice(0, wild);
-  const slash = literal.lastIndexOf("/");
-  return slash < 0 ? "" : literal.slice(0, slash);
-}
-function walkRoots(config) {
-  const globs2 = [...config.scope.include.filter((g) => !g.startsWith("!")), ...config.dependencies?.manifests ?? []];
-  const dirs = [...new Set(globs2.map(literalDir))].sort();
-  return dirs.filter((d) => !dirs.some((o) => o !== d && (o === "" || d.startsWith(`${o}/`))));
-}
-function walk(root, dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(dir === "" ? root : `${root}/${dir}`, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    const path = dir === "" ? e.name : `${dir}/${e.name}`;
-    if (e.isDirectory()) {
-      if (dir === "" && e.name === ".git")
-        continue;
-      walk(root, path, out);
-    } else if (e.isFile() || e.isSymbolicLink()) {
-      out.push(path);
-    }
-  }
-}
-function filesystemSource(root, config) {
-  return {
-    kind: "worktree",
-    async listPaths() {
-      const out = [];
-      for (const dir of walkRoots(config))
-        walk(root, dir, out);
-      return out.sort();
-    },
-    async readFiles(paths) {
-      return new Map(paths.map((p) => [p, readWorktreeFile(root, p)]));
-    },
-    readLinks: async (paths) => readDiskLinks(root, paths),
-    // No git to search with: every listed file is read (this source serves small trees outside git).
-    async filesSpelling(words) {
-      const word = new RegExp(`\\b(?:${words.map(escapeRegExp).join("|")})\\b`);
-      const found = /* @__PURE__ */ new Set();
-      for (const path of await this.listPaths()) {
-        const bytes = readWorktreeFile(root, path);
-        if (bytes !== void 0 && !bytes.includes(0) && word.test(bytes.toString("latin1")))
-          found.add(path);
-      }
-      return found;
-    },
-    close() {
-    }
-  };
-}
-var init_filesystem = __esm({
-  "dist/src/source/filesystem.js"() {
-    "use strict";
-    init_needles();
-    init_sources();
-  }
-});
-
-// dist/src/scope.js
-function firstMatch(globs2, path) {
-  return globs2.find((g) => g.test(path))?.source;
-}
-function buildScope(config) {
-  const positive = config.scope.include.filter((p) => !p.startsWith("!")).map(compileGlob);
-  const negated = config.scope.include.filter((p) => p.startsWith("!")).map((p) => compileGlob(p.slice(1)));
-  const exclude = config.scope.exclude.map(compileGlob);
-  const manifests = (config.dependencies?.manifests ?? []).map(compileGlob);
-  return {
-    classify(path) {
-      const includedBy = firstMatch(positive, path);
-      if (!includedBy)
-        return { status: "outside" };
-      const removedBy = firstMatch(negated, path);
-      if (removedBy)
-        return { status: "outside", removedBy: `!${removedBy}` };
-      const excludedBy = firstMatch(exclude, path);
-      return excludedBy ? { status: "excluded", includedBy, excludedBy } : { status: "scanned", includedBy };
-    },
-    isManifest: (path) => manifests.some((g) => g.test(path)),
-    manifestPattern: (path) => firstMatch(manifests, path)
-  };
-}
-var init_scope = __esm({
-  "dist/src/scope.js"() {
-    "use strict";
-    init_glob();
-  }
-});
-
-// dist/src/rules/lineMatcher.js
-function isCharWhitespace(code) {
-  return code >= 9 && code <= 13 || code === 32 || code === 133 || code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288;
-}
-function rustTrim(s) {
-  let start = 0;
-  let end = s.length;
-  while (start < end && isCharWhitespace(s.charCodeAt(start)))
-    start++;
-  while (end > start && isCharWhitespace(s.charCodeAt(end - 1)))
-    end--;
-  return s.slice(start, end);
-}
-function rustLines(text) {
-  const lines = [];
-  let start = 0;
-  while (start < text.length) {
-    const nl = text.indexOf("\n", start);
-    if (nl < 0) {
-      lines.push({ text: text.slice(start), offset: start });
-      break;
-    }
-    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ text: text.slice(start, end), offset: start });
-    start = nl + 1;
-  }
-  return lines;
-}
-function seedTestLines(lines) {
-  let pending = false;
-  let depth = 0;
-  return lines.map((raw) => {
-    const line = cutLineComment(raw);
-    const trimmed = rustTrim(line);
-    if (depth > 0) {
-      depth = Math.max(0, depth + count(line, "{") - count(line, "}"));
-      return true;
-    }
-    if (trimmed.startsWith("#[cfg(test)]")) {
-      pending = true;
-      return false;
-    }
-    if (!pending)
-      return false;
-    if (trimmed === "" || trimmed.startsWith("#[") || trimmed.startsWith("//"))
-      return false;
-    pending = false;
-    if (TEST_MOD_PREFIXES.some((p) => trimmed.startsWith(p))) {
-      depth = Math.max(0, count(line, "{") - count(line, "}"));
-    }
-    return true;
-  });
-}
-function anyNeedle(needles) {
-  let re = anyNeedleCache.get(needles);
-  if (re === void 0) {
-    re = needles.length === 0 ? /(?!)/ : new RegExp(needles.map(escapeRegExp).join("|"));
-    anyNeedleCache.set(needles, re);
-  }
-  return re;
-}
-function matchLikeSeed(text, needles) {
-  if (!anyNeedle(needles).test(text))
-    return [];
-  const lines = rustLines(text);
-  const inTest = seedTestLines(lines.map((l) => l.text));
-  const hits = [];
-  lines.forEach((line, i) => {
-    if (inTest[i])
-      return;
-    const code = cutLineComment(line.text);
-    for (const needle of needles) {
-      const at2 = code.indexOf(needle);
-      if (at2 < 0)
-        continue;
-      const bom = i === 0 && text.charCodeAt(0) === 65279 ? 1 : 0;
-      hits.push({ needle, offset: line.offset + at2, line: i + 1, column: at2 + 1 - bom, length: needle.length });
-    }
-  });
-  return hits;
-}
-var cutLineComment, count, TEST_MOD_PREFIXES, anyNeedleCache;
-var init_lineMatcher = __esm({
-  "dist/src/rules/lineMatcher.js"() {
-    "use strict";
-    init_needles();
-    cutLineComment = (line) => {
-      const at2 = line.indexOf("//");
-      return at2 < 0 ? line : line.slice(0, at2);
-    };
-    count = (s, ch) => {
-      let n = 0;
-      for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1))
-        n++;
-      return n;
-    };
-    TEST_MOD_PREFIXES = ["mod ", "pub mod ", "pub(crate) mod ", "pub(super) mod "];
-    anyNeedleCache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// dist/src/findings/catalogue.js
-function ruleIdOf(finding) {
-  if (finding.kind === "banned-api")
-    return finding.class !== void 0 ? `banned-api/${finding.class}` : "banned-api";
-  return finding.kind;
-}
-var q2, CATALOGUE, FINDING_KINDS, waysOut;
-var init_catalogue = __esm({
-  "dist/src/findings/catalogue.js"() {
-    "use strict";
-    init_messages();
-    q2 = (s) => JSON.stringify(s);
-    CATALOGUE = {
-      "banned-api": {
-        severity: "error",
-        title: "Banned host API outside its chokepoint",
-        description: "A banned host API (a needle of a banned class) is used outside the files allowlisted for its class.",
-        fix: "Route the access through the class chokepoint, or, if this file is itself a reviewed chokepoint, add an allowlist entry for it, with a reason, in chokepoint.toml.",
-        group: "class",
-        anchoredInConfig: false,
-        judgedFrom: "file",
-        message: (needle, cls) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`
-      },
-      "banned-dependency": {
-        severity: "error",
-        title: "Banned crate dependency",
-        description: "A Cargo manifest depends on a crate whose name (or the package it renames) matches a banned marker of the dependency rule.",
-        fix: "Remove the dependency, or add a dependency exception for the crate, with a reason, in chokepoint.toml.",
-        group: "dependencies",
-        anchoredInConfig: false,
-        judgedFrom: "file",
-        message: (d) => `Depends on banned crate \`${d.name}\` (matches marker \`${d.marker}\`) in \`${d.table}\`` + (d.renamedTo !== void 0 ? `, renamed to \`${d.renamedTo}\`` : "") + (d.renames !== void 0 ? `; the key is banned even though it renames package \`${d.renames}\`` : "") + "."
-      },
-      "escaping-path-dependency": {
-        severity: "error",
-        title: "Path dependency escapes the repository",
-        description: 'A `path = "\u2026"` dependency resolves outside the repository root, so the code it pulls in is never checked.',
-        fix: "Move the crate inside the repository, or depend on it through a registry or git source.",
-        group: "dependencies",
-        anchoredInConfig: false,
-        judgedFrom: "file",
-        message: (key, table2, escape, git2 = false) => `${git2 ? "Git dependency on a local repository" : "Path dependency"} \`${key}\` in \`${table2}\` points outside the repository: ${escape}.`
-      },
-      "banned-dependency-chain": {
-        severity: "error",
-        title: "Banned crate reached through dependencies",
-        description: "Following Cargo.lock from a workspace member reaches a crate whose name matches a banned marker, on an edge that no listed wrapper crate sanctions (the shortest such chain is shown).",
-        fix: "Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker's `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.",
-        group: "dependencies",
-        anchoredInConfig: false,
-        judgedFrom: "cargo graph",
-        message: messages.bannedChain
-      },
-      "too-few-files": {
-        severity: "error",
-        title: "Full audit scanned too few files",
-        description: "The full audit scanned fewer in-scope files than the configured minimum: the scope globs probably no longer match the sources, so the check would pass vacuously.",
-        fix: "Fix the scope globs in chokepoint.toml (or lower the minimum if the tree really shrank).",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (found, min) => `the audit scanned ${found} file${found === 1 ? "" : "s"}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`
-      },
-      "missing-allowlist-path": {
-        severity: "error",
-        title: "Allowlisted path does not exist",
-        description: "An allowlist entry names a file that does not exist in the checked tree.",
-        fix: "Correct the path of the allowlist entry in chokepoint.toml, or remove the entry.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} names a file that does not exist`
-      },
-      "dead-allowlist-entry": {
-        severity: "error",
-        title: "Allowlisted path is out of scope",
-        description: "An allowlist entry names a file that is excluded or outside the scanned scope, so the entry has no effect.",
-        fix: "Remove the allowlist entry from chokepoint.toml, or bring the file back into scope.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (path, cls, why) => `allowlist entry ${q2(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`
-      },
-      "allowlisted-path-removed": {
-        severity: "error",
-        title: "Allowlisted path deleted or renamed",
-        description: "The change deletes or renames a file that an allowlist entry names; the next full audit would fail on the dangling entry.",
-        fix: "Update (or remove) the allowlist entry in chokepoint.toml in the same commit.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (path, classes, to) => to !== void 0 ? `${q2(path)} is allowlisted for ${classes} and this commit renames it to ${q2(to)}: update the allowlist entry in chokepoint.toml` : `${q2(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`
-      },
-      "config-removed": {
-        severity: "error",
-        title: "Config deleted from the repository",
-        description: "The commit deletes chokepoint.toml from the repository (a copy may remain in the working tree, untracked): a fresh clone, and CI, would have no rules.",
-        fix: 'Keep the config committed (`git restore --staged chokepoint.toml`), or, if the lint is really being retired, commit with CHOKEPOINT_BYPASS="reason".',
-        group: "config",
-        anchoredInConfig: false,
-        judgedFrom: "tree",
-        message: (path) => `this commit deletes ${q2(path)} from the repository: the next clone has no chokepoint rules`
-      },
-      "invalid-file": {
-        severity: "error",
-        title: "File could not be checked",
-        description: "A source file or manifest could not be read as checked input (invalid UTF-8, unparsable TOML, \u2026).",
-        fix: "Fix the file so that it can be checked; an unchecked file is never allowed through.",
-        group: "unreadable files",
-        anchoredInConfig: false,
-        judgedFrom: "file",
-        message: (why) => why === "utf8" ? "not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared" : `Cargo manifest is not valid TOML: ${why.toml}`
-      },
-      "escaping-module-path": {
-        severity: "error",
-        title: "Module path escapes the repository",
-        description: 'A `#[path = "\u2026"]` or `include!("\u2026")` in production code names a file outside the repository, so code compiled into the crate is never checked.',
-        fix: "Move the file into the repository and name it from there.",
-        group: "module paths",
-        anchoredInConfig: false,
-        // Found by resolving modules across files, not by judging one file alone.
-        judgedFrom: "tree",
-        message: (declaration, target) => `\`${declaration}\` names ${q2(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`
-      },
-      "stale-allowlist-entry": {
-        severity: "warning",
-        title: "Allowlist entry no longer needed",
-        description: "An allowlisted file no longer contains any needle of its class: the chokepoint can be tightened.",
-        fix: "Remove the allowlist entry (or the needles it sanctions) from chokepoint.toml.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`
-      },
-      "unused-needle": {
-        severity: "warning",
-        title: "Class matches nothing",
-        description: "No needle of a banned class matches anything in the tree: the class guards nothing, which a typo would also cause.",
-        fix: "Check the needle for a typo in chokepoint.toml, or remove it.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (needles, cls) => needles.length === 1 ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)` : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(", ")}): the class guards nothing here (check the needles for typos)`
-      },
-      "unused-dependency-exception": {
-        severity: "warning",
-        title: "Dependency exception matches nothing",
-        description: "A dependency exception names a crate that no checked manifest depends on.",
-        fix: "Remove the exception from chokepoint.toml.",
-        group: "sanity",
-        anchoredInConfig: true,
-        judgedFrom: "tree",
-        message: (crate) => `dependency exception for ${q2(crate)} matches no dependency`
-      },
-      "stale-lockfile": {
-        severity: "warning",
-        title: "Cargo.lock may be stale",
-        description: "A manifest declares a dependency that Cargo.lock does not list for its crate, so the graph check cannot follow it.",
-        fix: "Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.",
-        group: "dependencies",
-        anchoredInConfig: false,
-        judgedFrom: "tree",
-        message: messages.staleLockfile
-      },
-      "baseline-outdated": {
-        severity: "warning",
-        title: "Baseline entry outgrown",
-        description: "A file has fewer findings of a kind than the baseline records: the slack would let a new finding through unnoticed.",
-        fix: "Run `chokepoint baseline --prune` and commit the baseline file.",
-        group: "sanity",
-        anchoredInConfig: false,
-        judgedFrom: "tree",
-        message: (path, key, recorded, now) => `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`
-      }
-    };
-    FINDING_KINDS = Object.keys(CATALOGUE);
-    waysOut = {
-      route: (useInstead) => useInstead ? `route the access through ${useInstead}` : "route the access through an existing chokepoint module",
-      allow: (cls, configPath = "chokepoint.toml") => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in ${configPath} with a reason`,
-      /** Both, as one sentence. */
-      sentence: (cls, useInstead, configPath) => `Route the access through ${useInstead !== void 0 && useInstead !== "" ? useInstead : "a reviewed chokepoint module"}, or, if this file is itself a chokepoint, add an allowlist entry${cls !== void 0 ? ` of class "${cls}"` : ""} for it, with a reason, in ${configPath}.`
-    };
-  }
-});
-
-// dist/src/rules/bannedApi.js
-function indexClasses(classes) {
-  const classesOf = /* @__PURE__ */ new Map();
-  const allow = /* @__PURE__ */ new Map();
-  for (const cls of classes) {
-    for (const needle of cls.needles)
-      classesOf.set(needle, [...classesOf.get(needle) ?? [], cls]);
-    for (const entry of cls.allow) {
-      const byClass = allow.get(entry.path) ?? /* @__PURE__ */ new Map();
-      byClass.set(cls.name, entry);
-      allow.set(entry.path, byClass);
-    }
-  }
-  return { classes, needles: [...classesOf.keys()], classesOf, allow };
-}
-function analyzeSource(text, needles, matcher, judge2, where) {
-  if (matcher === "line")
-    return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [], includes: [] };
-  return judge2.analyze(text, needles, where);
-}
-function isSanctioned(entry, needle) {
-  return entry !== void 0 && (entry.needles === void 0 || entry.needles.includes(needle));
-}
-function bannedApiFindings(path, hits, index, matcher, lineText) {
-  const sanctioned = index.allow.get(path);
-  const findings = [];
-  const seenLines = /* @__PURE__ */ new Set();
-  const outshone = matcher === "line" ? void 0 : overlapLosers(hits, index);
-  for (const hit of hits) {
-    for (const cls of index.classesOf.get(hit.needle) ?? []) {
-      if (outshone?.has(`${cls.name}\0${hit.offset}\0${hit.needle}`))
-        continue;
-      if (isSanctioned(sanctioned?.get(cls.name), hit.needle))
-        continue;
-      if (matcher === "line") {
-        const key = `${hit.line}\0${cls.name}`;
-        if (seenLines.has(key))
-          continue;
-        seenLines.add(key);
-      }
-      findings.push({
-        kind: "banned-api",
-        path,
-        line: hit.line,
-        column: hit.column,
-        length: hit.length,
-        class: cls.name,
-        needle: hit.needle,
-        message: CATALOGUE["banned-api"].message(hit.needle, cls.name),
-        lineText: lineText(hit)
-      });
-    }
-  }
-  return findings;
-}
-function overlapLosers(hits, index) {
-  const losers = /* @__PURE__ */ new Set();
-  const byClass = /* @__PURE__ */ new Map();
-  for (const hit of hits) {
-    for (const cls of index.classesOf.get(hit.needle) ?? []) {
-      let list = byClass.get(cls.name);
-      if (list === void 0)
-        byClass.set(cls.name, list = []);
-      list.push(hit);
-    }
-  }
-  for (const [name, list] of byClass) {
-    list.sort((a, b) => a.offset - b.offset);
-    let cluster = [];
-    let reach = -1;
-    const close = () => {
-      if (cluster.length < 2)
-        return;
-      const best = cluster.reduce((a, b) => b.needle.length > a.needle.length ? b : a);
-      for (const h of cluster)
-        if (h !== best)
-          losers.add(`${name}\0${h.offset}\0${h.needle}`);
-    };
-    for (const hit of list) {
-      if (hit.offset >= reach) {
-        close();
-        cluster = [];
-      }
-      cluster.push(hit);
-      reach = Math.max(reach, hit.offset + Math.max(1, hit.length));
-    }
-    close();
-  }
-  return losers;
-}
-function lineAround(text, offset) {
-  const start = Math.max(text.lastIndexOf("\n", offset - 1) + 1, 0);
-  const nl = text.indexOf("\n", offset);
-  const end = nl < 0 ? text.length : nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-  return text.slice(start, Math.max(start, end));
-}
-var init_bannedApi = __esm({
-  "dist/src/rules/bannedApi.js"() {
-    "use strict";
-    init_lineMatcher();
-    init_catalogue();
-  }
-});
-
-// dist/src/rules/sanity.js
-function atConfig(configPath, at2) {
-  return { path: configPath, line: at2?.line, column: at2?.column };
-}
-function sanityFindings(config, configPath, scope, census) {
-  const findings = [];
-  const counted = census.scanned + (config.scope.countExcluded ? census.excluded : 0);
-  if (counted < config.scope.minFiles) {
-    findings.push({ kind: "too-few-files", path: configPath, message: CATALOGUE["too-few-files"].message(counted, config.scope.minFiles) });
-  }
-  for (const cls of config.classes) {
-    for (const entry of cls.allow) {
-      const where = () => atConfig(configPath, entry.at);
-      if (!census.paths.has(entry.path)) {
-        findings.push({ kind: "missing-allowlist-path", ...where(), class: cls.name, message: CATALOGUE["missing-allowlist-path"].message(entry.path, cls.name) });
-        continue;
-      }
-      const verdict = scope.classify(entry.path);
-      if (verdict.status === "scanned")
-        continue;
-      const why = verdict.status === "excluded" ? `excluded by ${JSON.stringify(verdict.excludedBy)}` : verdict.removedBy ? `removed from scope by ${JSON.stringify(verdict.removedBy)}` : "matched by no include pattern";
-      findings.push({ kind: "dead-allowlist-entry", ...where(), class: cls.name, message: CATALOGUE["dead-allowlist-entry"].message(entry.path, cls.name, why) });
-    }
-  }
-  return findings;
-}
-function auditWarnings(config, configPath, scope, needlesByFile, usedExceptions) {
-  const warnings = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const needles of needlesByFile.values())
-    for (const n of needles)
-      seen.add(n);
-  for (const cls of config.classes) {
-    for (const entry of cls.allow) {
-      if (scope.classify(entry.path).status !== "scanned")
-        continue;
-      const found = needlesByFile.get(entry.path);
-      const sanctioned = entry.needles ?? cls.needles;
-      if (found && sanctioned.some((n) => found.has(n)))
-        continue;
-      warnings.push({ kind: "stale-allowlist-entry", ...atConfig(configPath, entry.at), class: cls.name, message: CATALOGUE["stale-allowlist-entry"].message(entry.path, cls.name) });
-    }
-    if (cls.needles.length > 0 && !cls.needles.some((n) => seen.has(n))) {
-      const only = cls.needles.length === 1 ? cls.needles[0] : void 0;
-      warnings.push({ kind: "unused-needle", ...atConfig(configPath, only !== void 0 ? cls.needleAt?.(0) ?? cls.at : cls.at), class: cls.name, ...only !== void 0 ? { needle: only } : {}, message: CATALOGUE["unused-needle"].message(cls.needles, cls.name) });
-    }
-  }
-  for (const exception of config.dependencies?.allow ?? []) {
-    if (!usedExceptions.has(exception.crate.toLowerCase()) && !usedExceptions.has(exception.crate)) {
-      warnings.push({ kind: "unused-dependency-exception", ...atConfig(configPath, exception.at), dependency: exception.crate, message: CATALOGUE["unused-dependency-exception"].message(exception.crate) });
-    }
-  }
-  return warnings;
-}
-var init_sanity = __esm({
-  "dist/src/rules/sanity.js"() {
-    "use strict";
-    init_catalogue();
-  }
-});
-
-// dist/src/source/changes.js
-var changes_exports = {};
-__export(changes_exports, {
-  STAGED_DIFF_ARGS: () => STAGED_DIFF_ARGS,
-  emptyTree: () => emptyTree,
-  mergeBase: () => mergeBase,
-  parseRawDiff: () => parseRawDiff,
-  readChangesSince: () => readChangesSince,
-  readStagedChanges: () => readStagedChanges
-});
-function parseRawDiff(buffer) {
-  const parts = splitNul(buffer);
-  const changes = [];
-  for (let i = 0; i < parts.length; ) {
-    const meta = parts[i++];
-    const [, , newMode, , newOid, statusField] = meta.split(/[ :]/);
-    const status = statusField?.[0];
-    if (!status)
-      break;
-    const first = parts[i++];
-    if (status === "R" || status === "C") {
-      const second = parts[i++];
-      changes.push({ status, path: second, from: first, oid: newOid, symlink: newMode === "120000" });
-    } else if (status === "D") {
-      changes.push({ status, path: first, symlink: false });
-    } else {
-      changes.push({ status, path: first, oid: newOid, symlink: newMode === "120000" });
-    }
-  }
-  return changes;
-}
-async function readStagedChanges(repo, amending = false) {
-  if (!amending)
-    return parseRawDiff(await git(STAGED_DIFF_ARGS, { cwd: repo.root }));
-  const parent = await runGit(["rev-parse", "--verify", "--quiet", "HEAD^1^{commit}"], { cwd: repo.root });
-  const base = parent.code === 0 ? parent.stdout.toString("utf8").trim() : await emptyTree(repo);
-  return parseRawDiff(await git(["diff", "--cached", ...DIFF_FLAGS, base], { cwd: repo.root }));
-}
-async function emptyTree(repo) {
-  return (await git(["hash-object", "-t", "tree", "--stdin"], { cwd: repo.root, input: "" })).toString("utf8").trim();
-}
-async function mergeBase(repo, commit) {
-  return (await git(["merge-base", commit, "HEAD"], { cwd: repo.root })).toString("utf8").trim();
-}
-async function readChangesSince(repo, base) {
-  return parseRawDiff(await git(["diff", ...DIFF_FLAGS, base, "HEAD"], { cwd: repo.root }));
-}
-var DIFF_FLAGS, STAGED_DIFF_ARGS;
-var init_changes = __esm({
-  "dist/src/source/changes.js"() {
-    "use strict";
-    init_git();
-    DIFF_FLAGS = ["--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", "--diff-filter=ACDMRT", "--ignore-submodules=all"];
-    STAGED_DIFF_ARGS = ["diff", "--cached", ...DIFF_FLAGS];
-  }
-});
-
-// dist/src/bypass/record.js
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-function recordBypass(repo, reason) {
-  const path = markerPath(repo);
-  try {
-    mkdirSync2(join3(repo.gitDir, "chokepoint"), { recursive: true });
-    writeFileSync2(path, reason, "utf8");
-  } catch (err) {
-    throw environmentError(messages.bypassNotRecorded(path, err.code ?? err.message), messages.bypassNotRecordedHint);
-  }
-}
-function clearBypass(repo) {
-  try {
-    rmSync(markerPath(repo), { force: true });
-  } catch {
-  }
-}
-function takeBypass(repo) {
-  const path = markerPath(repo);
-  let reason;
-  try {
-    reason = readFileSync4(path, "utf8");
-  } catch {
-    return void 0;
-  }
-  clearBypass(repo);
-  return reason;
-}
-async function addBypassTrailer(root, messageFile, reason) {
-  await git(["interpret-trailers", "--in-place", "--if-exists", "addIfDifferent", "--trailer", `${TRAILER}: ${reason}`, messageFile], { cwd: root });
-}
-async function bypassTrailers(root, message) {
-  const out = (await git(["interpret-trailers", "--parse", "--no-divider"], { cwd: root, input: message })).toString("utf8");
-  const prefix = `${TRAILER.toLowerCase()}:`;
-  return out.split("\n").filter((line) => line.toLowerCase().startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
-}
-var TRAILER, markerPath;
-var init_record = __esm({
-  "dist/src/bypass/record.js"() {
-    "use strict";
-    init_git();
-    init_errors();
-    init_messages();
-    TRAILER = "Chokepoint-Bypass";
-    markerPath = (repo) => join3(repo.gitDir, "chokepoint", "bypass");
-  }
-});
-
-// dist/src/check/introducedBy.js
-function subjectOf(f) {
-  const from = CATALOGUE[f.kind].judgedFrom;
-  if (from === "cargo graph")
-    return CARGO_GRAPH;
-  if (from === "file" && f.path !== void 0 && !/[\n\r]/.test(f.path))
-    return f.path;
-  return void 0;
-}
-function findingIdentity(f) {
-  return [f.kind, f.path ?? "", f.class ?? "", f.needle ?? "", f.dependency ?? "", f.table ?? ""].join("\0");
-}
-async function rangeCommits(repo, base) {
-  const format = `%H${SEP}%P${SEP}%(trailers:key=${TRAILER},valueonly,unfold,separator=%x1e)`;
-  const out = await git(["log", "-z", "--topo-order", "--reverse", `--format=${format}`, `${base}..HEAD`], { cwd: repo.root });
-  return splitNul(out).map((record2) => {
-    const [id = "", parents = "", trailers = ""] = record2.split(SEP);
-    const reasons = trailers.split("").map((t) => t.trim());
-    return { id, parents: parents.split(" ").filter(Boolean), bypass: reasons.find((r) => r !== "" && isVisibleReason(r)) ?? null };
-  });
-}
-async function blobIds(repo, commits, paths) {
-  const names = commits.flatMap((c) => paths.map((p) => `${c}:${p}`));
-  const out = await git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], { cwd: repo.root, input: names.map((n) => `${n}
-`).join("") });
-  const lines = out.toString("utf8").split("\n");
-  const ids = /* @__PURE__ */ new Map();
-  let k = 0;
-  for (const c of commits) {
-    const perPath = /* @__PURE__ */ new Map();
-    for (const p of paths) {
-      const [oid, type] = (lines[k++] ?? "").split(" ");
-      perPath.set(p, type === "blob" ? oid : void 0);
-    }
-    ids.set(c, perPath);
-  }
-  return ids;
-}
-async function cargoGraphVersions(repo, commits) {
-  const versions = await Promise.all(commits.map(async (c) => {
-    const entries = splitNul(await git(["ls-tree", "-r", "-z", c], { cwd: repo.root })).filter((e) => CARGO_FILE.test(e));
-    return [c, entries.length ? entries.join("\0") : void 0];
-  }));
-  return new Map(versions);
-}
-function unite(lists) {
-  const merged = [...lists[0] ?? []];
-  for (const list of lists.slice(1)) {
-    const have = /* @__PURE__ */ new Map();
-    for (const e of merged)
-      have.set(e, (have.get(e) ?? 0) + 1);
-    const want = /* @__PURE__ */ new Map();
-    for (const e of list) {
-      want.set(e, (want.get(e) ?? 0) + 1);
-      if (want.get(e) > (have.get(e) ?? 0))
-        merged.push(e);
-    }
-  }
-  return merged;
-}
-async function attributeFindings(repo, base, findings, judgeAt) {
-  const targets = findings.filter((f) => subjectOf(f) !== void 0);
-  if (targets.length === 0)
-    return;
-  const subjects = [...new Set(targets.map((f) => subjectOf(f)))];
-  const paths = subjects.filter((p) => p !== CARGO_GRAPH);
-  const commits = await rangeCommits(repo, base);
-  if (commits.length === 0)
-    return;
-  const inRange = new Map(commits.map((c) => [c.id, c]));
-  const outside = [...new Set(commits.flatMap((c) => c.parents).filter((p) => !inRange.has(p)))];
-  const all = [...outside, ...commits.map((c) => c.id)];
-  const blobs = await blobIds(repo, all, paths);
-  if (subjects.includes(CARGO_GRAPH)) {
-    const graphs = await cargoGraphVersions(repo, all);
-    for (const c of all)
-      blobs.get(c).set(CARGO_GRAPH, graphs.get(c));
-  }
-  const countsByBlob = /* @__PURE__ */ new Map();
-  const countsAt = async (commit) => {
-    const perPath = blobs.get(commit);
-    const fresh = subjects.filter((p) => perPath.get(p) !== void 0 && !countsByBlob.has(perPath.get(p)));
-    if (fresh.length) {
-      for (const p of fresh)
-        countsByBlob.set(perPath.get(p), /* @__PURE__ */ new Map());
-      for (const f of await judgeAt(commit, fresh)) {
-        const subject = subjectOf(f);
-        if (subject === void 0)
-          continue;
-        const counts = countsByBlob.get(perPath.get(subject));
-        if (counts === void 0)
-          continue;
-        const key = findingIdentity(f);
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-    }
-    return new Map(subjects.map((p) => [p, perPath.get(p) === void 0 ? /* @__PURE__ */ new Map() : countsByBlob.get(perPath.get(p))]));
-  };
-  const keys = [...new Set(targets.map(findingIdentity))];
-  const subjectOfKey = new Map(targets.map((f) => [findingIdentity(f), subjectOf(f)]));
-  const listsAt = /* @__PURE__ */ new Map();
-  const listsOf = async (commit) => {
-    const known = listsAt.get(commit);
-    if (known)
-      return known;
-    const counts = await countsAt(commit);
-    const lists = new Map(keys.map((k) => [k, Array(counts.get(subjectOfKey.get(k)).get(k) ?? 0).fill(BEFORE)]));
-    listsAt.set(commit, lists);
-    return lists;
-  };
-  for (const commit of commits) {
-    const parentLists = await Promise.all(commit.parents.map(listsOf));
-    const own = blobs.get(commit.id);
-    const first = commit.parents[0];
-    const unchanged = commit.parents.length === 1 && first !== void 0 && subjects.every((p) => blobs.get(first).get(p) === own.get(p));
-    if (unchanged) {
-      listsAt.set(commit.id, parentLists[0]);
-      continue;
-    }
-    const counts = await countsAt(commit.id);
-    const lists = /* @__PURE__ */ new Map();
-    for (const key of keys) {
-      const n = counts.get(subjectOfKey.get(key)).get(key) ?? 0;
-      const merged = unite(parentLists.map((l) => l.get(key) ?? []));
-      if (merged.length > n)
-        merged.length = n;
-      while (merged.length < n)
-        merged.push(commit.id);
-      lists.set(key, merged);
-    }
-    listsAt.set(commit.id, lists);
-  }
-  const head = listsAt.get(commits[commits.length - 1].id);
-  const order = new Map(commits.map((c, i) => [c.id, i]));
-  const byKey = /* @__PURE__ */ new Map();
-  for (const f of targets)
-    byKey.set(findingIdentity(f), [...byKey.get(findingIdentity(f)) ?? [], f]);
-  for (const [key, found] of byKey) {
-    const entries = [...head.get(key) ?? []].sort((a, b) => (a === BEFORE ? -1 : order.get(a)) - (b === BEFORE ? -1 : order.get(b)));
-    found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    found.forEach((f, i) => {
-      const entry = entries[i] ?? commits[commits.length - 1].id;
-      if (entry === BEFORE)
-        return;
-      const by = { commit: entry, bypass: inRange.get(entry)?.bypass ?? null };
-      f.introducedBy = by;
-    });
-  }
-}
-var CARGO_GRAPH, SEP, CARGO_FILE, BEFORE;
-var init_introducedBy = __esm({
-  "dist/src/check/introducedBy.js"() {
-    "use strict";
-    init_git();
-    init_catalogue();
-    init_reason();
-    init_record();
-    CARGO_GRAPH = "";
-    SEP = "";
-    CARGO_FILE = /(^|\/|\t)Cargo\.(toml|lock)$/;
-    BEFORE = "";
   }
 });
 
@@ -2588,7 +261,7 @@ function viewStart(ts, k) {
   return ts.kind[k] === RAW_IDENT ? ts.start[k] + 2 : ts.start[k];
 }
 function tokenText(ts, k) {
-  return ts.kind[k] === LITERAL2 ? LITERAL_PLACEHOLDER : ts.src.slice(viewStart(ts, k), ts.end[k]);
+  return ts.kind[k] === LITERAL ? LITERAL_PLACEHOLDER : ts.src.slice(viewStart(ts, k), ts.end[k]);
 }
 function pairBrackets(ts) {
   const pairs = new Int32Array(ts.count).fill(-1);
@@ -2609,14 +282,14 @@ function pairBrackets(ts) {
   }
   return pairs;
 }
-var IDENT, RAW_IDENT, LIFETIME, LITERAL2, NUMBER, PUNCT, PATH_SEP, HASH, BANG, LPAREN, RPAREN, COMMA, DOT, SEMI, LT, EQ, QUESTION, LBRACKET, RBRACKET, LBRACE, PIPE, RBRACE, LITERAL_PLACEHOLDER;
+var IDENT, RAW_IDENT, LIFETIME, LITERAL, NUMBER, PUNCT, PATH_SEP, HASH, BANG, LPAREN, RPAREN, COMMA, DOT, SEMI, LT, EQ, QUESTION, LBRACKET, RBRACKET, LBRACE, PIPE, RBRACE, LITERAL_PLACEHOLDER;
 var init_tokens = __esm({
   "dist/src/rust/tokens.js"() {
     "use strict";
     IDENT = 1;
     RAW_IDENT = 2;
     LIFETIME = 3;
-    LITERAL2 = 4;
+    LITERAL = 4;
     NUMBER = 5;
     PUNCT = 6;
     PATH_SEP = 7;
@@ -2665,7 +338,7 @@ function buildCodeView(ts, omit, from = 0, to = ts.count) {
       skipped = prev >= 0;
       continue;
     }
-    const isLiteral = kind[k] === LITERAL2;
+    const isLiteral = kind[k] === LITERAL;
     const first = viewStart(ts, k);
     if (prevEnd >= 0 && first === prevEnd && !isLiteral && !skipped) {
       copy(first, end[k]);
@@ -2729,6 +402,53 @@ var init_codeView = __esm({
   }
 });
 
+// dist/src/rust/chars.js
+function isRustWhitespace(c) {
+  return c === 32 || c >= 9 && c <= 13 || c === 133 || c === 8206 || c === 8207 || c === 8232 || c === 8233;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isIdentStart(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128 && !isRustWhitespace(c);
+}
+function isIdentContinue(c) {
+  return isIdentStart(c) || isDigit(c);
+}
+function charClass(c) {
+  return c < 128 ? ASCII_CLASS[c] : isRustWhitespace(c) ? CLASS_SPACE : CLASS_IDENT;
+}
+var CLASS_SPACE, CLASS_IDENT, CLASS_DIGIT, CLASS_PUNCT, ASCII_CLASS, ASCII_IDENT_CONTINUE;
+var init_chars = __esm({
+  "dist/src/rust/chars.js"() {
+    "use strict";
+    CLASS_SPACE = 1;
+    CLASS_IDENT = 2;
+    CLASS_DIGIT = 3;
+    CLASS_PUNCT = 4;
+    ASCII_CLASS = (() => {
+      const table2 = new Uint8Array(128);
+      for (let c = 0; c < 128; c++) {
+        if (isRustWhitespace(c))
+          table2[c] = CLASS_SPACE;
+        else if (isDigit(c))
+          table2[c] = CLASS_DIGIT;
+        else if (isIdentStart(c))
+          table2[c] = CLASS_IDENT;
+        else if (c > 32 && c < 127 && !`/"':`.includes(String.fromCharCode(c)))
+          table2[c] = CLASS_PUNCT;
+      }
+      return table2;
+    })();
+    ASCII_IDENT_CONTINUE = (() => {
+      const table2 = new Uint8Array(128);
+      for (let c = 0; c < 128; c++)
+        table2[c] = isIdentContinue(c) ? 1 : 0;
+      return table2;
+    })();
+  }
+});
+
 // dist/src/rust/lexer.js
 function tokenize(src) {
   const n = src.length;
@@ -2752,7 +472,7 @@ function tokenize(src) {
     } else if (cls === CLASS_IDENT) {
       const litEnd = c === LOWER_B || c === LOWER_C || c === LOWER_R ? prefixedLiteralEnd(src, i, c) : -1;
       if (litEnd > 0) {
-        k = LITERAL2;
+        k = LITERAL;
         i = litEnd;
       } else if (c === LOWER_R && src.charCodeAt(i + 1) === HASH2 && isIdentStart(src.charCodeAt(i + 2))) {
         k = RAW_IDENT;
@@ -2764,24 +484,24 @@ function tokenize(src) {
     } else if (cls === CLASS_DIGIT) {
       k = NUMBER;
       i = numberEnd(src, i);
-    } else if (c === SLASH2 && src.charCodeAt(i + 1) === SLASH2) {
+    } else if (c === SLASH && src.charCodeAt(i + 1) === SLASH) {
       const nl = src.indexOf("\n", i + 2);
       i = nl < 0 ? n : nl;
       continue;
-    } else if (c === SLASH2 && src.charCodeAt(i + 1) === STAR) {
+    } else if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
       i = blockCommentEnd(src, i + 2);
       continue;
     } else if (c === DQUOTE) {
-      k = LITERAL2;
+      k = LITERAL;
       i = quotedEnd(src, i + 1);
     } else if (c === QUOTE) {
       const charEnd = charLiteralEnd(src, i);
       if (charEnd > 0) {
-        k = LITERAL2;
+        k = LITERAL;
         i = charEnd;
       } else {
         i = quoteEnd(src, i);
-        k = i - start === 1 ? PUNCT : src.charCodeAt(i - 1) === QUOTE ? LITERAL2 : LIFETIME;
+        k = i - start === 1 ? PUNCT : src.charCodeAt(i - 1) === QUOTE ? LITERAL : LIFETIME;
       }
     } else if (c === COLON && src.charCodeAt(i + 1) === COLON) {
       k = PATH_SEP;
@@ -2834,14 +554,14 @@ function skipShebang(src, i) {
   for (; ; ) {
     while (k < src.length && isRustWhitespace(src.charCodeAt(k)))
       k++;
-    if (src.charCodeAt(k) !== SLASH2)
+    if (src.charCodeAt(k) !== SLASH)
       break;
     const next = src.charCodeAt(k + 1);
     const third = src.charCodeAt(k + 2);
-    if (next === SLASH2 && (third !== SLASH2 || src.charCodeAt(k + 3) === SLASH2) && third !== 33) {
+    if (next === SLASH && (third !== SLASH || src.charCodeAt(k + 3) === SLASH) && third !== 33) {
       const nl2 = src.indexOf("\n", k);
       k = nl2 < 0 ? src.length : nl2;
-    } else if (next === STAR && (third !== STAR || src.charCodeAt(k + 3) === STAR || src.charCodeAt(k + 3) === SLASH2) && third !== 33) {
+    } else if (next === STAR && (third !== STAR || src.charCodeAt(k + 3) === STAR || src.charCodeAt(k + 3) === SLASH) && third !== 33) {
       k = blockCommentEnd(src, k + 2);
     } else {
       break;
@@ -2857,10 +577,10 @@ function blockCommentEnd(src, k) {
   let depth = 1;
   while (k < n) {
     const c = src.charCodeAt(k);
-    if (c === SLASH2 && src.charCodeAt(k + 1) === STAR) {
+    if (c === SLASH && src.charCodeAt(k + 1) === STAR) {
       depth++;
       k += 2;
-    } else if (c === STAR && src.charCodeAt(k + 1) === SLASH2) {
+    } else if (c === STAR && src.charCodeAt(k + 1) === SLASH) {
       k += 2;
       if (--depth === 0)
         return k;
@@ -3011,12 +731,12 @@ function tokenizeWithComments(src) {
     const to = k < tokens.count ? tokens.start[k] : src.length;
     for (let i = from; i < to; ) {
       const c = src.charCodeAt(i);
-      if (c === SLASH2 && src.charCodeAt(i + 1) === SLASH2) {
+      if (c === SLASH && src.charCodeAt(i + 1) === SLASH) {
         const nl = src.indexOf("\n", i + 2);
         const end = nl < 0 || nl > to ? to : nl;
         comments.push({ start: i, end });
         i = end;
-      } else if (c === SLASH2 && src.charCodeAt(i + 1) === STAR) {
+      } else if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
         const end = blockCommentEnd(src, i + 2);
         comments.push({ start: i, end });
         i = end;
@@ -3029,7 +749,7 @@ function tokenizeWithComments(src) {
   }
   return { tokens, comments };
 }
-var KIND_NAMES, LF, DQUOTE, HASH2, QUOTE, STAR, PLUS, MINUS, DOT2, SLASH2, COLON, LBRACKET2, BACKSLASH, LOWER_B, LOWER_C, LOWER_R, BOM, COLUMN_BYTES;
+var KIND_NAMES, LF, DQUOTE, HASH2, QUOTE, STAR, PLUS, MINUS, DOT2, SLASH, COLON, LBRACKET2, BACKSLASH, LOWER_B, LOWER_C, LOWER_R, BOM, COLUMN_BYTES;
 var init_lexer = __esm({
   "dist/src/rust/lexer.js"() {
     "use strict";
@@ -3039,7 +759,7 @@ var init_lexer = __esm({
       [IDENT]: "ident",
       [RAW_IDENT]: "rawIdent",
       [LIFETIME]: "lifetime",
-      [LITERAL2]: "literal",
+      [LITERAL]: "literal",
       [NUMBER]: "number",
       [PUNCT]: "punct",
       [PATH_SEP]: "punct"
@@ -3052,7 +772,7 @@ var init_lexer = __esm({
     PLUS = 43;
     MINUS = 45;
     DOT2 = 46;
-    SLASH2 = 47;
+    SLASH = 47;
     COLON = 58;
     LBRACKET2 = 91;
     BACKSLASH = 92;
@@ -3175,7 +895,7 @@ function splitCommaList(ts, pairs, from, to) {
 }
 function pathAttrValue(ts, attr) {
   const v = attr.valueIndex;
-  if (attr.path !== "path" || v === void 0 || ts.kind[v] !== LITERAL2)
+  if (attr.path !== "path" || v === void 0 || ts.kind[v] !== LITERAL)
     return void 0;
   return stringLiteralValue(ts.src.slice(ts.start[v], ts.end[v]));
 }
@@ -3185,7 +905,7 @@ function cfgAttrPathValues(ts, pairs, attr, depth = 0) {
   const [, ...rest] = splitCommaList(ts, pairs, attr.args[0], attr.args[1]);
   const out = [];
   for (const [a, b] of rest) {
-    if (isWordAt(ts, a, "path") && isPunctAt(ts, a + 1, EQ) && a + 2 < b && ts.kind[a + 2] === LITERAL2) {
+    if (isWordAt(ts, a, "path") && isPunctAt(ts, a + 1, EQ) && a + 2 < b && ts.kind[a + 2] === LITERAL) {
       const v = stringLiteralValue(ts.src.slice(ts.start[a + 2], ts.end[a + 2]));
       if (v !== void 0)
         out.push(v);
@@ -3287,7 +1007,7 @@ function collectModuleDecls(ts, pairs, testMask, testOnlyFile, locate2) {
 function collectIncludes(ts, pairs, testMask, testOnlyFile, locate2) {
   const out = [];
   for (let k = 0; k + 4 < ts.count; k++) {
-    if (!isWordAt(ts, k, "include") || !isPunctAt(ts, k + 1, BANG) || !isOpenAt(ts, k + 2) || pairs[k + 2] !== k + 4 || ts.kind[k + 3] !== LITERAL2)
+    if (!isWordAt(ts, k, "include") || !isPunctAt(ts, k + 1, BANG) || !isOpenAt(ts, k + 2) || pairs[k + 2] !== k + 4 || ts.kind[k + 3] !== LITERAL)
       continue;
     const target = stringLiteralValue(ts.src.slice(ts.start[k + 3], ts.end[k + 3]));
     if (target === void 0)
@@ -3344,6 +1064,73 @@ var init_moduleDecls = __esm({
   }
 });
 
+// dist/src/rust/needles.js
+function normalizeNeedle(needle) {
+  let out = "";
+  let pendingSpace = false;
+  for (let k = 0; k < needle.length; k++) {
+    const c = needle.charCodeAt(k);
+    if (isRustWhitespace(c)) {
+      pendingSpace = true;
+      continue;
+    }
+    const startsPath = c === 58 && needle.charCodeAt(k + 1) === 58;
+    if (pendingSpace && !startsPath && !out.endsWith("::"))
+      out += " ";
+    pendingSpace = false;
+    if (startsPath) {
+      out += "::";
+      k++;
+    } else {
+      out += needle[k];
+    }
+  }
+  if (pendingSpace && out.length > 0 && !out.endsWith("::"))
+    out += " ";
+  return out;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function compileNeedles(list) {
+  const hit = cache.get(list);
+  if (hit !== void 0)
+    return hit;
+  const needles = list.map((needle, rank) => ({ needle, rank, pattern: normalizeNeedle(needle) }));
+  const searched = needles.filter((nd) => nd.pattern !== "");
+  const byFirstChar = /* @__PURE__ */ new Map();
+  for (const nd of searched) {
+    const c = nd.pattern.charCodeAt(0);
+    byFirstChar.set(c, [...byFirstChar.get(c) ?? [], nd]);
+  }
+  const scanner = searched.length > 0 ? new RegExp([...new Set(searched.map((nd) => escapeRegExp(nd.pattern)))].join("|"), "g") : void 0;
+  const set = {
+    needles,
+    forEachMatch(text, visit) {
+      if (scanner === void 0)
+        return;
+      scanner.lastIndex = 0;
+      for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
+        const at2 = m.index;
+        for (const nd of byFirstChar.get(text.charCodeAt(at2)))
+          if (text.startsWith(nd.pattern, at2))
+            visit(nd, at2);
+        scanner.lastIndex = at2 + 1;
+      }
+    }
+  };
+  cache.set(list, set);
+  return set;
+}
+var cache;
+var init_needles = __esm({
+  "dist/src/rust/needles.js"() {
+    "use strict";
+    init_chars();
+    cache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // dist/src/rust/positions.js
 function makeLocator(src) {
   let starts;
@@ -3365,7 +1152,7 @@ function makeLocator(src) {
     return { line: lo + 1, column: Math.max(1, offset - starts[lo] + 1) };
   };
 }
-var init_positions2 = __esm({
+var init_positions = __esm({
   "dist/src/rust/positions.js"() {
     "use strict";
   }
@@ -3540,7 +1327,7 @@ function itemShape(ts, pairs, j) {
           return "expr";
         continue;
       case "extern":
-        if (ts.kind[k + 1] === LITERAL2)
+        if (ts.kind[k + 1] === LITERAL)
           k++;
         if (isPunctAt(ts, k + 1, LBRACE))
           return "brace";
@@ -4455,7 +2242,7 @@ var init_analyze = __esm({
     init_lexer();
     init_moduleDecls();
     init_needles();
-    init_positions2();
+    init_positions();
     init_testRegions();
     init_tokens();
     init_useTree();
@@ -4484,7 +2271,7 @@ function isNormal(p) {
     return p === "";
   return !(p === "." || p === ".." || p.startsWith("./") || p.startsWith("../") || p.includes("/./") || p.includes("/../") || p.endsWith("/.") || p.endsWith("/.."));
 }
-function join4(...parts) {
+function join(...parts) {
   const kept = parts.filter((x) => x !== "");
   let joined = "";
   for (const part of kept) {
@@ -4518,16 +2305,16 @@ function childModuleCandidates(declaringFile, decl) {
   decl.inlineParents.forEach((name, idx) => {
     const own = decl.inlineParentPaths?.[idx];
     if (own !== void 0 && own !== null) {
-      dir = join4(dir, own);
+      dir = join(dir, own);
     } else {
-      dir = join4(dir, pending, name);
+      dir = join(dir, pending, name);
     }
     pending = "";
   });
   if (decl.pathAttr !== void 0)
-    return [join4(dir, decl.pathAttr)];
-  const base = join4(dir, pending);
-  return [join4(base, `${decl.name}.rs`), join4(base, decl.name, "mod.rs")];
+    return [join(dir, decl.pathAttr)];
+  const base = join(dir, pending);
+  return [join(base, `${decl.name}.rs`), join(base, decl.name, "mod.rs")];
 }
 function parentModuleCandidates(file) {
   const f = normalizePath(file);
@@ -4539,11 +2326,11 @@ function parentModuleCandidates(file) {
   if (base === "mod.rs" && dir === "")
     return [];
   if (basename(home) === "src" || home === "") {
-    return [join4(home, "lib.rs"), join4(home, "main.rs"), join4(home, "mod.rs")];
+    return [join(home, "lib.rs"), join(home, "main.rs"), join(home, "mod.rs")];
   }
-  const out = [`${home}.rs`, join4(home, "mod.rs")];
+  const out = [`${home}.rs`, join(home, "mod.rs")];
   if (basename(dirname(home)) === "bin")
-    out.push(join4(home, "main.rs"));
+    out.push(join(home, "main.rs"));
   return out;
 }
 var init_moduleFiles = __esm({
@@ -4566,7 +2353,2256 @@ var init_rust = __esm({
     init_attributes();
     init_moduleDecls();
     init_needles();
+    init_positions();
+  }
+});
+
+// dist/src/judge.js
+var judge_exports = {};
+__export(judge_exports, {
+  loadJudge: () => loadJudge,
+  plainJudge: () => plainJudge
+});
+function loadJudge(env = process.env) {
+  const asked = env.CHOKEPOINT_JUDGE;
+  if (asked === "plain")
+    return Promise.resolve(plainJudge);
+  if (asked !== void 0 && asked !== "" && asked !== "fast")
+    return Promise.reject(usageError(messages.unknownJudge(asked), messages.unknownJudgeHint));
+  loaded ??= import(new URL(FAST_MODULE, import.meta.url).href).then((mod) => mod.fastJudge(plainJudge), (err) => {
+    if (err?.code === "ERR_MODULE_NOT_FOUND")
+      return plainJudge;
+    throw err;
+  });
+  return loaded;
+}
+var plainJudge, FAST_MODULE, loaded;
+var init_judge = __esm({
+  "dist/src/judge.js"() {
+    "use strict";
+    init_rust();
+    init_errors();
+    init_messages();
+    plainJudge = { name: "plain", analyze: analyzeRust };
+    FAST_MODULE = "./fast/index.js";
+  }
+});
+
+// dist/src/sharedState.js
+function sharedState(name, create) {
+  const global = globalThis;
+  const key = Symbol.for(name);
+  return global[key] ??= create();
+}
+var init_sharedState = __esm({
+  "dist/src/sharedState.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/git.js
+var git_exports = {};
+__export(git_exports, {
+  REPOSITORY_QUERY: () => REPOSITORY_QUERY,
+  git: () => git,
+  hasHead: () => hasHead,
+  openRepository: () => openRepository,
+  prefetchGit: () => prefetchGit,
+  repoRelativePath: () => repoRelativePath,
+  resolveCommit: () => resolveCommit,
+  runGit: () => runGit,
+  splitNul: () => splitNul
+});
+import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
+function gitEnv(extra) {
+  return { ...process.env, ...extra, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
+}
+function prefetchGit(args, cwd) {
+  if (prefetched.has(prefetchKey(args, cwd)))
+    return;
+  const pending = spawnGit(args, { cwd });
+  pending.catch(() => void 0);
+  prefetched.set(prefetchKey(args, cwd), pending);
+}
+function runGit(args, opts) {
+  const key = prefetchKey(args, opts.cwd);
+  const early = opts.input === void 0 && opts.env === void 0 ? prefetched.get(key) : void 0;
+  if (early) {
+    prefetched.delete(key);
+    return early.catch(() => spawnGit(args, opts));
+  }
+  return spawnGit(args, opts);
+}
+function spawnGit(args, opts) {
+  return new Promise((resolve8, reject) => {
+    let child;
+    try {
+      child = spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    } catch (e) {
+      reject(spawnError(e, opts.cwd));
+      return;
+    }
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (e) => reject(spawnError(e, opts.cwd)));
+    child.on("close", (code) => {
+      resolve8({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
+    });
+    if (child.stdin) {
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(opts.input);
+    }
+  });
+}
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function spawnError(e, cwd) {
+  if (e.code !== "ENOENT" && e.code !== "ENOTDIR")
+    return e;
+  if (!isDirectory(cwd))
+    return usageError(messages.notADirectory(cwd), messages.notADirectoryHint);
+  return environmentError(messages.gitMissing, messages.gitMissingHint);
+}
+async function git(args, opts) {
+  const result = await runGit(args, opts);
+  if (result.code !== 0) {
+    throw environmentError(messages.gitFailed(args, result.stderr.trim()));
+  }
+  return result.stdout;
+}
+function splitNul(buffer) {
+  const text = buffer.toString("utf8");
+  const parts = text.split("\0");
+  if (parts[parts.length - 1] === "")
+    parts.pop();
+  return parts;
+}
+async function openRepository(cwd) {
+  const top = await runGit(REPOSITORY_QUERY, { cwd });
+  if (top.code !== 0) {
+    const bare = await runGit(["rev-parse", "--is-bare-repository"], { cwd });
+    if (bare.code === 0 && bare.stdout.toString().trim() === "true") {
+      throw environmentError(messages.bareRepository(cwd), messages.bareRepositoryHint);
+    }
+    if (/not a git repository/i.test(top.stderr)) {
+      throw usageError(messages.notARepository(cwd), messages.notARepositoryHint);
+    }
+    throw environmentError(messages.gitFailed(["rev-parse", "--show-toplevel"], top.stderr.trim()));
+  }
+  const [root = "", commonDir = "", gitDir = ""] = top.stdout.toString("utf8").replace(/\n$/, "").split("\n");
+  return { root, commonDir, gitDir };
+}
+async function hasHead(repo) {
+  return (await runGit(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], { cwd: repo.root })).code === 0;
+}
+async function resolveCommit(repo, rev) {
+  const result = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd: repo.root });
+  if (result.code !== 0)
+    throw usageError(messages.unknownRevision(rev), messages.unknownRevisionHint);
+  return result.stdout.toString("utf8").trim();
+}
+function repoRelativePath(repo, cwd, file) {
+  const rel = relative(repo.root, resolve2(cwd, file));
+  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel))
+    throw usageError(messages.fileOutsideRepository(file));
+  return rel.split(sep).join("/");
+}
+var prefetched, prefetchKey, REPOSITORY_QUERY;
+var init_git = __esm({
+  "dist/src/git.js"() {
+    "use strict";
+    init_errors();
+    init_messages();
+    init_sharedState();
+    prefetched = sharedState("chokepoint.prefetchedGit", () => /* @__PURE__ */ new Map());
+    prefetchKey = (args, cwd) => `${cwd}\0${args.join("\0")}`;
+    REPOSITORY_QUERY = ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir", "--git-dir"];
+  }
+});
+
+// dist/src/glob.js
+function classRanges(source, body, at2) {
+  const cps = [...body].map((c) => c.codePointAt(0));
+  const ranges = [];
+  for (let k = 0; k < cps.length; k++) {
+    const lo = cps[k];
+    if (cps[k + 1] === 45 && k + 2 < cps.length) {
+      const hi = cps[k + 2];
+      if (hi < lo)
+        throw new GlobSyntaxError(source, at2, `range ${String.fromCodePoint(lo)}-${String.fromCodePoint(hi)} is out of order in \`[\u2026]\``);
+      ranges.push(lo, hi);
+      k += 2;
+    } else {
+      ranges.push(lo, lo);
+    }
+  }
+  return ranges;
+}
+function parse(b, source, start, end, inBraces) {
+  const parts = [];
+  let i = start;
+  while (i < end) {
+    const ch = source[i];
+    if (inBraces && (ch === "," || ch === "}"))
+      return { fragment: b.seq(parts), end: i };
+    if (ch === "\\") {
+      if (i + 1 >= end)
+        throw new GlobSyntaxError(source, i, "a pattern cannot end with a lone `\\`");
+      const cp = codePointAt(source, i + 1);
+      parts.push(b.atom({ op: "char", cp, next: -1 }));
+      i += 1 + width(cp);
+    } else if (ch === "*") {
+      if (source[i + 1] === "*") {
+        const atSegmentStart = i === 0 || source[i - 1] === "/";
+        if (atSegmentStart && source[i + 2] === "/") {
+          parts.push(b.dirs());
+          i += 3;
+        } else {
+          parts.push(b.loop({ op: "any", next: -1 }));
+          i += 2;
+        }
+      } else {
+        parts.push(b.loop({ op: "notSlash", next: -1 }));
+        i += 1;
+      }
+    } else if (ch === "?") {
+      parts.push(b.atom({ op: "notSlash", next: -1 }));
+      i += 1;
+    } else if (ch === "[") {
+      const close = source.indexOf("]", i + 2);
+      if (close < 0 || close >= end)
+        throw new GlobSyntaxError(source, i, "unclosed `[` in pattern");
+      let body = source.slice(i + 1, close);
+      const negated = body.startsWith("!") || body.startsWith("^");
+      if (negated)
+        body = body.slice(1);
+      parts.push(b.atom({ op: "class", ranges: classRanges(source, body, i), negated, next: -1 }));
+      i = close + 1;
+    } else if (ch === "{") {
+      const options = [];
+      let j = i + 1;
+      for (; ; ) {
+        const part = parse(b, source, j, end, true);
+        options.push(part.fragment);
+        if (part.end >= end)
+          throw new GlobSyntaxError(source, i, "unclosed `{` in pattern");
+        j = part.end + 1;
+        if (source[part.end] === "}")
+          break;
+      }
+      parts.push(b.alt(options));
+      i = j;
+    } else {
+      const cp = codePointAt(source, i);
+      parts.push(b.atom({ op: "char", cp, next: -1 }));
+      i += width(cp);
+    }
+  }
+  return { fragment: b.seq(parts), end: i };
+}
+function inRanges(ranges, cp) {
+  for (let k = 0; k < ranges.length; k += 2)
+    if (cp >= ranges[k] && cp <= ranges[k + 1])
+      return true;
+  return false;
+}
+function consumes(state, cp) {
+  switch (state.op) {
+    case "char":
+      return state.cp === cp;
+    case "notSlash":
+      return cp !== SLASH2;
+    case "any":
+      return true;
+    case "class":
+      return inRanges(state.ranges, cp) !== state.negated;
+    default:
+      return false;
+  }
+}
+function compileGlob(source) {
+  return new GlobMatcher(source);
+}
+function escapeGlob(text) {
+  const out = text.replace(/[*?[\]{}\\]/g, (c) => `\\${c}`);
+  return out.startsWith("!") ? `\\${out}` : out;
+}
+var GlobSyntaxError, SLASH2, Builder, codePointAt, width, MAX_CACHED_SETS, DEAD, UNKNOWN, GlobMatcher;
+var init_glob = __esm({
+  "dist/src/glob.js"() {
+    "use strict";
+    GlobSyntaxError = class extends Error {
+      pattern;
+      index;
+      constructor(pattern, index, message) {
+        super(message);
+        this.pattern = pattern;
+        this.index = index;
+      }
+    };
+    SLASH2 = 47;
+    Builder = class {
+      states = [];
+      add(state) {
+        this.states.push(state);
+        return this.states.length - 1;
+      }
+      /** A fragment consuming one character. */
+      atom(state) {
+        const s = this.add(state);
+        return { start: s, holes: [s] };
+      }
+      /** Zero or more repetitions of one character step (`*`, `**`). */
+      loop(state) {
+        const split = this.add({ op: "split", to: [] });
+        const body = this.add({ ...state, next: split });
+        this.states[split].to.push(body);
+        return { start: split, holes: [split] };
+      }
+      /** An empty fragment (matches the empty string). */
+      empty() {
+        const s = this.add({ op: "split", to: [] });
+        return { start: s, holes: [s] };
+      }
+      patch(holes, target) {
+        for (const h of holes) {
+          const st = this.states[h];
+          if (st.op === "split")
+            st.to.push(target);
+          else if (st.op !== "end")
+            st.next = target;
+        }
+      }
+      seq(parts) {
+        if (parts.length === 0)
+          return this.empty();
+        for (let k = 0; k + 1 < parts.length; k++)
+          this.patch(parts[k].holes, parts[k + 1].start);
+        return { start: parts[0].start, holes: parts[parts.length - 1].holes };
+      }
+      alt(options) {
+        const split = this.add({ op: "split", to: options.map((o) => o.start) });
+        return { start: split, holes: options.flatMap((o) => o.holes) };
+      }
+      /** `**\/`: nothing, or any run of characters ending in `/`. */
+      dirs() {
+        const run = this.loop({ op: "any", next: -1 });
+        const slash = this.atom({ op: "char", cp: SLASH2, next: -1 });
+        const some = this.seq([run, slash]);
+        const none = this.empty();
+        return this.alt([none, some]);
+      }
+    };
+    codePointAt = (s, i) => s.codePointAt(i);
+    width = (cp) => cp > 65535 ? 2 : 1;
+    MAX_CACHED_SETS = 4096;
+    DEAD = -2;
+    UNKNOWN = -1;
+    GlobMatcher = class {
+      source;
+      states;
+      start;
+      sets = /* @__PURE__ */ new Map();
+      dfa = [];
+      /** ASCII transitions: `ascii[set * 128 + c]` is the next set, UNKNOWN or DEAD (no live state). */
+      ascii = new Int32Array(0);
+      accepts = new Uint8Array(0);
+      initial = 0;
+      steps = 0;
+      constructor(source) {
+        this.source = source;
+        const b = new Builder();
+        const { fragment } = parse(b, source, 0, source.length, false);
+        const end = b.states.length;
+        b.states.push({ op: "end" });
+        b.patch(fragment.holes, end);
+        this.states = b.states;
+        this.start = fragment.start;
+        this.initial = this.first();
+      }
+      first() {
+        const first = [];
+        this.close(this.start, first, new Uint8Array(this.states.length));
+        return this.intern(first);
+      }
+      /** Adds `s` and every state reachable from it without consuming to `into`, each once. */
+      close(s, into, seen) {
+        const stack = [s];
+        while (stack.length > 0) {
+          const t = stack.pop();
+          if (seen[t] === 1)
+            continue;
+          seen[t] = 1;
+          this.steps++;
+          const st = this.states[t];
+          if (st.op === "split")
+            for (let k = st.to.length - 1; k >= 0; k--)
+              stack.push(st.to[k]);
+          else
+            into.push(t);
+        }
+      }
+      intern(states) {
+        if (states.length === 0)
+          return DEAD;
+        states.sort((x, y) => x - y);
+        const key = states.join(",");
+        let found = this.sets.get(key);
+        if (found === void 0) {
+          found = this.dfa.length;
+          this.dfa.push({ states, other: /* @__PURE__ */ new Map() });
+          this.sets.set(key, found);
+          if (this.ascii.length < this.dfa.length * 128) {
+            const grown = new Int32Array(Math.max(this.ascii.length * 2, 128 * 8)).fill(UNKNOWN);
+            grown.set(this.ascii);
+            this.ascii = grown;
+            const accepts = new Uint8Array(grown.length / 128);
+            accepts.set(this.accepts);
+            this.accepts = accepts;
+          }
+          this.accepts[found] = states.some((t) => this.states[t].op === "end") ? 1 : 0;
+        }
+        return found;
+      }
+      step(fromIndex, cp) {
+        if (this.dfa.length >= MAX_CACHED_SETS) {
+          const keep = this.dfa[fromIndex].states;
+          this.dfa = [];
+          this.sets.clear();
+          this.ascii.fill(UNKNOWN);
+          this.initial = this.first();
+          fromIndex = this.intern([...keep]);
+        }
+        const from = this.dfa[fromIndex];
+        const next = [];
+        const seen = new Uint8Array(this.states.length);
+        for (const s of from.states) {
+          const st = this.states[s];
+          this.steps++;
+          if (st.op !== "end" && st.op !== "split" && consumes(st, cp))
+            this.close(st.next, next, seen);
+        }
+        const to = this.intern(next);
+        if (cp < 128)
+          this.ascii[fromIndex * 128 + cp] = to;
+        else
+          from.other.set(cp, to);
+        return to;
+      }
+      test(path) {
+        let d = this.initial;
+        const n = path.length;
+        for (let i = 0; i < n; ) {
+          if (d === DEAD)
+            return false;
+          const unit = path.charCodeAt(i);
+          if (unit < 128) {
+            i++;
+            const to = this.ascii[d * 128 + unit];
+            d = to !== UNKNOWN ? to : this.step(d, unit);
+          } else {
+            const cp = path.codePointAt(i);
+            i += cp > 65535 ? 2 : 1;
+            d = this.dfa[d].other.get(cp) ?? this.step(d, cp);
+          }
+        }
+        return d !== DEAD && this.accepts[d] === 1;
+      }
+    };
+  }
+});
+
+// dist/src/toml/positions.js
+import { createRequire } from "node:module";
+function loadPositionParser() {
+  positionParser ??= lazyRequire("toml-eslint-parser");
+  return positionParser;
+}
+function loadValueParser() {
+  valueParser ??= lazyRequire("toml");
+  return valueParser;
+}
+function parseToml(text) {
+  let value;
+  try {
+    value = parseKeepingIntegers(text);
+  } catch (err) {
+    const position = tomlSyntaxPosition(err);
+    const message = err instanceof Error ? err.message : String(err);
+    return position ? { ok: false, message, position } : { ok: false, message };
+  }
+  if (!isTomlTable(value))
+    return { ok: false, message: "the document is not a TOML table" };
+  return { ok: true, value };
+}
+function parseKeepingIntegers(text) {
+  const toml = loadValueParser();
+  try {
+    return toml.parse(text);
+  } catch (err) {
+    if (!(err instanceof Error) || !/cannot be represented losslessly/.test(err.message))
+      throw err;
+    return narrowSafeIntegers(toml.parse(text, { bigint: true }));
+  }
+}
+function narrowSafeIntegers(value) {
+  if (typeof value === "bigint") {
+    const small = Number(value);
+    return Number.isSafeInteger(small) ? small : value;
+  }
+  if (Array.isArray(value))
+    return value.map(narrowSafeIntegers);
+  if (isTomlTable(value)) {
+    for (const key of Object.keys(value))
+      value[key] = narrowSafeIntegers(value[key]);
+  }
+  return value;
+}
+function tomlSyntaxPosition(err) {
+  if (typeof err !== "object" || err === null)
+    return void 0;
+  const direct = asPosition(err);
+  if (direct)
+    return direct;
+  const location2 = err.location;
+  if (typeof location2 !== "object" || location2 === null)
+    return void 0;
+  return asPosition(location2.start);
+}
+function isTomlTable(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function locateKeyPath(text, keyPath) {
+  return locate(text, keyPath)?.key;
+}
+function locateValuePath(text, keyPath) {
+  return locate(text, keyPath)?.value;
+}
+function locate(text, keyPath) {
+  if (cached?.text !== text)
+    cached = { text, index: buildIndex(text) };
+  return cached.index?.get(pathId(keyPath));
+}
+function pathId(keyPath) {
+  return JSON.stringify(keyPath);
+}
+function buildIndex(text) {
+  try {
+    const program = loadPositionParser().parseTOML(text.replace(/^\uFEFF/, " "), { tomlVersion: "1.1" });
+    const index = /* @__PURE__ */ new Map();
+    const [top] = program.body;
+    for (const node of top.body) {
+      if (node.type === "TOMLTable")
+        indexTable(index, node);
+      else
+        indexKeyValue(index, [], node);
+    }
+    return index;
+  } catch {
+    return void 0;
+  }
+}
+function indexTable(index, table2) {
+  const resolved = table2.resolvedKey;
+  let component = 0;
+  for (let i = 0; i < resolved.length; i++) {
+    const segment = resolved[i];
+    const prefix = resolved.slice(0, i + 1);
+    if (typeof segment === "number") {
+      record(index, prefix, startOf(table2), startOf(table2));
+    } else {
+      const keyNode = table2.key.keys[component++];
+      if (keyNode)
+        record(index, prefix, startOf(keyNode), startOf(i === resolved.length - 1 ? table2 : keyNode));
+    }
+  }
+  for (const kv of table2.body)
+    indexKeyValue(index, resolved, kv);
+}
+function indexKeyValue(index, base, kv) {
+  const path = [...base];
+  const keys = kv.key.keys;
+  keys.forEach((keyNode, i) => {
+    path.push(keyName(keyNode));
+    const isLast = i === keys.length - 1;
+    record(index, path, startOf(keyNode), isLast ? startOf(kv.value) : startOf(keyNode));
+  });
+  indexContent(index, path, kv.value);
+}
+function indexContent(index, path, node) {
+  if (node.type === "TOMLInlineTable") {
+    for (const kv of node.body)
+      indexKeyValue(index, path, kv);
+  } else if (node.type === "TOMLArray") {
+    node.elements.forEach((element, i) => {
+      const elementPath = [...path, i];
+      record(index, elementPath, startOf(element), startOf(element));
+      indexContent(index, elementPath, element);
+    });
+  }
+}
+function record(index, path, key, value) {
+  const id = pathId(path);
+  if (!index.has(id))
+    index.set(id, { key, value });
+}
+function keyName(node) {
+  return node.type === "TOMLBare" ? node.name : node.value;
+}
+function startOf(node) {
+  return { line: node.loc.start.line, column: node.loc.start.column + 1 };
+}
+function asPosition(value) {
+  if (typeof value !== "object" || value === null)
+    return void 0;
+  const { line, column } = value;
+  if (typeof line !== "number" || typeof column !== "number")
+    return void 0;
+  return { line, column };
+}
+var lazyRequire, positionParser, valueParser, cached;
+var init_positions2 = __esm({
+  "dist/src/toml/positions.js"() {
+    "use strict";
+    lazyRequire = createRequire(import.meta.url);
+  }
+});
+
+// dist/src/config/schema.js
+function reporter(displayPath, text) {
+  const at2 = (path) => {
+    for (let n = path.length; n > 0; n--) {
+      const pos = locateKeyPath(text, path.slice(0, n));
+      if (pos)
+        return pos;
+    }
+    return void 0;
+  };
+  return {
+    at: at2,
+    isQuoted(path) {
+      const pos = locateValuePath(text, path);
+      const line = pos && text.split("\n")[pos.line - 1];
+      return line === void 0 || /["']/.test(line[pos.column - 1] ?? '"');
+    },
+    fail(path, message, hint) {
+      const pos = at2(path);
+      const name = path.length ? `\`${path.map(String).join(".")}\`: ` : "";
+      throw configError(displayPath, `${name}${message}`, pos?.line ?? 1, pos?.column ?? 1, hint);
+    }
+  };
+}
+function withLazyPosition(target, locate2, path) {
+  let cached2 = null;
+  Object.defineProperty(target, "at", {
+    enumerable: false,
+    configurable: true,
+    get: () => cached2 === null ? cached2 = locate2(path) : cached2
+  });
+}
+function attachPositions(config, text) {
+  const locate2 = (path) => locateKeyPath(text, path);
+  config.classes.forEach((cls, i) => {
+    withLazyPosition(cls, locate2, ["class", i]);
+    Object.defineProperty(cls, "needleAt", { enumerable: false, configurable: true, value: (j) => locate2(["class", i, "needles", j]) });
+    cls.allow.forEach((entry, j) => withLazyPosition(entry, locate2, ["class", i, "allow", j]));
+  });
+  config.dependencies?.allow.forEach((e, k) => withLazyPosition(e, locate2, ["dependency_rule", "allow", k]));
+  config.dependencies?.wrappers?.forEach((w, k) => withLazyPosition(w, locate2, ["dependency_rule", "wrapper", k]));
+  return config;
+}
+function checkKeys(r, table2, allowed, path) {
+  for (const key of Object.keys(table2)) {
+    if (!allowed.includes(key)) {
+      r.fail([...path, key], "unknown key", `allowed here: ${allowed.join(", ")}`);
+    }
+  }
+}
+function isTable(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function table(r, value, path) {
+  if (!isTable(value))
+    r.fail(path, "must be a table");
+  return value;
+}
+function str(r, value, path, opts = {}) {
+  if (typeof value !== "string")
+    r.fail(path, `must be a string, not ${describe(value)}`);
+  if (LOCAL_DATE_OR_TIME.test(value) && !r.isQuoted(path))
+    r.fail(path, `must be a string, not ${/^\d{4}/.test(value) ? "a date" : "a time"}`, "quote it to make it a string");
+  if (opts.nonEmpty && value.trim() === "")
+    r.fail(path, "must not be empty");
+  return value;
+}
+function strings(r, value, path, opts = {}) {
+  if (!Array.isArray(value))
+    r.fail(path, `must be an array of strings, not ${describe(value)}`);
+  return value.map((item, i) => str(r, item, [...path, i], opts));
+}
+function describe(value) {
+  if (Array.isArray(value))
+    return "an array";
+  if (value instanceof Date)
+    return "a date";
+  if (isTable(value))
+    return "a table";
+  return `a ${typeof value}`;
+}
+function globs(r, value, path) {
+  const list = strings(r, value, path, { nonEmpty: true });
+  list.forEach((pattern, i) => {
+    try {
+      compileGlob(pattern.startsWith("!") ? pattern.slice(1) : pattern);
+    } catch (err) {
+      if (err instanceof GlobSyntaxError)
+        r.fail([...path, i], `invalid glob ${JSON.stringify(pattern)}: ${err.message}`);
+      throw err;
+    }
+  });
+  return list;
+}
+function repoPath(r, value, path) {
+  const p = str(r, value, path, { nonEmpty: true });
+  const hint = 'write the path relative to the repository root, with `/` separators, e.g. "crates/net/src/socket.rs"';
+  if (p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p))
+    r.fail(path, `path ${JSON.stringify(p)} is absolute`, hint);
+  if (p.includes("\\"))
+    r.fail(path, `path ${JSON.stringify(p)} uses \`\\\``, hint);
+  if (p.split("/").some((seg) => seg === ".." || seg === "." || seg === "")) {
+    r.fail(path, `path ${JSON.stringify(p)} has an empty, \`.\` or \`..\` segment`, hint);
+  }
+  return p;
+}
+function parseScope(r, value) {
+  const t = table(r, value ?? {}, ["scope"]);
+  checkKeys(r, t, SCOPE_KEYS, ["scope"]);
+  const minFiles = t.min_files ?? 0;
+  if (typeof minFiles !== "number" || !Number.isInteger(minFiles) || minFiles < 0) {
+    r.fail(["scope", "min_files"], "must be a whole number \u2265 0");
+  }
+  const countExcluded = t.count_excluded ?? false;
+  if (typeof countExcluded !== "boolean")
+    r.fail(["scope", "count_excluded"], "must be true or false");
+  const include = t.include === void 0 ? ["**/*.rs"] : globs(r, t.include, ["scope", "include"]);
+  if (!include.some((g) => !g.startsWith("!"))) {
+    r.fail(["scope", "include"], "needs at least one pattern that is not a `!` negation");
+  }
+  return {
+    include,
+    exclude: t.exclude === void 0 ? [] : globs(r, t.exclude, ["scope", "exclude"]),
+    minFiles,
+    countExcluded
+  };
+}
+function parseAllow(r, value, path, classNeedles) {
+  const t = table(r, value, path);
+  checkKeys(r, t, ALLOW_KEYS, path);
+  if (t.path === void 0)
+    r.fail(path, "allowlist entry needs a `path`");
+  if (t.reason === void 0) {
+    r.fail(path, "allowlist entry needs a `reason`", "say why host access is safe in this file: reviewers read it");
+  }
+  const entry = {
+    path: repoPath(r, t.path, [...path, "path"]),
+    reason: str(r, t.reason, [...path, "reason"], { nonEmpty: true })
+  };
+  if (t.needles !== void 0) {
+    const needles = strings(r, t.needles, [...path, "needles"], { nonEmpty: true });
+    if (needles.length === 0)
+      r.fail([...path, "needles"], "must not be empty (leave it out to sanction every needle)");
+    needles.forEach((n, i) => {
+      if (!classNeedles.includes(n)) {
+        r.fail([...path, "needles", i], `${JSON.stringify(n)} is not a needle of this class`, `the class needles are ${classNeedles.map((x) => JSON.stringify(x)).join(", ")}`);
+      }
+    });
+    entry.needles = needles;
+  }
+  return entry;
+}
+function parseClass(r, value, index, seen) {
+  const path = ["class", index];
+  const t = table(r, value, path);
+  checkKeys(r, t, CLASS_KEYS, path);
+  if (t.name === void 0)
+    r.fail(path, "class needs a `name`");
+  const name = str(r, t.name, [...path, "name"], { nonEmpty: true });
+  if (seen.has(name))
+    r.fail([...path, "name"], `duplicate class name ${JSON.stringify(name)}`, "merge the two classes or rename one");
+  seen.add(name);
+  if (t.needles === void 0)
+    r.fail(path, `class ${JSON.stringify(name)} needs \`needles\``);
+  const needles = strings(r, t.needles, [...path, "needles"], { nonEmpty: true });
+  if (needles.length === 0)
+    r.fail([...path, "needles"], "must list at least one needle");
+  needles.forEach((n, i) => {
+    if (needles.indexOf(n) !== i)
+      r.fail([...path, "needles", i], `duplicate needle ${JSON.stringify(n)}`);
+  });
+  if (t.reason === void 0)
+    r.fail(path, `class ${JSON.stringify(name)} needs a \`reason\``, "say why this host access is banned");
+  const allowValue = t.allow ?? [];
+  if (!Array.isArray(allowValue))
+    r.fail([...path, "allow"], "must be an array of tables ([[class.allow]])");
+  const allow = allowValue.map((entry, i) => parseAllow(r, entry, [...path, "allow", i], needles));
+  allow.forEach((entry, i) => {
+    if (allow.findIndex((e) => e.path === entry.path) !== i) {
+      r.fail([...path, "allow", i, "path"], `duplicate allowlist entry ${JSON.stringify(entry.path)} in class ${JSON.stringify(name)}`, "keep one entry per file; narrow it with `needles` if needed");
+    }
+  });
+  const cls = { name, reason: str(r, t.reason, [...path, "reason"], { nonEmpty: true }), needles, allow };
+  if (t.use_instead !== void 0)
+    cls.useInstead = str(r, t.use_instead, [...path, "use_instead"], { nonEmpty: true });
+  return cls;
+}
+function parseDependencyRule(r, value) {
+  const path = ["dependency_rule"];
+  const t = table(r, value, path);
+  checkKeys(r, t, DEP_KEYS, path);
+  const forbid = t.forbid_escaping_paths ?? false;
+  if (typeof forbid !== "boolean")
+    r.fail([...path, "forbid_escaping_paths"], "must be true or false");
+  const allowValue = t.allow ?? [];
+  if (!Array.isArray(allowValue))
+    r.fail([...path, "allow"], "must be an array of tables ([[dependency_rule.allow]])");
+  const allow = allowValue.map((entry, i) => {
+    const p = [...path, "allow", i];
+    const e = table(r, entry, p);
+    checkKeys(r, e, DEP_ALLOW_KEYS, p);
+    if (e.crate === void 0)
+      r.fail(p, "exception needs a `crate`");
+    if (e.reason === void 0)
+      r.fail(p, "exception needs a `reason`");
+    const exception = { crate: str(r, e.crate, [...p, "crate"], { nonEmpty: true }), reason: str(r, e.reason, [...p, "reason"], { nonEmpty: true }) };
+    return exception;
+  });
+  allow.forEach((e, i) => {
+    if (allow.findIndex((x) => x.crate.toLowerCase() === e.crate.toLowerCase()) !== i) {
+      r.fail([...path, "allow", i, "crate"], `duplicate exception for crate ${JSON.stringify(e.crate)}`);
+    }
+  });
+  const graph = t.graph ?? false;
+  if (typeof graph !== "boolean")
+    r.fail([...path, "graph"], "must be true or false");
+  const banned = t.banned === void 0 ? [] : strings(r, t.banned, [...path, "banned"], { nonEmpty: true });
+  return {
+    manifests: t.manifests === void 0 ? ["**/Cargo.toml"] : globs(r, t.manifests, [...path, "manifests"]),
+    banned,
+    allow,
+    forbidEscapingPaths: forbid,
+    graph,
+    wrappers: parseWrappers(r, t.wrapper, banned)
+  };
+}
+function parseWrappers(r, value, banned) {
+  const path = ["dependency_rule", "wrapper"];
+  if (value === void 0)
+    return [];
+  if (!Array.isArray(value))
+    r.fail(path, "must be an array of tables ([[dependency_rule.wrapper]])");
+  const wrappers = value.map((entry, i) => {
+    const p = [...path, i];
+    const w = table(r, entry, p);
+    checkKeys(r, w, WRAPPER_KEYS, p);
+    if (w.banned === void 0)
+      r.fail(p, "wrapper needs `banned`: one of the markers of `dependency_rule.banned`");
+    if (w.crates === void 0)
+      r.fail(p, "wrapper needs `crates`: the crates allowed to depend on it directly");
+    if (w.reason === void 0)
+      r.fail(p, "wrapper needs a `reason`", "say why these crates may bring the banned crate in: reviewers read it");
+    const marker = str(r, w.banned, [...p, "banned"], { nonEmpty: true });
+    if (!banned.includes(marker)) {
+      r.fail([...p, "banned"], `${JSON.stringify(marker)} is not a marker of \`dependency_rule.banned\``, banned.length ? `the markers are ${banned.map((m) => JSON.stringify(m)).join(", ")}` : "add it to `banned` first");
+    }
+    const crates = strings(r, w.crates, [...p, "crates"], { nonEmpty: true });
+    if (crates.length === 0)
+      r.fail([...p, "crates"], "must name at least one crate (without wrappers the crate is banned everywhere: leave the entry out)");
+    crates.forEach((c, j) => {
+      if (crates.indexOf(c) !== j)
+        r.fail([...p, "crates", j], `duplicate crate ${JSON.stringify(c)}`);
+    });
+    return { banned: marker, crates, reason: str(r, w.reason, [...p, "reason"], { nonEmpty: true }) };
+  });
+  wrappers.forEach((w, i) => {
+    if (wrappers.findIndex((x) => x.banned === w.banned) !== i)
+      r.fail([...path, i, "banned"], `duplicate wrapper entry for marker ${JSON.stringify(w.banned)}`, "list every wrapper crate of a marker in one entry");
+  });
+  return wrappers;
+}
+function parseBypass(r, value) {
+  const t = table(r, value, ["bypass"]);
+  checkKeys(r, t, ["allow_in_ci"], ["bypass"]);
+  const allow = t.allow_in_ci ?? false;
+  if (typeof allow !== "boolean")
+    r.fail(["bypass", "allow_in_ci"], `must be true or false, not ${describe(allow)}`);
+  return { allowInCi: allow };
+}
+function validateConfig(doc, text, displayPath, absolutePath) {
+  const r = reporter(displayPath, text);
+  checkKeys(r, doc, TOP_KEYS, []);
+  const matcher = doc.matcher ?? "precise";
+  if (matcher !== "precise" && matcher !== "line")
+    r.fail(["matcher"], 'must be "precise" or "line"');
+  const classValue = doc.class ?? [];
+  if (!Array.isArray(classValue))
+    r.fail(["class"], "must be an array of tables ([[class]])");
+  const seen = /* @__PURE__ */ new Set();
+  const config = {
+    file: absolutePath,
+    matcher,
+    scope: parseScope(r, doc.scope),
+    classes: classValue.map((c, i) => parseClass(r, c, i, seen))
+  };
+  if (doc.dependency_rule !== void 0)
+    config.dependencies = parseDependencyRule(r, doc.dependency_rule);
+  if (doc.bypass !== void 0)
+    config.bypass = parseBypass(r, doc.bypass);
+  if (config.classes.length === 0 && !config.dependencies) {
+    r.fail([], "the config bans nothing: add a [[class]] or a [dependency_rule]", "run `chokepoint init` for a commented starter config");
+  }
+  return attachPositions(config, text);
+}
+var TOP_KEYS, SCOPE_KEYS, CLASS_KEYS, ALLOW_KEYS, DEP_KEYS, DEP_ALLOW_KEYS, WRAPPER_KEYS, LOCAL_DATE_OR_TIME;
+var init_schema = __esm({
+  "dist/src/config/schema.js"() {
+    "use strict";
+    init_errors();
+    init_glob();
     init_positions2();
+    TOP_KEYS = ["matcher", "scope", "class", "dependency_rule", "bypass"];
+    SCOPE_KEYS = ["include", "exclude", "min_files", "count_excluded"];
+    CLASS_KEYS = ["name", "reason", "use_instead", "needles", "allow"];
+    ALLOW_KEYS = ["path", "reason", "needles"];
+    DEP_KEYS = ["manifests", "banned", "allow", "forbid_escaping_paths", "graph", "wrapper"];
+    DEP_ALLOW_KEYS = ["crate", "reason"];
+    WRAPPER_KEYS = ["banned", "crates", "reason"];
+    LOCAL_DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+  }
+});
+
+// dist/src/config/cache.js
+import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+function readCachedConfig(commonDir, file, text, version2) {
+  if (commonDir === "")
+    return void 0;
+  try {
+    const entry = JSON.parse(readFileSync2(cachePath(commonDir), "utf8"));
+    if (entry.format !== FORMAT || entry.version !== version2 || entry.file !== file || entry.text !== text)
+      return void 0;
+    return attachPositions(entry.config, text);
+  } catch {
+    return void 0;
+  }
+}
+function writeCachedConfig(commonDir, file, text, version2, config) {
+  if (commonDir === "")
+    return;
+  try {
+    const path = cachePath(commonDir);
+    mkdirSync(join2(commonDir, "chokepoint"), { recursive: true });
+    const entry = { format: FORMAT, version: version2, file, text, config };
+    writeFileSync(`${path}.${process.pid}`, JSON.stringify(entry));
+    renameSync(`${path}.${process.pid}`, path);
+  } catch {
+  }
+}
+var FORMAT, cachePath;
+var init_cache = __esm({
+  "dist/src/config/cache.js"() {
+    "use strict";
+    init_schema();
+    FORMAT = 1;
+    cachePath = (commonDir) => join2(commonDir, "chokepoint", "config-cache.json");
+  }
+});
+
+// dist/src/config/file.js
+var CONFIG_FILE;
+var init_file = __esm({
+  "dist/src/config/file.js"() {
+    "use strict";
+    CONFIG_FILE = "chokepoint.toml";
+  }
+});
+
+// dist/src/config/load.js
+import { readFileSync as readFileSync3 } from "node:fs";
+import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+function parseConfig(text, displayPath, absolutePath) {
+  const parsed = parseToml(text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) {
+    throw configError(displayPath, `invalid TOML: ${parsed.message}`, parsed.position?.line ?? 1, parsed.position?.column ?? 1);
+  }
+  return validateConfig(parsed.value, text, displayPath, absolutePath);
+}
+function decodeConfig(bytes, displayPath) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at2 = firstInvalidUtf8(bytes);
+    throw configError(displayPath, messages.configNotUtf8, at2.line, at2.column, messages.configNotUtf8Hint);
+  }
+}
+function firstInvalidUtf8(bytes) {
+  const lossy = bytes.toString("utf8");
+  for (let i = lossy.indexOf("\uFFFD"); i >= 0; i = lossy.indexOf("\uFFFD", i + 1)) {
+    const at2 = Buffer.byteLength(lossy.slice(0, i));
+    if (bytes[at2] === 239 && bytes[at2 + 1] === 191 && bytes[at2 + 2] === 189)
+      continue;
+    const lines = lossy.slice(0, i).replace(/^\uFEFF/, "").split("\n");
+    return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+  }
+  return { line: 1, column: 1 };
+}
+async function loadConfig(repo, cwd, configPath, index, head) {
+  const { root } = repo;
+  const abs = configPath ? resolve3(cwd, configPath) : resolve3(root, CONFIG_FILE);
+  const display = relative2(cwd, abs) || abs;
+  const repoPath2 = relative2(root, abs).split(sep2).join("/");
+  let bytes;
+  let from = "worktree";
+  if (index && !repoPath2.startsWith("..")) {
+    bytes = (await index.readFiles([repoPath2])).get(repoPath2);
+    from = "index";
+    if (!bytes && head) {
+      const source = head();
+      try {
+        bytes = (await source.readFiles([repoPath2])).get(repoPath2);
+      } finally {
+        source.close();
+      }
+      from = "revision";
+    }
+  }
+  if (!bytes) {
+    from = "worktree";
+    try {
+      bytes = readFileSync3(abs);
+    } catch (err) {
+      const code = err.code;
+      if (code === "ENOENT")
+        throw configError(display, messages.configMissing(display), void 0, void 0, messages.configMissingHint);
+      if (code === "EISDIR")
+        throw configError(display, "is a directory, not a config file");
+      throw configError(display, `cannot be read: ${err.message}`);
+    }
+  }
+  const text = decodeConfig(bytes, display);
+  const version2 = readPackageVersion();
+  const cached2 = readCachedConfig(repo.commonDir, abs, text, version2);
+  if (cached2)
+    return { config: cached2, repoPath: repoPath2, from };
+  const config = parseConfig(text, display, abs);
+  writeCachedConfig(repo.commonDir, abs, text, version2, config);
+  return { config, repoPath: repoPath2, from };
+}
+var init_load = __esm({
+  "dist/src/config/load.js"() {
+    "use strict";
+    init_version();
+    init_cache();
+    init_errors();
+    init_positions2();
+    init_schema();
+    init_messages();
+    init_file();
+  }
+});
+
+// dist/src/source/blobs.js
+import { spawn as spawn2 } from "node:child_process";
+function holdOpen(child, hold) {
+  for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+    if (hold)
+      handle.ref?.();
+    else
+      handle.unref?.();
+  }
+}
+function warmBlobReader(cwd, names = []) {
+  if (warm.has(cwd))
+    return;
+  let child;
+  try {
+    child = spawnCatFile(cwd);
+  } catch {
+    return;
+  }
+  child.on("error", () => warm.delete(cwd));
+  child.stdin.on("error", () => warm.delete(cwd));
+  if (names.length)
+    child.stdin.write(names.map((name) => `${name}
+`).join(""));
+  holdOpen(child, false);
+  warm.set(cwd, { child, asked: names });
+}
+function takeWarm(cwd) {
+  const taken = warm.get(cwd);
+  warm.delete(cwd);
+  if (!taken || taken.child.exitCode !== null || taken.child.pid === void 0)
+    return void 0;
+  holdOpen(taken.child, true);
+  return taken;
+}
+var CAT_FILE, spawnCatFile, warm, BlobReader;
+var init_blobs = __esm({
+  "dist/src/source/blobs.js"() {
+    "use strict";
+    init_errors();
+    init_messages();
+    init_sharedState();
+    CAT_FILE = ["cat-file", "--batch"];
+    spawnCatFile = (cwd) => spawn2("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
+    warm = sharedState("chokepoint.warmBlobReaders", () => /* @__PURE__ */ new Map());
+    BlobReader = class {
+      cwd;
+      child;
+      queue = [];
+      buffer = Buffer.alloc(0);
+      /** Output not yet joined to `buffer`: joining every chunk would copy a large blob quadratically. */
+      chunks = [];
+      chunkBytes = 0;
+      /** How many bytes `buffer` must hold before the answer at its head is complete (0: unknown). */
+      needed = 0;
+      failure;
+      /** Answers to names a warm process was asked before this reader took it, until read. */
+      early = /* @__PURE__ */ new Map();
+      constructor(cwd) {
+        this.cwd = cwd;
+      }
+      start() {
+        if (this.child)
+          return this.child;
+        const taken = takeWarm(this.cwd);
+        const child = taken?.child ?? spawnCatFile(this.cwd);
+        for (const oid of taken?.asked ?? []) {
+          const answer = new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
+          answer.catch(() => void 0);
+          this.early.set(oid, answer);
+        }
+        child.stdout.on("data", (chunk) => {
+          this.chunks.push(chunk);
+          this.chunkBytes += chunk.length;
+          if (this.buffer.length + this.chunkBytes < this.needed)
+            return;
+          this.buffer = this.buffer.length || this.chunks.length > 1 ? Buffer.concat([this.buffer, ...this.chunks]) : chunk;
+          this.chunks = [];
+          this.chunkBytes = 0;
+          this.drain();
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk) => stderr += chunk.toString("utf8"));
+        child.on("error", (e) => {
+          this.fail(e.code === "ENOENT" ? environmentError(messages.gitMissing, messages.gitMissingHint) : e);
+        });
+        child.on("close", (code) => {
+          if (this.queue.length)
+            this.fail(environmentError(messages.gitFailed(["cat-file", "--batch"], stderr.trim() || `exit ${code}`)));
+        });
+        child.stdin.on("error", () => {
+        });
+        this.child = child;
+        return child;
+      }
+      fail(err) {
+        this.failure = err;
+        for (const p of this.queue.splice(0))
+          p.reject(err);
+      }
+      /** Parses as many complete answers as the buffer holds. */
+      drain() {
+        for (; ; ) {
+          const pending = this.queue[0];
+          if (!pending)
+            return;
+          const eol = this.buffer.indexOf(10);
+          if (eol < 0)
+            return;
+          const header = this.buffer.toString("utf8", 0, eol);
+          if (header.endsWith(" missing")) {
+            this.buffer = this.buffer.subarray(eol + 1);
+            this.queue.shift();
+            pending.resolve(void 0);
+            continue;
+          }
+          const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+          if (!Number.isFinite(size)) {
+            this.fail(environmentError(messages.gitFailed(["cat-file", "--batch"], `unexpected answer: ${header}`)));
+            return;
+          }
+          const end = eol + 1 + size + 1;
+          if (this.buffer.length < end) {
+            this.needed = end;
+            return;
+          }
+          this.needed = 0;
+          const isBlob = header.split(" ")[1] === "blob";
+          const blob = isBlob ? Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size)) : void 0;
+          this.buffer = this.buffer.subarray(end);
+          this.queue.shift();
+          pending.resolve(blob);
+        }
+      }
+      /** Reads blobs by object id, in one round trip for the whole list. */
+      read(oids) {
+        if (this.failure)
+          return Promise.reject(this.failure);
+        if (oids.length === 0)
+          return Promise.resolve([]);
+        const child = this.start();
+        const asked = [];
+        const answers = oids.map((oid) => {
+          const early = this.early.get(oid);
+          if (early) {
+            this.early.delete(oid);
+            return early;
+          }
+          asked.push(oid);
+          return new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
+        });
+        if (asked.length)
+          child.stdin.write(asked.map((oid) => `${oid}
+`).join(""));
+        return Promise.all(answers);
+      }
+      close() {
+        this.child?.stdin.end();
+        this.child = void 0;
+      }
+    };
+  }
+});
+
+// dist/src/source/sources.js
+var sources_exports = {};
+__export(sources_exports, {
+  WORKTREE_DELETED_ARGS: () => WORKTREE_DELETED_ARGS,
+  WORKTREE_FILES_ARGS: () => WORKTREE_FILES_ARGS,
+  indexSource: () => indexSource,
+  readDiskLinks: () => readDiskLinks,
+  readWorktreeFile: () => readWorktreeFile,
+  revisionSource: () => revisionSource,
+  worktreeHas: () => worktreeHas,
+  worktreeSource: () => worktreeSource
+});
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from "node:fs";
+import { join as join3 } from "node:path";
+function parseLinks(buffer, oidField) {
+  const links = /* @__PURE__ */ new Map();
+  for (const record2 of splitNul(buffer)) {
+    const tab = record2.indexOf("	");
+    const fields = record2.slice(0, tab).split(" ");
+    if (fields[0] !== SYMLINK)
+      continue;
+    if (oidField === 1 && fields[2] !== "0" && fields[2] !== "2")
+      continue;
+    links.set(record2.slice(tab + 1), fields[oidField]);
+  }
+  return links;
+}
+function parseEntries(buffer, oidField) {
+  const entries = /* @__PURE__ */ new Map();
+  for (const record2 of splitNul(buffer)) {
+    const tab = record2.indexOf("	");
+    const fields = record2.slice(0, tab).split(" ");
+    const path = record2.slice(tab + 1);
+    if (fields[0] === GITLINK)
+      continue;
+    if (oidField === 1 && fields[2] !== "0" && fields[2] !== "2")
+      continue;
+    entries.set(path, fields[oidField]);
+  }
+  return entries;
+}
+function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks) {
+  const reader = new BlobReader(root);
+  const known = /* @__PURE__ */ new Map();
+  let all;
+  let links;
+  return {
+    kind,
+    // `--cached` for the index, the commit for a revision (its output then names `<commit>:path`).
+    filesSpelling: (words) => grepWords(root, words, kind === "index" ? ["--cached"] : [treeish], kind === "index" ? "" : `${treeish}:`),
+    knowBlobIds(entries) {
+      for (const [path, oid] of entries)
+        known.set(path, oid);
+    },
+    async listPaths() {
+      all ??= loadAll();
+      const entries = await all;
+      for (const [path, oid] of entries)
+        known.set(path, oid);
+      return [...entries.keys()].sort();
+    },
+    async readFiles(paths) {
+      const unnamed = paths.filter((p) => !known.has(p) && /[\n\r]/.test(p));
+      if (unnamed.length) {
+        const found = await loadSome(unnamed);
+        for (const p of unnamed)
+          known.set(p, found.get(p));
+      }
+      const names = paths.map((p) => known.has(p) ? known.get(p) : `${treeish}:${p}`);
+      const wanted = names.filter((name) => name !== void 0);
+      const blobs = await reader.read(wanted);
+      const result = /* @__PURE__ */ new Map();
+      let next = 0;
+      paths.forEach((p, i) => result.set(p, names[i] === void 0 ? void 0 : blobs[next++]));
+      return result;
+    },
+    async readLinks(paths) {
+      links ??= loadLinks();
+      const known2 = await links;
+      const wanted = paths.filter((p) => known2.has(p));
+      const result = /* @__PURE__ */ new Map();
+      if (wanted.length === 0)
+        return result;
+      const blobs = await reader.read(wanted.map((p) => known2.get(p)));
+      wanted.forEach((p, i) => result.set(p, blobs[i]?.toString("utf8") ?? ""));
+      return result;
+    },
+    close: () => reader.close()
+  };
+}
+function indexSource(root) {
+  return objectSource("index", root, ":0", async () => parseEntries(await git(["ls-files", "-s", "-z"], { cwd: root }), 1), async (paths) => parseEntries(await git(["ls-files", "-s", "-z", "--", ...paths], { cwd: root, env: LITERAL2 }), 1), async () => parseLinks(await git(["ls-files", "-s", "-z"], { cwd: root }), 1));
+}
+function revisionSource(root, commit) {
+  const load = async (paths) => parseEntries(await git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths], { cwd: root, env: LITERAL2 }), 2);
+  return objectSource("revision", root, commit, () => load([]), load, async () => parseLinks(await git(["ls-tree", "-r", "-z", "--full-tree", commit], { cwd: root }), 0));
+}
+async function grepWords(root, words, where, prefix) {
+  const args = ["grep", "-l", "-z", "-I", "-w", "-F", ...words.flatMap((w) => ["-e", w]), ...where];
+  const result = await runGit(args, { cwd: root });
+  if (result.code > 1)
+    throw environmentError(messages.gitFailed(args, result.stderr.trim()));
+  return new Set(splitNul(result.stdout).map((p) => p.startsWith(prefix) ? p.slice(prefix.length) : p));
+}
+function worktreeSource(root) {
+  return {
+    kind: "worktree",
+    filesSpelling: (words) => grepWords(root, words, ["--untracked"], ""),
+    async listPaths() {
+      const [present, deleted] = await Promise.all([git(WORKTREE_FILES_ARGS, { cwd: root }), git(WORKTREE_DELETED_ARGS, { cwd: root })]);
+      const gone = new Set(splitNul(deleted));
+      return [...new Set(splitNul(present))].filter((p) => !gone.has(p)).sort();
+    },
+    async readFiles(paths) {
+      return new Map(paths.map((p) => [p, readWorktreeFile(root, p)]));
+    },
+    readLinks: async (paths) => readDiskLinks(root, paths),
+    close() {
+    }
+  };
+}
+function readDiskLinks(root, paths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    try {
+      if (lstatSync(join3(root, p)).isSymbolicLink())
+        result.set(p, readlinkSync(join3(root, p), "utf8"));
+    } catch {
+    }
+  }
+  return result;
+}
+function worktreeHas(root, path) {
+  try {
+    lstatSync(join3(root, path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function readWorktreeFile(root, path) {
+  const abs = `${root}/${path}`;
+  let fd;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP" || code === "EMLINK")
+      return Buffer.from(readlinkSync(abs), "utf8");
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR")
+      return void 0;
+    throw err;
+  }
+  try {
+    const read = readOpenFile(fd, readBuffer);
+    if (read === void 0)
+      return void 0;
+    readBuffer = read.buffer;
+    return Buffer.from(read.buffer.subarray(0, read.size));
+  } catch (err) {
+    const code = err.code;
+    if (code === "EISDIR" || code === "ESPIPE")
+      return void 0;
+    throw err;
+  } finally {
+    closeSync(fd);
+  }
+}
+function readOpenFile(fd, target) {
+  let size = readSync(fd, target, 0, target.length, 0);
+  if (size > 0 && size < target.length) {
+    const more = readSync(fd, target, size, target.length - size, size);
+    if (more === 0)
+      return { buffer: target, size };
+    size += more;
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile())
+    return void 0;
+  for (; ; ) {
+    if (size >= stat.size && stat.size > 0)
+      break;
+    if (size === target.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(target.length * 2, stat.size + 1));
+      target.copy(bigger, 0, 0, size);
+      target = bigger;
+    }
+    const n = readSync(fd, target, size, target.length - size, size);
+    if (n === 0)
+      break;
+    size += n;
+  }
+  return { buffer: target, size };
+}
+var GITLINK, SYMLINK, LITERAL2, WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS, readBuffer;
+var init_sources = __esm({
+  "dist/src/source/sources.js"() {
+    "use strict";
+    init_git();
+    init_errors();
+    init_messages();
+    init_blobs();
+    GITLINK = "160000";
+    SYMLINK = "120000";
+    LITERAL2 = { GIT_LITERAL_PATHSPECS: "1" };
+    WORKTREE_FILES_ARGS = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"];
+    WORKTREE_DELETED_ARGS = ["ls-files", "-z", "--deleted"];
+    readBuffer = Buffer.allocUnsafe(64 * 1024);
+  }
+});
+
+// dist/src/source/filesystem.js
+import { readdirSync } from "node:fs";
+function literalDir(glob) {
+  const body = glob.startsWith("!") ? glob.slice(1) : glob;
+  const wild = body.search(/[*?[{\\]/);
+  const literal = wild < 0 ? body : body.slice(0, wild);
+  const slash = literal.lastIndexOf("/");
+  return slash < 0 ? "" : literal.slice(0, slash);
+}
+function walkRoots(config) {
+  const globs2 = [...config.scope.include.filter((g) => !g.startsWith("!")), ...config.dependencies?.manifests ?? []];
+  const dirs = [...new Set(globs2.map(literalDir))].sort();
+  return dirs.filter((d) => !dirs.some((o) => o !== d && (o === "" || d.startsWith(`${o}/`))));
+}
+function walk(root, dir, out) {
+  let entries;
+  try {
+    entries = readdirSync(dir === "" ? root : `${root}/${dir}`, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const path = dir === "" ? e.name : `${dir}/${e.name}`;
+    if (e.isDirectory()) {
+      if (dir === "" && e.name === ".git")
+        continue;
+      walk(root, path, out);
+    } else if (e.isFile() || e.isSymbolicLink()) {
+      out.push(path);
+    }
+  }
+}
+function filesystemSource(root, config) {
+  return {
+    kind: "worktree",
+    async listPaths() {
+      const out = [];
+      for (const dir of walkRoots(config))
+        walk(root, dir, out);
+      return out.sort();
+    },
+    async readFiles(paths) {
+      return new Map(paths.map((p) => [p, readWorktreeFile(root, p)]));
+    },
+    readLinks: async (paths) => readDiskLinks(root, paths),
+    // No git to search with: every listed file is read (this source serves small trees outside git).
+    async filesSpelling(words) {
+      const word = new RegExp(`\\b(?:${words.map(escapeRegExp).join("|")})\\b`);
+      const found = /* @__PURE__ */ new Set();
+      for (const path of await this.listPaths()) {
+        const bytes = readWorktreeFile(root, path);
+        if (bytes !== void 0 && !bytes.includes(0) && word.test(bytes.toString("latin1")))
+          found.add(path);
+      }
+      return found;
+    },
+    close() {
+    }
+  };
+}
+var init_filesystem = __esm({
+  "dist/src/source/filesystem.js"() {
+    "use strict";
+    init_needles();
+    init_sources();
+  }
+});
+
+// dist/src/scope.js
+function firstMatch(globs2, path) {
+  return globs2.find((g) => g.test(path))?.source;
+}
+function buildScope(config) {
+  const positive = config.scope.include.filter((p) => !p.startsWith("!")).map(compileGlob);
+  const negated = config.scope.include.filter((p) => p.startsWith("!")).map((p) => compileGlob(p.slice(1)));
+  const exclude = config.scope.exclude.map(compileGlob);
+  const manifests = (config.dependencies?.manifests ?? []).map(compileGlob);
+  return {
+    classify(path) {
+      const includedBy = firstMatch(positive, path);
+      if (!includedBy)
+        return { status: "outside" };
+      const removedBy = firstMatch(negated, path);
+      if (removedBy)
+        return { status: "outside", removedBy: `!${removedBy}` };
+      const excludedBy = firstMatch(exclude, path);
+      return excludedBy ? { status: "excluded", includedBy, excludedBy } : { status: "scanned", includedBy };
+    },
+    isManifest: (path) => manifests.some((g) => g.test(path)),
+    manifestPattern: (path) => firstMatch(manifests, path)
+  };
+}
+var init_scope = __esm({
+  "dist/src/scope.js"() {
+    "use strict";
+    init_glob();
+  }
+});
+
+// dist/src/rules/lineMatcher.js
+function isCharWhitespace(code) {
+  return code >= 9 && code <= 13 || code === 32 || code === 133 || code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288;
+}
+function rustTrim(s) {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isCharWhitespace(s.charCodeAt(start)))
+    start++;
+  while (end > start && isCharWhitespace(s.charCodeAt(end - 1)))
+    end--;
+  return s.slice(start, end);
+}
+function rustLines(text) {
+  const lines = [];
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf("\n", start);
+    if (nl < 0) {
+      lines.push({ text: text.slice(start), offset: start });
+      break;
+    }
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push({ text: text.slice(start, end), offset: start });
+    start = nl + 1;
+  }
+  return lines;
+}
+function seedTestLines(lines) {
+  let pending = false;
+  let depth = 0;
+  return lines.map((raw) => {
+    const line = cutLineComment(raw);
+    const trimmed = rustTrim(line);
+    if (depth > 0) {
+      depth = Math.max(0, depth + count(line, "{") - count(line, "}"));
+      return true;
+    }
+    if (trimmed.startsWith("#[cfg(test)]")) {
+      pending = true;
+      return false;
+    }
+    if (!pending)
+      return false;
+    if (trimmed === "" || trimmed.startsWith("#[") || trimmed.startsWith("//"))
+      return false;
+    pending = false;
+    if (TEST_MOD_PREFIXES.some((p) => trimmed.startsWith(p))) {
+      depth = Math.max(0, count(line, "{") - count(line, "}"));
+    }
+    return true;
+  });
+}
+function anyNeedle(needles) {
+  let re = anyNeedleCache.get(needles);
+  if (re === void 0) {
+    re = needles.length === 0 ? /(?!)/ : new RegExp(needles.map(escapeRegExp).join("|"));
+    anyNeedleCache.set(needles, re);
+  }
+  return re;
+}
+function matchLikeSeed(text, needles) {
+  if (!anyNeedle(needles).test(text))
+    return [];
+  const lines = rustLines(text);
+  const inTest = seedTestLines(lines.map((l) => l.text));
+  const hits = [];
+  lines.forEach((line, i) => {
+    if (inTest[i])
+      return;
+    const code = cutLineComment(line.text);
+    for (const needle of needles) {
+      const at2 = code.indexOf(needle);
+      if (at2 < 0)
+        continue;
+      const bom = i === 0 && text.charCodeAt(0) === 65279 ? 1 : 0;
+      hits.push({ needle, offset: line.offset + at2, line: i + 1, column: at2 + 1 - bom, length: needle.length });
+    }
+  });
+  return hits;
+}
+var cutLineComment, count, TEST_MOD_PREFIXES, anyNeedleCache;
+var init_lineMatcher = __esm({
+  "dist/src/rules/lineMatcher.js"() {
+    "use strict";
+    init_needles();
+    cutLineComment = (line) => {
+      const at2 = line.indexOf("//");
+      return at2 < 0 ? line : line.slice(0, at2);
+    };
+    count = (s, ch) => {
+      let n = 0;
+      for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1))
+        n++;
+      return n;
+    };
+    TEST_MOD_PREFIXES = ["mod ", "pub mod ", "pub(crate) mod ", "pub(super) mod "];
+    anyNeedleCache = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// dist/src/findings/catalogue.js
+function ruleIdOf(finding) {
+  if (finding.kind === "banned-api")
+    return finding.class !== void 0 ? `banned-api/${finding.class}` : "banned-api";
+  return finding.kind;
+}
+var q2, CATALOGUE, FINDING_KINDS, waysOut;
+var init_catalogue = __esm({
+  "dist/src/findings/catalogue.js"() {
+    "use strict";
+    init_messages();
+    q2 = (s) => JSON.stringify(s);
+    CATALOGUE = {
+      "banned-api": {
+        severity: "error",
+        title: "Banned host API outside its chokepoint",
+        description: "A banned host API (a needle of a banned class) is used outside the files allowlisted for its class.",
+        fix: "Route the access through the class chokepoint, or, if this file is itself a reviewed chokepoint, add an allowlist entry for it, with a reason, in chokepoint.toml.",
+        group: "class",
+        anchoredInConfig: false,
+        judgedFrom: "file",
+        message: (needle, cls) => `\`${needle}\` (class ${cls}) is used outside the ${cls} allowlist`
+      },
+      "banned-dependency": {
+        severity: "error",
+        title: "Banned crate dependency",
+        description: "A Cargo manifest depends on a crate whose name (or the package it renames) matches a banned marker of the dependency rule.",
+        fix: "Remove the dependency, or add a dependency exception for the crate, with a reason, in chokepoint.toml.",
+        group: "dependencies",
+        anchoredInConfig: false,
+        judgedFrom: "file",
+        message: (d) => `Depends on banned crate \`${d.name}\` (matches marker \`${d.marker}\`) in \`${d.table}\`` + (d.renamedTo !== void 0 ? `, renamed to \`${d.renamedTo}\`` : "") + (d.renames !== void 0 ? `; the key is banned even though it renames package \`${d.renames}\`` : "") + "."
+      },
+      "escaping-path-dependency": {
+        severity: "error",
+        title: "Path dependency escapes the repository",
+        description: 'A `path = "\u2026"` dependency resolves outside the repository root, so the code it pulls in is never checked.',
+        fix: "Move the crate inside the repository, or depend on it through a registry or git source.",
+        group: "dependencies",
+        anchoredInConfig: false,
+        judgedFrom: "file",
+        message: (key, table2, escape, git2 = false) => `${git2 ? "Git dependency on a local repository" : "Path dependency"} \`${key}\` in \`${table2}\` points outside the repository: ${escape}.`
+      },
+      "banned-dependency-chain": {
+        severity: "error",
+        title: "Banned crate reached through dependencies",
+        description: "Following Cargo.lock from a workspace member reaches a crate whose name matches a banned marker, on an edge that no listed wrapper crate sanctions (the shortest such chain is shown).",
+        fix: "Drop or replace the dependency at the first edge of the chain, route the access through a listed wrapper crate, or add the crate that depends on the banned one to the marker's `[[dependency_rule.wrapper]]` crates, with a reason, in chokepoint.toml.",
+        group: "dependencies",
+        anchoredInConfig: false,
+        judgedFrom: "cargo graph",
+        message: messages.bannedChain
+      },
+      "too-few-files": {
+        severity: "error",
+        title: "Full audit scanned too few files",
+        description: "The full audit scanned fewer in-scope files than the configured minimum: the scope globs probably no longer match the sources, so the check would pass vacuously.",
+        fix: "Fix the scope globs in chokepoint.toml (or lower the minimum if the tree really shrank).",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (found, min) => `the audit scanned ${found} file${found === 1 ? "" : "s"}, fewer than the minimum of ${min}: the scope may have stopped matching the sources, which would make the lint pass vacuously`
+      },
+      "missing-allowlist-path": {
+        severity: "error",
+        title: "Allowlisted path does not exist",
+        description: "An allowlist entry names a file that does not exist in the checked tree.",
+        fix: "Correct the path of the allowlist entry in chokepoint.toml, or remove the entry.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} names a file that does not exist`
+      },
+      "dead-allowlist-entry": {
+        severity: "error",
+        title: "Allowlisted path is out of scope",
+        description: "An allowlist entry names a file that is excluded or outside the scanned scope, so the entry has no effect.",
+        fix: "Remove the allowlist entry from chokepoint.toml, or bring the file back into scope.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (path, cls, why) => `allowlist entry ${q2(path)} of class ${cls} is never scanned (${why}), so it sanctions nothing`
+      },
+      "allowlisted-path-removed": {
+        severity: "error",
+        title: "Allowlisted path deleted or renamed",
+        description: "The change deletes or renames a file that an allowlist entry names; the next full audit would fail on the dangling entry.",
+        fix: "Update (or remove) the allowlist entry in chokepoint.toml in the same commit.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (path, classes, to) => to !== void 0 ? `${q2(path)} is allowlisted for ${classes} and this commit renames it to ${q2(to)}: update the allowlist entry in chokepoint.toml` : `${q2(path)} is allowlisted for ${classes} and this commit deletes it: remove its allowlist entry from chokepoint.toml`
+      },
+      "config-removed": {
+        severity: "error",
+        title: "Config deleted from the repository",
+        description: "The commit deletes chokepoint.toml from the repository (a copy may remain in the working tree, untracked): a fresh clone, and CI, would have no rules.",
+        fix: 'Keep the config committed (`git restore --staged chokepoint.toml`), or, if the lint is really being retired, commit with CHOKEPOINT_BYPASS="reason".',
+        group: "config",
+        anchoredInConfig: false,
+        judgedFrom: "tree",
+        message: (path) => `this commit deletes ${q2(path)} from the repository: the next clone has no chokepoint rules`
+      },
+      "invalid-file": {
+        severity: "error",
+        title: "File could not be checked",
+        description: "A source file or manifest could not be read as checked input (invalid UTF-8, unparsable TOML, \u2026).",
+        fix: "Fix the file so that it can be checked; an unchecked file is never allowed through.",
+        group: "unreadable files",
+        anchoredInConfig: false,
+        judgedFrom: "file",
+        message: (why) => why === "utf8" ? "not valid UTF-8: Rust sources and Cargo manifests must be UTF-8, and a file that cannot be read cannot be cleared" : `Cargo manifest is not valid TOML: ${why.toml}`
+      },
+      "escaping-module-path": {
+        severity: "error",
+        title: "Module path escapes the repository",
+        description: 'A `#[path = "\u2026"]` or `include!("\u2026")` in production code names a file outside the repository, so code compiled into the crate is never checked.',
+        fix: "Move the file into the repository and name it from there.",
+        group: "module paths",
+        anchoredInConfig: false,
+        // Found by resolving modules across files, not by judging one file alone.
+        judgedFrom: "tree",
+        message: (declaration, target) => `\`${declaration}\` names ${q2(target)}, outside the repository: code chokepoint cannot read is code it cannot clear; move the file into the repository`
+      },
+      "stale-allowlist-entry": {
+        severity: "warning",
+        title: "Allowlist entry no longer needed",
+        description: "An allowlisted file no longer contains any needle of its class: the chokepoint can be tightened.",
+        fix: "Remove the allowlist entry (or the needles it sanctions) from chokepoint.toml.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (path, cls) => `allowlist entry ${q2(path)} of class ${cls} no longer uses any of its needles: the chokepoint can be tightened`
+      },
+      "unused-needle": {
+        severity: "warning",
+        title: "Class matches nothing",
+        description: "No needle of a banned class matches anything in the tree: the class guards nothing, which a typo would also cause.",
+        fix: "Check the needle for a typo in chokepoint.toml, or remove it.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (needles, cls) => needles.length === 1 ? `needle \`${needles[0]}\` of class ${cls} matches nothing in the tree: the class guards nothing here (check the needle for a typo)` : `no needle of class ${cls} matches anything in the tree (${needles.map((n) => `\`${n}\``).join(", ")}): the class guards nothing here (check the needles for typos)`
+      },
+      "unused-dependency-exception": {
+        severity: "warning",
+        title: "Dependency exception matches nothing",
+        description: "A dependency exception names a crate that no checked manifest depends on.",
+        fix: "Remove the exception from chokepoint.toml.",
+        group: "sanity",
+        anchoredInConfig: true,
+        judgedFrom: "tree",
+        message: (crate) => `dependency exception for ${q2(crate)} matches no dependency`
+      },
+      "stale-lockfile": {
+        severity: "warning",
+        title: "Cargo.lock may be stale",
+        description: "A manifest declares a dependency that Cargo.lock does not list for its crate, so the graph check cannot follow it.",
+        fix: "Run `cargo update --workspace` (or any cargo build) and commit Cargo.lock with the manifest.",
+        group: "dependencies",
+        anchoredInConfig: false,
+        judgedFrom: "tree",
+        message: messages.staleLockfile
+      },
+      "baseline-outdated": {
+        severity: "warning",
+        title: "Baseline entry outgrown",
+        description: "A file has fewer findings of a kind than the baseline records: the slack would let a new finding through unnoticed.",
+        fix: "Run `chokepoint baseline --prune` and commit the baseline file.",
+        group: "sanity",
+        anchoredInConfig: false,
+        judgedFrom: "tree",
+        message: (path, key, recorded, now) => `${path}: ${key} is down to ${now} from the baseline's ${recorded}: run \`chokepoint baseline --prune\` so the baseline cannot hide a new one`
+      }
+    };
+    FINDING_KINDS = Object.keys(CATALOGUE);
+    waysOut = {
+      route: (useInstead) => useInstead ? `route the access through ${useInstead}` : "route the access through an existing chokepoint module",
+      allow: (cls, configPath = "chokepoint.toml") => `or, if this file is a new reviewed chokepoint, add it to the ${cls} allowlist in ${configPath} with a reason`,
+      /** Both, as one sentence. */
+      sentence: (cls, useInstead, configPath) => `Route the access through ${useInstead !== void 0 && useInstead !== "" ? useInstead : "a reviewed chokepoint module"}, or, if this file is itself a chokepoint, add an allowlist entry${cls !== void 0 ? ` of class "${cls}"` : ""} for it, with a reason, in ${configPath}.`
+    };
+  }
+});
+
+// dist/src/rules/bannedApi.js
+function indexClasses(classes) {
+  const classesOf = /* @__PURE__ */ new Map();
+  const allow = /* @__PURE__ */ new Map();
+  for (const cls of classes) {
+    for (const needle of cls.needles)
+      classesOf.set(needle, [...classesOf.get(needle) ?? [], cls]);
+    for (const entry of cls.allow) {
+      const byClass = allow.get(entry.path) ?? /* @__PURE__ */ new Map();
+      byClass.set(cls.name, entry);
+      allow.set(entry.path, byClass);
+    }
+  }
+  return { classes, needles: [...classesOf.keys()], classesOf, allow };
+}
+function analyzeSource(text, needles, matcher, judge2, where) {
+  if (matcher === "line")
+    return { hits: matchLikeSeed(text, needles), testOnlyFile: false, moduleDecls: [], includes: [] };
+  return judge2.analyze(text, needles, where);
+}
+function isSanctioned(entry, needle) {
+  return entry !== void 0 && (entry.needles === void 0 || entry.needles.includes(needle));
+}
+function bannedApiFindings(path, hits, index, matcher, lineText) {
+  const sanctioned = index.allow.get(path);
+  const findings = [];
+  const seenLines = /* @__PURE__ */ new Set();
+  const outshone = matcher === "line" ? void 0 : overlapLosers(hits, index);
+  for (const hit of hits) {
+    for (const cls of index.classesOf.get(hit.needle) ?? []) {
+      if (outshone?.has(`${cls.name}\0${hit.offset}\0${hit.needle}`))
+        continue;
+      if (isSanctioned(sanctioned?.get(cls.name), hit.needle))
+        continue;
+      if (matcher === "line") {
+        const key = `${hit.line}\0${cls.name}`;
+        if (seenLines.has(key))
+          continue;
+        seenLines.add(key);
+      }
+      findings.push({
+        kind: "banned-api",
+        path,
+        line: hit.line,
+        column: hit.column,
+        length: hit.length,
+        class: cls.name,
+        needle: hit.needle,
+        message: CATALOGUE["banned-api"].message(hit.needle, cls.name),
+        lineText: lineText(hit)
+      });
+    }
+  }
+  return findings;
+}
+function overlapLosers(hits, index) {
+  const losers = /* @__PURE__ */ new Set();
+  const byClass = /* @__PURE__ */ new Map();
+  for (const hit of hits) {
+    for (const cls of index.classesOf.get(hit.needle) ?? []) {
+      let list = byClass.get(cls.name);
+      if (list === void 0)
+        byClass.set(cls.name, list = []);
+      list.push(hit);
+    }
+  }
+  for (const [name, list] of byClass) {
+    list.sort((a, b) => a.offset - b.offset);
+    let cluster = [];
+    let reach = -1;
+    const close = () => {
+      if (cluster.length < 2)
+        return;
+      const best = cluster.reduce((a, b) => b.needle.length > a.needle.length ? b : a);
+      for (const h of cluster)
+        if (h !== best)
+          losers.add(`${name}\0${h.offset}\0${h.needle}`);
+    };
+    for (const hit of list) {
+      if (hit.offset >= reach) {
+        close();
+        cluster = [];
+      }
+      cluster.push(hit);
+      reach = Math.max(reach, hit.offset + Math.max(1, hit.length));
+    }
+    close();
+  }
+  return losers;
+}
+function lineAround(text, offset) {
+  const start = Math.max(text.lastIndexOf("\n", offset - 1) + 1, 0);
+  const nl = text.indexOf("\n", offset);
+  const end = nl < 0 ? text.length : nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+  return text.slice(start, Math.max(start, end));
+}
+var init_bannedApi = __esm({
+  "dist/src/rules/bannedApi.js"() {
+    "use strict";
+    init_lineMatcher();
+    init_catalogue();
+  }
+});
+
+// dist/src/rules/sanity.js
+function atConfig(configPath, at2) {
+  return { path: configPath, line: at2?.line, column: at2?.column };
+}
+function sanityFindings(config, configPath, scope, census) {
+  const findings = [];
+  const counted = census.scanned + (config.scope.countExcluded ? census.excluded : 0);
+  if (counted < config.scope.minFiles) {
+    findings.push({ kind: "too-few-files", path: configPath, message: CATALOGUE["too-few-files"].message(counted, config.scope.minFiles) });
+  }
+  for (const cls of config.classes) {
+    for (const entry of cls.allow) {
+      const where = () => atConfig(configPath, entry.at);
+      if (!census.paths.has(entry.path)) {
+        findings.push({ kind: "missing-allowlist-path", ...where(), class: cls.name, message: CATALOGUE["missing-allowlist-path"].message(entry.path, cls.name) });
+        continue;
+      }
+      const verdict = scope.classify(entry.path);
+      if (verdict.status === "scanned")
+        continue;
+      const why = verdict.status === "excluded" ? `excluded by ${JSON.stringify(verdict.excludedBy)}` : verdict.removedBy ? `removed from scope by ${JSON.stringify(verdict.removedBy)}` : "matched by no include pattern";
+      findings.push({ kind: "dead-allowlist-entry", ...where(), class: cls.name, message: CATALOGUE["dead-allowlist-entry"].message(entry.path, cls.name, why) });
+    }
+  }
+  return findings;
+}
+function auditWarnings(config, configPath, scope, needlesByFile, usedExceptions) {
+  const warnings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const needles of needlesByFile.values())
+    for (const n of needles)
+      seen.add(n);
+  for (const cls of config.classes) {
+    for (const entry of cls.allow) {
+      if (scope.classify(entry.path).status !== "scanned")
+        continue;
+      const found = needlesByFile.get(entry.path);
+      const sanctioned = entry.needles ?? cls.needles;
+      if (found && sanctioned.some((n) => found.has(n)))
+        continue;
+      warnings.push({ kind: "stale-allowlist-entry", ...atConfig(configPath, entry.at), class: cls.name, message: CATALOGUE["stale-allowlist-entry"].message(entry.path, cls.name) });
+    }
+    if (cls.needles.length > 0 && !cls.needles.some((n) => seen.has(n))) {
+      const only = cls.needles.length === 1 ? cls.needles[0] : void 0;
+      warnings.push({ kind: "unused-needle", ...atConfig(configPath, only !== void 0 ? cls.needleAt?.(0) ?? cls.at : cls.at), class: cls.name, ...only !== void 0 ? { needle: only } : {}, message: CATALOGUE["unused-needle"].message(cls.needles, cls.name) });
+    }
+  }
+  for (const exception of config.dependencies?.allow ?? []) {
+    if (!usedExceptions.has(exception.crate.toLowerCase()) && !usedExceptions.has(exception.crate)) {
+      warnings.push({ kind: "unused-dependency-exception", ...atConfig(configPath, exception.at), dependency: exception.crate, message: CATALOGUE["unused-dependency-exception"].message(exception.crate) });
+    }
+  }
+  return warnings;
+}
+var init_sanity = __esm({
+  "dist/src/rules/sanity.js"() {
+    "use strict";
+    init_catalogue();
+  }
+});
+
+// dist/src/source/changes.js
+function parseRawDiff(buffer) {
+  const parts = splitNul(buffer);
+  const changes = [];
+  for (let i = 0; i < parts.length; ) {
+    const meta = parts[i++];
+    const [, , newMode, , newOid, statusField] = meta.split(/[ :]/);
+    const status = statusField?.[0];
+    if (!status)
+      break;
+    const first = parts[i++];
+    if (status === "R" || status === "C") {
+      const second = parts[i++];
+      changes.push({ status, path: second, from: first, oid: newOid, symlink: newMode === "120000" });
+    } else if (status === "D") {
+      changes.push({ status, path: first, symlink: false });
+    } else {
+      changes.push({ status, path: first, oid: newOid, symlink: newMode === "120000" });
+    }
+  }
+  return changes;
+}
+async function readStagedChanges(repo, amending = false) {
+  if (!amending)
+    return parseRawDiff(await git(STAGED_DIFF_ARGS, { cwd: repo.root }));
+  const parent = await runGit(["rev-parse", "--verify", "--quiet", "HEAD^1^{commit}"], { cwd: repo.root });
+  const base = parent.code === 0 ? parent.stdout.toString("utf8").trim() : await emptyTree(repo);
+  return parseRawDiff(await git(["diff", "--cached", ...DIFF_FLAGS, base], { cwd: repo.root }));
+}
+async function emptyTree(repo) {
+  return (await git(["hash-object", "-t", "tree", "--stdin"], { cwd: repo.root, input: "" })).toString("utf8").trim();
+}
+async function mergeBase(repo, commit) {
+  return (await git(["merge-base", commit, "HEAD"], { cwd: repo.root })).toString("utf8").trim();
+}
+async function readChangesSince(repo, base) {
+  return parseRawDiff(await git(["diff", ...DIFF_FLAGS, base, "HEAD"], { cwd: repo.root }));
+}
+var DIFF_FLAGS, STAGED_DIFF_ARGS;
+var init_changes = __esm({
+  "dist/src/source/changes.js"() {
+    "use strict";
+    init_git();
+    DIFF_FLAGS = ["--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-color", "--diff-filter=ACDMRT", "--ignore-submodules=all"];
+    STAGED_DIFF_ARGS = ["diff", "--cached", ...DIFF_FLAGS];
+  }
+});
+
+// dist/src/bypass/record.js
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+function recordBypass(repo, reason) {
+  const path = markerPath(repo);
+  try {
+    mkdirSync2(join4(repo.gitDir, "chokepoint"), { recursive: true });
+    writeFileSync2(path, reason, "utf8");
+  } catch (err) {
+    throw environmentError(messages.bypassNotRecorded(path, err.code ?? err.message), messages.bypassNotRecordedHint);
+  }
+}
+function clearBypass(repo) {
+  try {
+    rmSync(markerPath(repo), { force: true });
+  } catch {
+  }
+}
+function takeBypass(repo) {
+  const path = markerPath(repo);
+  let reason;
+  try {
+    reason = readFileSync4(path, "utf8");
+  } catch {
+    return void 0;
+  }
+  clearBypass(repo);
+  return reason;
+}
+async function addBypassTrailer(root, messageFile, reason) {
+  await git(["interpret-trailers", "--in-place", "--if-exists", "addIfDifferent", "--trailer", `${TRAILER}: ${reason}`, messageFile], { cwd: root });
+}
+async function bypassTrailers(root, message) {
+  const out = (await git(["interpret-trailers", "--parse", "--no-divider"], { cwd: root, input: message })).toString("utf8");
+  const prefix = `${TRAILER.toLowerCase()}:`;
+  return out.split("\n").filter((line) => line.toLowerCase().startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+}
+var TRAILER, markerPath;
+var init_record = __esm({
+  "dist/src/bypass/record.js"() {
+    "use strict";
+    init_git();
+    init_errors();
+    init_messages();
+    TRAILER = "Chokepoint-Bypass";
+    markerPath = (repo) => join4(repo.gitDir, "chokepoint", "bypass");
+  }
+});
+
+// dist/src/check/introducedBy.js
+function subjectOf(f) {
+  const from = CATALOGUE[f.kind].judgedFrom;
+  if (from === "cargo graph")
+    return CARGO_GRAPH;
+  if (from === "file" && f.path !== void 0 && !/[\n\r]/.test(f.path))
+    return f.path;
+  return void 0;
+}
+function findingIdentity(f) {
+  return [f.kind, f.path ?? "", f.class ?? "", f.needle ?? "", f.dependency ?? "", f.table ?? ""].join("\0");
+}
+async function rangeCommits(repo, base) {
+  const format = `%H${SEP}%P${SEP}%(trailers:key=${TRAILER},valueonly,unfold,separator=%x1e)`;
+  const out = await git(["log", "-z", "--topo-order", "--reverse", `--format=${format}`, `${base}..HEAD`], { cwd: repo.root });
+  return splitNul(out).map((record2) => {
+    const [id = "", parents = "", trailers = ""] = record2.split(SEP);
+    const reasons = trailers.split("").map((t) => t.trim());
+    return { id, parents: parents.split(" ").filter(Boolean), bypass: reasons.find((r) => r !== "" && isVisibleReason(r)) ?? null };
+  });
+}
+async function blobIds(repo, commits, paths) {
+  const names = commits.flatMap((c) => paths.map((p) => `${c}:${p}`));
+  const out = await git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], { cwd: repo.root, input: names.map((n) => `${n}
+`).join("") });
+  const lines = out.toString("utf8").split("\n");
+  const ids = /* @__PURE__ */ new Map();
+  let k = 0;
+  for (const c of commits) {
+    const perPath = /* @__PURE__ */ new Map();
+    for (const p of paths) {
+      const [oid, type] = (lines[k++] ?? "").split(" ");
+      perPath.set(p, type === "blob" ? oid : void 0);
+    }
+    ids.set(c, perPath);
+  }
+  return ids;
+}
+async function cargoGraphVersions(repo, commits) {
+  const versions = await Promise.all(commits.map(async (c) => {
+    const entries = splitNul(await git(["ls-tree", "-r", "-z", c], { cwd: repo.root })).filter((e) => CARGO_FILE.test(e));
+    return [c, entries.length ? entries.join("\0") : void 0];
+  }));
+  return new Map(versions);
+}
+function unite(lists) {
+  const merged = [...lists[0] ?? []];
+  for (const list of lists.slice(1)) {
+    const have = /* @__PURE__ */ new Map();
+    for (const e of merged)
+      have.set(e, (have.get(e) ?? 0) + 1);
+    const want = /* @__PURE__ */ new Map();
+    for (const e of list) {
+      want.set(e, (want.get(e) ?? 0) + 1);
+      if (want.get(e) > (have.get(e) ?? 0))
+        merged.push(e);
+    }
+  }
+  return merged;
+}
+async function attributeFindings(repo, base, findings, judgeAt) {
+  const targets = findings.filter((f) => subjectOf(f) !== void 0);
+  if (targets.length === 0)
+    return;
+  const subjects = [...new Set(targets.map((f) => subjectOf(f)))];
+  const paths = subjects.filter((p) => p !== CARGO_GRAPH);
+  const commits = await rangeCommits(repo, base);
+  if (commits.length === 0)
+    return;
+  const inRange = new Map(commits.map((c) => [c.id, c]));
+  const outside = [...new Set(commits.flatMap((c) => c.parents).filter((p) => !inRange.has(p)))];
+  const all = [...outside, ...commits.map((c) => c.id)];
+  const blobs = await blobIds(repo, all, paths);
+  if (subjects.includes(CARGO_GRAPH)) {
+    const graphs = await cargoGraphVersions(repo, all);
+    for (const c of all)
+      blobs.get(c).set(CARGO_GRAPH, graphs.get(c));
+  }
+  const countsByBlob = /* @__PURE__ */ new Map();
+  const countsAt = async (commit) => {
+    const perPath = blobs.get(commit);
+    const fresh = subjects.filter((p) => perPath.get(p) !== void 0 && !countsByBlob.has(perPath.get(p)));
+    if (fresh.length) {
+      for (const p of fresh)
+        countsByBlob.set(perPath.get(p), /* @__PURE__ */ new Map());
+      for (const f of await judgeAt(commit, fresh)) {
+        const subject = subjectOf(f);
+        if (subject === void 0)
+          continue;
+        const counts = countsByBlob.get(perPath.get(subject));
+        if (counts === void 0)
+          continue;
+        const key = findingIdentity(f);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    return new Map(subjects.map((p) => [p, perPath.get(p) === void 0 ? /* @__PURE__ */ new Map() : countsByBlob.get(perPath.get(p))]));
+  };
+  const keys = [...new Set(targets.map(findingIdentity))];
+  const subjectOfKey = new Map(targets.map((f) => [findingIdentity(f), subjectOf(f)]));
+  const listsAt = /* @__PURE__ */ new Map();
+  const listsOf = async (commit) => {
+    const known = listsAt.get(commit);
+    if (known)
+      return known;
+    const counts = await countsAt(commit);
+    const lists = new Map(keys.map((k) => [k, Array(counts.get(subjectOfKey.get(k)).get(k) ?? 0).fill(BEFORE)]));
+    listsAt.set(commit, lists);
+    return lists;
+  };
+  for (const commit of commits) {
+    const parentLists = await Promise.all(commit.parents.map(listsOf));
+    const own = blobs.get(commit.id);
+    const first = commit.parents[0];
+    const unchanged = commit.parents.length === 1 && first !== void 0 && subjects.every((p) => blobs.get(first).get(p) === own.get(p));
+    if (unchanged) {
+      listsAt.set(commit.id, parentLists[0]);
+      continue;
+    }
+    const counts = await countsAt(commit.id);
+    const lists = /* @__PURE__ */ new Map();
+    for (const key of keys) {
+      const n = counts.get(subjectOfKey.get(key)).get(key) ?? 0;
+      const merged = unite(parentLists.map((l) => l.get(key) ?? []));
+      if (merged.length > n)
+        merged.length = n;
+      while (merged.length < n)
+        merged.push(commit.id);
+      lists.set(key, merged);
+    }
+    listsAt.set(commit.id, lists);
+  }
+  const head = listsAt.get(commits[commits.length - 1].id);
+  const order = new Map(commits.map((c, i) => [c.id, i]));
+  const byKey = /* @__PURE__ */ new Map();
+  for (const f of targets)
+    byKey.set(findingIdentity(f), [...byKey.get(findingIdentity(f)) ?? [], f]);
+  for (const [key, found] of byKey) {
+    const entries = [...head.get(key) ?? []].sort((a, b) => (a === BEFORE ? -1 : order.get(a)) - (b === BEFORE ? -1 : order.get(b)));
+    found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    found.forEach((f, i) => {
+      const entry = entries[i] ?? commits[commits.length - 1].id;
+      if (entry === BEFORE)
+        return;
+      const by = { commit: entry, bypass: inRange.get(entry)?.bypass ?? null };
+      f.introducedBy = by;
+    });
+  }
+}
+var CARGO_GRAPH, SEP, CARGO_FILE, BEFORE;
+var init_introducedBy = __esm({
+  "dist/src/check/introducedBy.js"() {
+    "use strict";
+    init_git();
+    init_catalogue();
+    init_reason();
+    init_record();
+    CARGO_GRAPH = "";
+    SEP = "";
+    CARGO_FILE = /(^|\/|\t)Cargo\.(toml|lock)$/;
+    BEFORE = "";
   }
 });
 
@@ -4861,7 +4897,7 @@ var DEPENDENCY_TABLE_KINDS, globCache;
 var init_dependencies = __esm({
   "dist/src/rules/dependencies.js"() {
     "use strict";
-    init_positions();
+    init_positions2();
     init_catalogue();
     DEPENDENCY_TABLE_KINDS = [
       "dependencies",
@@ -4964,7 +5000,7 @@ async function checkWorkspaceBoundary(source, manifests, rule, findRoot = worksp
   }
   return verdict;
 }
-function workspaceRootFinder(source) {
+function workspaceRootFinder(source, parse2 = parseToml) {
   const read = /* @__PURE__ */ new Map();
   const load = (path) => {
     let found = read.get(path);
@@ -4974,7 +5010,7 @@ function workspaceRootFinder(source) {
         const text = bytes && decodeUtf8(bytes);
         if (text === void 0)
           return void 0;
-        const parsed = parseToml(text);
+        const parsed = parse2(text);
         return parsed.ok && isTomlTable(parsed.value["workspace"]) ? { path, text, manifest: parsed.value } : void 0;
       });
       read.set(path, found);
@@ -5114,7 +5150,7 @@ var MAX_LINKS;
 var init_workspaceBoundary = __esm({
   "dist/src/rules/workspaceBoundary.js"() {
     "use strict";
-    init_positions();
+    init_positions2();
     init_fileOutcome();
     init_dependencies();
     MAX_LINKS = 40;
@@ -5420,32 +5456,6 @@ var init_scan = __esm({
   }
 });
 
-// dist/src/judge.js
-function loadJudge(env = process.env) {
-  const asked = env.CHOKEPOINT_JUDGE;
-  if (asked === "plain")
-    return Promise.resolve(plainJudge);
-  if (asked !== void 0 && asked !== "" && asked !== "fast")
-    return Promise.reject(usageError(messages.unknownJudge(asked), messages.unknownJudgeHint));
-  loaded ??= import(new URL(FAST_MODULE, import.meta.url).href).then((mod) => mod.fastJudge(plainJudge), (err) => {
-    if (err?.code === "ERR_MODULE_NOT_FOUND")
-      return plainJudge;
-    throw err;
-  });
-  return loaded;
-}
-var plainJudge, FAST_MODULE, loaded;
-var init_judge = __esm({
-  "dist/src/judge.js"() {
-    "use strict";
-    init_rust();
-    init_errors();
-    init_messages();
-    plainJudge = { name: "plain", analyze: analyzeRust };
-    FAST_MODULE = "./fast/index.js";
-  }
-});
-
 // dist/src/baseline/baseline.js
 import { posix as posix3 } from "node:path";
 function baselinePathFor(configRepoPath) {
@@ -5602,7 +5612,7 @@ function scanCargoLayout(text) {
   const packages = [];
   const headers = [];
   const depLines = [];
-  let version;
+  let version2;
   let versionAt;
   let table2 = 0;
   let current;
@@ -5655,12 +5665,12 @@ function scanCargoLayout(text) {
       continue;
     }
     if (table2 === 0) {
-      if (version !== void 0 || !text.startsWith("version = ", pos))
+      if (version2 !== void 0 || !text.startsWith("version = ", pos))
         return void 0;
       const digits = text.slice(pos + 10, end);
       if (!/^(?:0|[1-9][0-9]{0,8})$/.test(digits))
         return void 0;
-      version = Number(digits);
+      version2 = Number(digits);
       versionAt = { line, column: 11 };
       pos = next;
       continue;
@@ -5697,7 +5707,7 @@ function scanCargoLayout(text) {
   return {
     ok: true,
     lock: {
-      version,
+      version: version2,
       packages,
       where: (i, dep) => {
         if (dep === void 0)
@@ -5713,7 +5723,7 @@ var NOT_PLAIN, STRING_KEYS;
 var init_read = __esm({
   "dist/src/lockfile/read.js"() {
     "use strict";
-    init_positions();
+    init_positions2();
     NOT_PLAIN = /[\\\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/;
     STRING_KEYS = ["name", "version", "source", "checksum", "replace"];
   }
@@ -5729,9 +5739,9 @@ function resolveLockfile(lock) {
     } else if (problems.length === MAX_PROBLEMS)
       problems.push({ message: "more problems follow: fix the ones above and check again" });
   };
-  const version = lock.version;
-  if (version !== 3 && version !== 4) {
-    const what = version === void 0 ? "has no `version` (formats 1 and 2, written by cargo before 1.53)" : `is format version ${JSON.stringify(version)}`;
+  const version2 = lock.version;
+  if (version2 !== 3 && version2 !== 4) {
+    const what = version2 === void 0 ? "has no `version` (formats 1 and 2, written by cargo before 1.53)" : `is format version ${JSON.stringify(version2)}`;
     problem(`Cargo.lock ${what}; chokepoint reads versions 3 and 4: regenerate it with a current cargo (\`cargo update --workspace\`)`, () => lock.versionAt());
     return { ok: false, problems };
   }
@@ -5794,7 +5804,7 @@ function resolveLockfile(lock) {
     problem(`dependency cycle among registry or git packages, which cargo never writes: ${shown}`, () => lock.where(cycle[0]));
     return { ok: false, problems };
   }
-  return { ok: true, graph: { version, packages, where: (i) => lock.where(i) } };
+  return { ok: true, graph: { version: version2, packages, where: (i) => lock.where(i) } };
 }
 function sourceKey(source) {
   if (source === void 0)
@@ -5814,19 +5824,19 @@ function lookup(byName, packages, spec) {
   const m = SPEC.exec(spec);
   if (!m)
     return "is not `name`, `name version` or `name version (source)`";
-  const [, name, version, source] = m;
+  const [, name, version2, source] = m;
   const versions = byName.get(name);
   if (!versions)
     return `names no package: there is no \`${name}\` in the lockfile`;
   let candidates;
-  if (version === void 0) {
+  if (version2 === void 0) {
     if (versions.size > 1)
       return `is ambiguous: \`${name}\` has ${versions.size} versions (${[...versions.keys()].join(", ")}); write \`${name} VERSION\``;
     candidates = [...versions.values()][0];
   } else {
-    const same = versions.get(version);
+    const same = versions.get(version2);
     if (!same)
-      return `names no package: \`${name}\` has no version ${version} (it has ${[...versions.keys()].join(", ")})`;
+      return `names no package: \`${name}\` has no version ${version2} (it has ${[...versions.keys()].join(", ")})`;
     candidates = same;
   }
   if (source !== void 0) {
@@ -6060,7 +6070,7 @@ var ENUMERATION_STEPS;
 var init_graph = __esm({
   "dist/src/rules/graph.js"() {
     "use strict";
-    init_positions();
+    init_positions2();
     init_dependencies();
     init_messages();
     ENUMERATION_STEPS = 2e5;
@@ -6088,7 +6098,14 @@ async function scanGraphs(source, config, checkedDirectly, scope) {
     return scan;
   if (scope.touched && !scope.touched.some((p) => isLockfile(p) || isManifest(p)))
     return scan;
-  const cargo = await scope.cargoFiles();
+  const listing = scope.cargoFiles();
+  const early = /* @__PURE__ */ new Map();
+  for (const p of scope.touched ?? [])
+    if (isLockfile(p))
+      early.set(p, readLock(source, p));
+  for (const pending of early.values())
+    pending.catch(() => void 0);
+  const cargo = await listing;
   const lockfiles = cargo.filter(isLockfile);
   const manifests = cargo.filter(isManifest);
   const touched = scope.touched && new Set(scope.touched);
@@ -6096,7 +6113,7 @@ async function scanGraphs(source, config, checkedDirectly, scope) {
   const direct = new Set(checkedDirectly);
   for (const lockPath of wanted) {
     scan.lockfilesChecked++;
-    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : void 0 });
+    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : void 0, lock: early.get(lockPath), parse: scope.parseManifest });
     if (!workspace.ok) {
       scan.findings.push(...workspace.findings);
       continue;
@@ -6109,19 +6126,22 @@ async function scanGraphs(source, config, checkedDirectly, scope) {
   }
   return scan;
 }
-async function readWorkspace(source, lockPath, cargoFiles, opts = {}) {
-  const lockfiles = cargoFiles.filter(isLockfile);
-  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === void 0 || opts.touched.has(m)));
-  const contents = await source.readFiles([lockPath, ...members]);
-  const bytes = contents.get(lockPath);
+async function readLock(source, lockPath) {
+  const bytes = (await source.readFiles([lockPath])).get(lockPath);
   const lockText = bytes && decodeUtf8(bytes);
   if (lockText === void 0)
     return { ok: false, findings: [{ kind: "invalid-file", path: lockPath, message: bytes ? CATALOGUE["invalid-file"].message("utf8") : messages.invalidLockfile("the file could not be read") }] };
   const findings = [];
   const graph = lockGraph(lockPath, lockText, findings);
-  if (!graph)
-    return { ok: false, findings };
-  return { ok: true, graph, members: await membersOf(source, graph, members, contents, opts.direct ?? /* @__PURE__ */ new Set(), opts.touched) };
+  return graph ? { ok: true, graph } : { ok: false, findings };
+}
+async function readWorkspace(source, lockPath, cargoFiles, opts = {}) {
+  const lockfiles = cargoFiles.filter(isLockfile);
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === void 0 || opts.touched.has(m)));
+  const [lock, contents] = await Promise.all([opts.lock ?? readLock(source, lockPath), source.readFiles(members)]);
+  if (!lock.ok)
+    return lock;
+  return { ok: true, graph: lock.graph, members: await membersOf(source, lock.graph, members, contents, opts.direct ?? /* @__PURE__ */ new Set(), opts.touched, opts.parse ?? parseToml) };
 }
 function lockGraph(lockPath, text, findings) {
   const read = readLockfile(text);
@@ -6137,7 +6157,7 @@ function lockGraph(lockPath, text, findings) {
   }
   return resolved.graph;
 }
-async function membersOf(source, graph, paths, contents, direct, touched) {
+async function membersOf(source, graph, paths, contents, direct, touched, parse2) {
   const local = /* @__PURE__ */ new Map();
   graph.packages.forEach((p, i) => {
     if (p.source !== void 0)
@@ -6148,7 +6168,7 @@ async function membersOf(source, graph, paths, contents, direct, touched) {
     else
       local.set(p.name, [i]);
   });
-  const findRoot = workspaceRootFinder(source);
+  const findRoot = workspaceRootFinder(source, parse2);
   const members = [];
   const taken = /* @__PURE__ */ new Set();
   for (const path of paths) {
@@ -6156,7 +6176,7 @@ async function membersOf(source, graph, paths, contents, direct, touched) {
     const text = bytes && decodeUtf8(bytes);
     if (text === void 0)
       continue;
-    const parsed = parseToml(text);
+    const parsed = parse2(text);
     if (!parsed.ok)
       continue;
     const name = packageName(parsed.value);
@@ -6164,8 +6184,8 @@ async function membersOf(source, graph, paths, contents, direct, touched) {
     if (!candidates)
       continue;
     const pkgTable = parsed.value["package"];
-    const version = isTomlTable(pkgTable) && typeof pkgTable["version"] === "string" ? pkgTable["version"] : void 0;
-    const pkg = candidates.find((i) => !taken.has(i) && graph.packages[i].version === version) ?? candidates.find((i) => !taken.has(i));
+    const version2 = isTomlTable(pkgTable) && typeof pkgTable["version"] === "string" ? pkgTable["version"] : void 0;
+    const pkg = candidates.find((i) => !taken.has(i) && graph.packages[i].version === version2) ?? candidates.find((i) => !taken.has(i));
     if (pkg === void 0)
       continue;
     taken.add(pkg);
@@ -6194,7 +6214,7 @@ var init_graphScan = __esm({
     init_graph();
     init_dependencies();
     init_workspaceBoundary();
-    init_positions();
+    init_positions2();
     init_git();
     isLockfile = (p) => p === "Cargo.lock" || p.endsWith("/Cargo.lock");
     isManifest = (p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml");
@@ -6203,8 +6223,87 @@ var init_graphScan = __esm({
   }
 });
 
+// dist/src/toml/cache.js
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join5 } from "node:path";
+function tomlCache(commonDir, version2) {
+  let entries;
+  let added = false;
+  const load = () => {
+    if (entries)
+      return entries;
+    entries = /* @__PURE__ */ new Map();
+    if (commonDir === "")
+      return entries;
+    try {
+      const file = JSON.parse(readFileSync5(cachePath2(commonDir), "utf8"));
+      if (file.format === FORMAT2 && file.version === version2 && Array.isArray(file.entries))
+        entries = new Map(file.entries);
+    } catch {
+    }
+    return entries;
+  };
+  return {
+    parse(text) {
+      const known = load();
+      const stored = known.get(text);
+      if (stored !== void 0) {
+        known.delete(text);
+        known.set(text, stored);
+        return { ok: true, value: JSON.parse(stored, asTomlTable) };
+      }
+      const parsed = parseToml(text);
+      if (parsed.ok && keptByJson(parsed.value)) {
+        known.set(text, JSON.stringify(parsed.value));
+        added = true;
+      }
+      return parsed;
+    },
+    save() {
+      if (!added || commonDir === "" || !entries)
+        return;
+      try {
+        const path = cachePath2(commonDir);
+        mkdirSync3(join5(commonDir, "chokepoint"), { recursive: true });
+        const file = { format: FORMAT2, version: version2, entries: [...entries].slice(-MAX_ENTRIES) };
+        writeFileSync3(`${path}.${process.pid}`, JSON.stringify(file));
+        renameSync2(`${path}.${process.pid}`, path);
+      } catch {
+      }
+    }
+  };
+}
+function asTomlTable(_key, value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.assign(/* @__PURE__ */ Object.create(null), value) : value;
+}
+function keptByJson(value) {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "object":
+      if (Array.isArray(value))
+        return value.every(keptByJson);
+      return isTomlTable(value) && Object.getPrototypeOf(value) === null && Object.values(value).every(keptByJson);
+    default:
+      return false;
+  }
+}
+var FORMAT2, MAX_ENTRIES, cachePath2;
+var init_cache2 = __esm({
+  "dist/src/toml/cache.js"() {
+    "use strict";
+    init_positions2();
+    FORMAT2 = 1;
+    MAX_ENTRIES = 1e3;
+    cachePath2 = (commonDir) => join5(commonDir, "chokepoint", "manifest-cache.json");
+  }
+});
+
 // dist/src/check/run.js
-import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
 import { existsSync, lstatSync as lstatSync2 } from "node:fs";
 async function loadRules(repo, opts, index, head) {
   const [{ config, repoPath: repoPath2, from }, judge2] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index, head), loadJudge()]);
@@ -6262,6 +6361,8 @@ async function withoutPreExisting(repo, opts, rules, judged) {
   }
 }
 async function judge(source, rules, selection, allPaths, opts, wholeTree, graphScope) {
+  const graphRun = graphScope ? scanGraphs(source, rules.config, selection.manifests, graphScope) : void 0;
+  graphRun?.catch(() => void 0);
   const rust = await scanRust(source, selection.rust, {
     index: rules.index,
     matcher: rules.matcher,
@@ -6273,7 +6374,7 @@ async function judge(source, rules, selection, allPaths, opts, wholeTree, graphS
     collectUsage: wholeTree
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : void 0;
+  const graph = await graphRun;
   const findings = [...rust.findings, ...deps.findings, ...graph?.findings ?? []];
   const warnings = [...graph?.warnings ?? []];
   for (const crate of graph?.usedExceptions ?? [])
@@ -6332,7 +6433,9 @@ async function runStaged(repo, opts, amending, started) {
     source.knowBlobIds(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, void 0, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
+    const manifests = tomlCache(repo.commonDir, readPackageVersion());
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, void 0, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
+    manifests.save();
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone)
       judged.findings.push({ kind: "config-removed", path: rules.configPath, message: CATALOGUE["config-removed"].message(rules.configPath) });
@@ -6352,7 +6455,7 @@ async function runAll(repo, opts, from, started) {
   }
 }
 async function expandDirectories(source, rules, root, named, given) {
-  const isDir = (p) => p === "" || (lstatSync2(join5(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
+  const isDir = (p) => p === "" || (lstatSync2(join6(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
   if (!named.some(isDir))
     return [...named];
   const all = await source.listPaths();
@@ -6396,15 +6499,15 @@ async function runSince(repo, opts, rev, started) {
     const selection = select(changed, rules.scope);
     const judged = await applyBaseline(opts, source, rules, await judge(source, rules, { ...selection, scanned: tree.scanned, excluded: tree.excluded }, new Set(all), opts, false, { cargoFiles: async () => all, touched: changed }), judgedSet(selection));
     await attributeFindings(repo, base, judged.findings, async (at2, subjects) => {
-      const version = revisionSource(repo.root, at2);
+      const version2 = revisionSource(repo.root, at2);
       try {
         const files = subjects.filter((p) => p !== CARGO_GRAPH);
-        const found = (await judge(version, rules, select(files, rules.scope), void 0, opts, false)).findings;
+        const found = (await judge(version2, rules, select(files, rules.scope), void 0, opts, false)).findings;
         if (subjects.includes(CARGO_GRAPH))
-          found.push(...(await scanGraphs(version, rules.config, [], { cargoFiles: () => version.listPaths() })).findings);
+          found.push(...(await scanGraphs(version2, rules.config, [], { cargoFiles: () => version2.listPaths() })).findings);
         return found;
       } finally {
-        version.close();
+        version2.close();
       }
     });
     const result = finish("since", judged, started, opts.strict ?? false);
@@ -6470,19 +6573,21 @@ var init_run = __esm({
     init_catalogue();
     init_baseline();
     init_graphScan();
+    init_cache2();
+    init_version();
     judgedSet = (selection) => /* @__PURE__ */ new Set([...selection.rust, ...selection.manifests]);
   }
 });
 
 // dist/src/bypass/amend.js
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { basename as basename2 } from "node:path";
 function readProc(pid) {
   try {
-    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync6(`/proc/${pid}/stat`, "utf8");
     const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    const args = readFileSync5(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
+    const args = readFileSync6(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
     return { parent, args };
   } catch {
     return void 0;
@@ -6873,7 +6978,7 @@ __export(sarif_exports, {
   encodeUriPath: () => encodeUriPath,
   formatSarif: () => formatSarif
 });
-import { createHash } from "node:crypto";
+import { createRequire as createRequire2 } from "node:module";
 function encodeUriPath(path) {
   const bytes = new TextEncoder().encode(path);
   let out = "";
@@ -6949,8 +7054,12 @@ ${t.fix}`, markdown: `${t.description}
     }
   };
 }
+function loadCrypto() {
+  crypto ??= lazyRequire2("node:crypto");
+  return crypto;
+}
 function fingerprintHash(finding, ruleId) {
-  const h = createHash("sha256");
+  const h = loadCrypto().createHash("sha256");
   for (const part of [ruleId, finding.path ?? "", finding.needle ?? "", finding.dependency ?? "", finding.table ?? ""]) {
     h.update(part);
     h.update("\0");
@@ -7098,7 +7207,7 @@ function formatSarif(result, config, toolVersion, options = {}) {
   };
   return safeJson(log, 2) + "\n";
 }
-var SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, OTHER_KINDS;
+var SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, OTHER_KINDS, lazyRequire2, crypto;
 var init_sarif = __esm({
   "dist/src/report/sarif.js"() {
     "use strict";
@@ -7110,6 +7219,7 @@ var init_sarif = __esm({
     SARIF_VERSION = "2.1.0";
     SRCROOT = "%SRCROOT%";
     OTHER_KINDS = FINDING_KINDS.filter((k) => k !== "banned-api");
+    lazyRequire2 = createRequire2(import.meta.url);
   }
 });
 
@@ -7409,7 +7519,7 @@ function spans(src) {
       out.push({ kind: "lifetime", start, end: ts.end[k] });
     else if (kind === NUMBER)
       out.push({ kind: "num", start, end: ts.end[k] });
-    else if (kind === LITERAL2)
+    else if (kind === LITERAL)
       out.push({ kind: first === "'" || src.startsWith("b'", start) ? "char" : "str", start, end: ts.end[k] });
     else {
       let end = ts.end[k];
@@ -7533,7 +7643,7 @@ var init_rustTokens = __esm({
     "use strict";
     init_escapes();
     init_lexer();
-    init_positions2();
+    init_positions();
     init_tokens();
     PUNCT3 = /* @__PURE__ */ new Set(["<<=", ">>=", "...", "..="]);
     PUNCT2 = /* @__PURE__ */ new Set(["::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "..", "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>"]);
@@ -9372,15 +9482,15 @@ var init_jsonText = __esm({
 });
 
 // dist/src/install/hooks.js
-import { createRequire as createRequire2 } from "node:module";
-import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2 } from "node:fs";
+import { createRequire as createRequire3 } from "node:module";
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync7, readlinkSync as readlinkSync2 } from "node:fs";
 import { chmod, mkdir, readFile as readFile2, realpath, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join6, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, join as join7, resolve as resolve6 } from "node:path";
 async function hookCommand(root, hook) {
   const pkg = await realpath(packageDir());
-  const local = join6(root, "node_modules", "chokepoint");
+  const local = join7(root, "node_modules", "chokepoint");
   const usesLocal = existsSync2(local) && await realpath(local) === pkg;
-  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join6(pkg, "hooks", "run.sh");
+  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join7(pkg, "hooks", "run.sh");
   const quoted = `'${runner.replace(/'/g, `'\\''`)}'`;
   const args = hook === "commit-msg" ? ' "$1"' : "";
   return `${MARKER}
@@ -9400,16 +9510,16 @@ async function readIfExists(path) {
   }
 }
 async function configHome(root) {
-  const script = SCRIPT_CONFIGS.find((f) => existsSync2(join6(root, f)));
+  const script = SCRIPT_CONFIGS.find((f) => existsSync2(join7(root, f)));
   if (script) {
     throw new UserError("environment", `simple-git-hooks is configured by ${script}, which chokepoint cannot edit safely`, { file: script }, `add "pre-commit": ${JSON.stringify(await hookCommand(root, "pre-commit"))} and "commit-msg" likewise to it by hand`);
   }
-  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync2(join6(root, f)));
-  const inPackage = !jsonFile && existsSync2(join6(root, "package.json"));
+  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync2(join7(root, f)));
+  const inPackage = !jsonFile && existsSync2(join7(root, "package.json"));
   if (!jsonFile && !inPackage)
     return void 0;
   const display = jsonFile ?? "package.json";
-  const file = join6(root, display);
+  const file = join7(root, display);
   const load = async () => {
     const text = await readFile2(file, "utf8");
     try {
@@ -9508,7 +9618,7 @@ async function install(repo, force) {
   const commands = Object.fromEntries(await Promise.all(HOOKS.map(async (h) => [h, await hookCommand(repo.root, h)])));
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
+    const path = join7(hooksDir, hook);
     if (lstatSync3(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
       if (!force)
         throw new UserError("environment", messages.hookIsSymlink(hook, readlinkSync2(path)), { file: path }, messages.hookIsSymlinkHint);
@@ -9516,7 +9626,7 @@ async function install(repo, force) {
     }
     const existing = await readIfExists(path);
     if (existing !== void 0 && !isOurs(existing) && !force) {
-      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join6(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
+      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join7(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
     }
   }
   const home = await configHome(repo.root);
@@ -9534,13 +9644,13 @@ async function install(repo, force) {
     const record3 = await home.set(values);
     await saveRecord(repo, record3);
   }
-  const record2 = join6(repo.commonDir, "chokepoint", "node");
+  const record2 = join7(repo.commonDir, "chokepoint", "node");
   await mkdir(dirname3(record2), { recursive: true });
   await writeFile2(record2, `${process.execPath}
 `);
   const sghRoot = sgh.getGitProjectRoot(repo.root);
   const local = await runGit(["config", "--local", "core.hooksPath"], { cwd: repo.root });
-  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve6(repo.root, local.stdout.toString().trim()) : sghRoot ? join6(sghRoot, "hooks") : void 0;
+  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve6(repo.root, local.stdout.toString().trim()) : sghRoot ? join7(sghRoot, "hooks") : void 0;
   if (!home) {
   } else if (sghDir !== void 0 && resolve6(sghDir) === hooksDir) {
     await quietly(() => sgh.setHooksFromConfig(repo.root, []));
@@ -9548,7 +9658,7 @@ async function install(repo, force) {
     notes.push(`simple-git-hooks would write to ${sghDir ?? "(nowhere)"}, but git reads hooks from ${hooksDir}: wrote the hooks there directly`);
   }
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
+    const path = join7(hooksDir, hook);
     const expected = sgh.PREPEND_SCRIPT + commands[hook];
     if (await readIfExists(path) !== expected) {
       await mkdir(hooksDir, { recursive: true });
@@ -9564,7 +9674,7 @@ async function uninstall(repo) {
   const hooksDir = await gitHooksDir(repo);
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
+    const path = join7(hooksDir, hook);
     const text = await readIfExists(path);
     if (isOurs(text))
       await rm(path, { force: true });
@@ -9577,7 +9687,7 @@ async function uninstall(repo) {
     const ours = HOOKS.filter((k) => typeof hooks[k] === "string" && isOurs(hooks[k]));
     await home.unset(ours, loadRecord(repo));
   }
-  await rm(join6(repo.commonDir, "chokepoint"), { recursive: true, force: true });
+  await rm(join7(repo.commonDir, "chokepoint"), { recursive: true, force: true });
   return { hooksDir, configFile: home?.file, notes };
 }
 async function saveRecord(repo, record2) {
@@ -9588,7 +9698,7 @@ async function saveRecord(repo, record2) {
 }
 function loadRecord(repo) {
   try {
-    return JSON.parse(readFileSync6(recordPath(repo), "utf8"));
+    return JSON.parse(readFileSync7(recordPath(repo), "utf8"));
   } catch {
     return void 0;
   }
@@ -9619,12 +9729,12 @@ var init_hooks = __esm({
     init_jsonText();
     HOOKS = ["pre-commit", "pre-merge-commit", "commit-msg"];
     MARKER = "# managed by chokepoint install";
-    loadSimpleGitHooks = () => createRequire2(import.meta.url)("simple-git-hooks");
+    loadSimpleGitHooks = () => createRequire3(import.meta.url)("simple-git-hooks");
     isOurs = (text) => text !== void 0 && text.includes(MARKER);
     SCRIPT_CONFIGS = [".simple-git-hooks.cjs", ".simple-git-hooks.js", ".simple-git-hooks.mjs", "simple-git-hooks.cjs", "simple-git-hooks.js", "simple-git-hooks.mjs"];
     PACKAGE_KEY = "simple-git-hooks";
     lastMember = (obj, key) => [...obj.members].reverse().find((m) => m.key === key);
-    recordPath = (repo) => join6(repo.commonDir, "chokepoint", "install-edits.json");
+    recordPath = (repo) => join7(repo.commonDir, "chokepoint", "install-edits.json");
   }
 });
 
@@ -9865,7 +9975,7 @@ __export(baseline_exports, {
   baselineCommand: () => baselineCommand
 });
 import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join7, relative as relative5, sep as sep4 } from "node:path";
+import { join as join8, relative as relative5, sep as sep4 } from "node:path";
 async function baselineCommand(inv) {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, prune: inv.prune };
@@ -9874,7 +9984,7 @@ async function baselineCommand(inv) {
   const current = countFindings(all);
   const configPath = relative5(run.repo.root, run.config.file).split(sep4).join("/");
   const path = baselinePathFor(configPath);
-  const abs = join7(run.repo.root, path);
+  const abs = join8(run.repo.root, path);
   let counts = current;
   let previous;
   if (values.prune) {
@@ -9915,10 +10025,34 @@ var init_baseline2 = __esm({
   }
 });
 
+// dist/src/hookStart.js
+var hookStart_exports = {};
+__export(hookStart_exports, {
+  isHookCommandLine: () => isHookCommandLine,
+  prefetchStagedCheck: () => prefetchStagedCheck
+});
+function prefetchStagedCheck(dir, defaultConfig) {
+  prefetchGit(REPOSITORY_QUERY, dir);
+  warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
+  prefetchGit(STAGED_DIFF_ARGS, dir);
+}
+function isHookCommandLine(argv) {
+  return argv.length === 0 || argv.length === 2 && argv[0] === "check" && argv[1] === "--staged";
+}
+var init_hookStart = __esm({
+  "dist/src/hookStart.js"() {
+    "use strict";
+    init_git();
+    init_changes();
+    init_blobs();
+    init_file();
+  }
+});
+
 // dist/src/cli.js
 init_errors();
 import { existsSync as existsSync3, writeSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // dist/src/options.js
 init_errors();
@@ -10130,7 +10264,9 @@ async function main(argv) {
     case "check": {
       const { target, common } = invocation;
       if (target.kind === "staged")
-        await prefetchStagedCheck(common.cwd, common.config === void 0);
+        await prefetchStagedCheck2(common.cwd, common.config === void 0);
+      if (target.kind !== "all")
+        (await Promise.resolve().then(() => (init_judge(), judge_exports))).loadJudge().catch(() => void 0);
       if (target.kind === "all" && target.from === "worktree")
         await prefetchWorktreeAudit(common.cwd);
       return (await Promise.resolve().then(() => (init_check(), check_exports))).checkCommand(invocation);
@@ -10150,23 +10286,15 @@ async function main(argv) {
   }
 }
 async function prefetchWorktreeAudit(dir) {
-  if (!existsSync3(join8(dir, ".git", "index")))
+  if (!existsSync3(join9(dir, ".git", "index")))
     return;
   const [{ prefetchGit: prefetchGit2, REPOSITORY_QUERY: REPOSITORY_QUERY2 }, { WORKTREE_FILES_ARGS: WORKTREE_FILES_ARGS2, WORKTREE_DELETED_ARGS: WORKTREE_DELETED_ARGS2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_sources(), sources_exports))]);
   prefetchGit2(REPOSITORY_QUERY2, dir);
   prefetchGit2(WORKTREE_FILES_ARGS2, dir);
   prefetchGit2(WORKTREE_DELETED_ARGS2, dir);
 }
-async function prefetchStagedCheck(dir, defaultConfig) {
-  const [{ prefetchGit: prefetchGit2, REPOSITORY_QUERY: REPOSITORY_QUERY2 }, { STAGED_DIFF_ARGS: STAGED_DIFF_ARGS2 }, { warmBlobReader: warmBlobReader2 }, { CONFIG_FILE: CONFIG_FILE2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_git(), git_exports)),
-    Promise.resolve().then(() => (init_changes(), changes_exports)),
-    Promise.resolve().then(() => (init_blobs(), blobs_exports)),
-    Promise.resolve().then(() => (init_load(), load_exports))
-  ]);
-  prefetchGit2(REPOSITORY_QUERY2, dir);
-  warmBlobReader2(dir, defaultConfig ? [`:0:${CONFIG_FILE2}`] : []);
-  prefetchGit2(STAGED_DIFF_ARGS2, dir);
+async function prefetchStagedCheck2(dir, defaultConfig) {
+  (await Promise.resolve().then(() => (init_hookStart(), hookStart_exports))).prefetchStagedCheck(dir, defaultConfig);
 }
 function reportError(err) {
   const user = err instanceof UserError ? err : systemError(err);

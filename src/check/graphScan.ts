@@ -12,7 +12,7 @@ import { resolveLockfile, type LockGraph } from '../lockfile/resolve.js';
 import { checkGraph, type GraphMember } from '../rules/graph.js';
 import { declaredDependencies, packageName } from '../rules/dependencies.js';
 import { inheritedPackage, workspaceRootFinder } from '../rules/workspaceBoundary.js';
-import { isTomlTable, parseToml } from '../toml/positions.js';
+import { isTomlTable, parseToml, type TomlParseResult } from '../toml/positions.js';
 import { git, splitNul } from '../git.js';
 
 /** What part of the tree a run asks the graph rule about. */
@@ -21,6 +21,8 @@ export interface GraphScope {
   cargoFiles: () => Promise<readonly string[]>;
   /** The paths the run checks (staged, named or changed); undefined: the whole tree. */
   touched?: readonly string[];
+  /** How manifests are parsed (the hook answers from a cache of earlier parses). */
+  parseManifest?: (text: string) => TomlParseResult;
 }
 
 export interface GraphScan {
@@ -56,7 +58,12 @@ export async function scanGraphs(source: Source, config: Config, checkedDirectly
   const rule = config.dependencies;
   if (!rule?.graph) return scan;
   if (scope.touched && !scope.touched.some((p) => isLockfile(p) || isManifest(p))) return scan;
-  const cargo = await scope.cargoFiles();
+  const listing = scope.cargoFiles();
+  // A lockfile the run names is read and resolved while git lists the cargo files.
+  const early = new Map<string, Promise<LockRead>>();
+  for (const p of scope.touched ?? []) if (isLockfile(p)) early.set(p, readLock(source, p));
+  for (const pending of early.values()) pending.catch(() => undefined); // awaited below, or not needed
+  const cargo = await listing;
   const lockfiles = cargo.filter(isLockfile);
   const manifests = cargo.filter(isManifest);
   const touched = scope.touched && new Set(scope.touched);
@@ -65,7 +72,7 @@ export async function scanGraphs(source: Source, config: Config, checkedDirectly
   for (const lockPath of wanted) {
     scan.lockfilesChecked++;
     // A staged lockfile concerns every member; a staged manifest, its own crate.
-    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : undefined });
+    const workspace = await readWorkspace(source, lockPath, cargo, { direct, touched: touched && !touched.has(lockPath) ? touched : undefined, lock: early.get(lockPath), parse: scope.parseManifest });
     if (!workspace.ok) {
       scan.findings.push(...workspace.findings);
       continue;
@@ -80,22 +87,31 @@ export async function scanGraphs(source: Source, config: Config, checkedDirectly
 
 export type Workspace = { ok: true; graph: LockGraph; members: GraphMember[] } | { ok: false; findings: Finding[] };
 
-/**
- * A lockfile's graph and the members it governs (the manifests at or below
- * its directory with no nearer lockfile), read from `source`.
- */
-export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string> } = {}): Promise<Workspace> {
-  const lockfiles = cargoFiles.filter(isLockfile);
-  // With only some manifests staged, only their crates are judged: the others are not even read.
-  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === undefined || opts.touched.has(m)));
-  const contents = await source.readFiles([lockPath, ...members]);
-  const bytes = contents.get(lockPath);
+/** A lockfile read from a source: its graph, or its problems as findings. */
+type LockRead = { ok: true; graph: LockGraph } | { ok: false; findings: Finding[] };
+
+async function readLock(source: Source, lockPath: string): Promise<LockRead> {
+  const bytes = (await source.readFiles([lockPath])).get(lockPath);
   const lockText = bytes && decodeUtf8(bytes);
   if (lockText === undefined) return { ok: false, findings: [{ kind: 'invalid-file', path: lockPath, message: bytes ? CATALOGUE['invalid-file'].message('utf8') : messages.invalidLockfile('the file could not be read') }] };
   const findings: Finding[] = [];
   const graph = lockGraph(lockPath, lockText, findings);
-  if (!graph) return { ok: false, findings };
-  return { ok: true, graph, members: await membersOf(source, graph, members, contents, opts.direct ?? new Set(), opts.touched) };
+  return graph ? { ok: true, graph } : { ok: false, findings };
+}
+
+/**
+ * A lockfile's graph and the members it governs (the manifests at or below
+ * its directory with no nearer lockfile), read from `source`; `lock`: the
+ * lockfile already being read.
+ */
+export async function readWorkspace(source: Source, lockPath: string, cargoFiles: readonly string[], opts: { direct?: ReadonlySet<string>; touched?: ReadonlySet<string>; lock?: Promise<LockRead>; parse?: (text: string) => TomlParseResult } = {}): Promise<Workspace> {
+  const lockfiles = cargoFiles.filter(isLockfile);
+  // With only some manifests staged, only their crates are judged: the others are not even read.
+  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === undefined || opts.touched.has(m)));
+  // Asked together, so the manifests' answers come while the lockfile is resolved.
+  const [lock, contents] = await Promise.all([opts.lock ?? readLock(source, lockPath), source.readFiles(members)]);
+  if (!lock.ok) return lock;
+  return { ok: true, graph: lock.graph, members: await membersOf(source, lock.graph, members, contents, opts.direct ?? new Set(), opts.touched, opts.parse ?? parseToml) };
 }
 
 /** The lockfile as a graph, or its problems as findings. */
@@ -114,7 +130,7 @@ export function lockGraph(lockPath: string, text: string, findings: Finding[]): 
 }
 
 /** The path packages of the lockfile that a manifest of the workspace declares. */
-async function membersOf(source: Source, graph: LockGraph, paths: readonly string[], contents: Map<string, Buffer | undefined>, direct: ReadonlySet<string>, touched: ReadonlySet<string> | undefined): Promise<GraphMember[]> {
+async function membersOf(source: Source, graph: LockGraph, paths: readonly string[], contents: Map<string, Buffer | undefined>, direct: ReadonlySet<string>, touched: ReadonlySet<string> | undefined, parse: (text: string) => TomlParseResult): Promise<GraphMember[]> {
   const local = new Map<string, number[]>();
   graph.packages.forEach((p, i) => {
     if (p.source !== undefined) return;
@@ -122,14 +138,14 @@ async function membersOf(source: Source, graph: LockGraph, paths: readonly strin
     if (list) list.push(i);
     else local.set(p.name, [i]);
   });
-  const findRoot = workspaceRootFinder(source);
+  const findRoot = workspaceRootFinder(source, parse);
   const members: GraphMember[] = [];
   const taken = new Set<number>();
   for (const path of paths) {
     const bytes = contents.get(path);
     const text = bytes && decodeUtf8(bytes);
     if (text === undefined) continue;
-    const parsed = parseToml(text);
+    const parsed = parse(text);
     // An unreadable manifest is the manifest rule's finding.
     if (!parsed.ok) continue;
     const name = packageName(parsed.value);

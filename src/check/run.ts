@@ -22,6 +22,8 @@ import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
 import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
+import { tomlCache } from '../toml/cache.js';
+import { readPackageVersion } from '../version.js';
 
 export type Target =
   /** `amending`: the commit replaces HEAD (`git commit --amend`), so it is judged against HEAD's parent. */
@@ -153,6 +155,9 @@ const judgedSet = (selection: Selection): Set<string> => new Set([...selection.r
  * scope) the audit's warnings.
  */
 async function judge(source: Source, rules: Rules, selection: Selection, allPaths: ReadonlySet<string> | undefined, opts: CheckOptions, wholeTree: boolean, graphScope?: GraphScope): Promise<Judged> {
+  // Started first: its git listing runs while the Rust files are judged.
+  const graphRun = graphScope ? scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  graphRun?.catch(() => undefined); // awaited below
   // A scan of the whole tree reads every declaring file; a scan of some
   // files reads the declarations it needs on demand (modules.ts).
   const rust = await scanRust(source, selection.rust, {
@@ -166,7 +171,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     collectUsage: wholeTree,
   });
   const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
-  const graph = graphScope ? await scanGraphs(source, rules.config, selection.manifests, graphScope) : undefined;
+  const graph = await graphRun;
   const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
   const warnings: Finding[] = [...(graph?.warnings ?? [])];
   for (const crate of graph?.usedExceptions ?? []) deps.usedExceptions.add(crate);
@@ -228,7 +233,9 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
     source.knowBlobIds(new Map(live.filter((c) => c.oid).map((c) => [c.path, c.oid!])));
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged }), judgedSet(selection));
+    const manifests = tomlCache(repo.commonDir, readPackageVersion());
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
+    manifests.save();
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
     return { result: finish('staged', judged, started, opts.strict ?? false), config: rules.config, repo };

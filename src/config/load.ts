@@ -11,8 +11,9 @@ import { configError } from '../errors.js';
 import { parseToml } from '../toml/positions.js';
 import { validateConfig } from './schema.js';
 import { messages } from '../messages.js';
+import { CONFIG_FILE } from './file.js';
 
-export const CONFIG_FILE = 'chokepoint.toml';
+export { CONFIG_FILE };
 
 /** Parses and validates config text; throws a config `UserError` with file:line:col. */
 export function parseConfig(text: string, displayPath: string, absolutePath: string): Config {

@@ -5,7 +5,7 @@
 // the finding catalogue; a finding of a `--since` range names the commit that
 // introduced it in its properties.
 
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { BannedClass, CheckResult, Config, Finding, FindingKind } from '../types.js';
 import { CATALOGUE, FINDING_KINDS, ruleIdOf } from '../findings/catalogue.js';
 import { configRelativePath, findClass, resolveLocation, validLine, type ReportOptions } from './locations.js';
@@ -107,9 +107,18 @@ function kindRule(kind: FindingKind): RuleEntry {
   };
 }
 
+// node:crypto loads on first use: the CLI is one bundle whose static imports
+// all load at start, and this one would cost every pre-commit check.
+const lazyRequire = createRequire(import.meta.url);
+let crypto: typeof import('node:crypto') | undefined;
+function loadCrypto(): typeof import('node:crypto') {
+  crypto ??= lazyRequire('node:crypto') as typeof import('node:crypto');
+  return crypto;
+}
+
 /** Line-independent identity of a finding; `:<n>` tells repeated ones apart. */
 function fingerprintHash(finding: Finding, ruleId: string): string {
-  const h = createHash('sha256');
+  const h = loadCrypto().createHash('sha256');
   for (const part of [ruleId, finding.path ?? '', finding.needle ?? '', finding.dependency ?? '', finding.table ?? '']) {
     h.update(part);
     h.update('\0');

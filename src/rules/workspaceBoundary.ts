@@ -6,7 +6,7 @@
 
 import { posix } from 'node:path';
 import type { DependencyRuleConfig, Finding, Source } from '../types.js';
-import { isTomlTable, locateKeyPath, locateValuePath, parseToml } from '../toml/positions.js';
+import { isTomlTable, locateKeyPath, locateValuePath, parseToml, type TomlParseResult } from '../toml/positions.js';
 import { decodeUtf8 } from '../check/fileOutcome.js';
 import { bannedMarker, declaredDependencies, findException, isWrapped, packageName, type DeclaredDependency } from './dependencies.js';
 
@@ -45,7 +45,7 @@ export async function checkWorkspaceBoundary(source: Source, manifests: readonly
 }
 
 /** Finds (and remembers) the workspace root of a manifest: `package.workspace`, or the nearest ancestor manifest with `[workspace]`. */
-export function workspaceRootFinder(source: Source): (path: string, manifest: Record<string, unknown>) => Promise<WorkspaceRoot | undefined> {
+export function workspaceRootFinder(source: Source, parse: (text: string) => TomlParseResult = parseToml): (path: string, manifest: Record<string, unknown>) => Promise<WorkspaceRoot | undefined> {
   const read = new Map<string, Promise<WorkspaceRoot | undefined>>();
   const load = (path: string): Promise<WorkspaceRoot | undefined> => {
     let found = read.get(path);
@@ -54,7 +54,7 @@ export function workspaceRootFinder(source: Source): (path: string, manifest: Re
         const bytes = files.get(path);
         const text = bytes && decodeUtf8(bytes);
         if (text === undefined) return undefined;
-        const parsed = parseToml(text);
+        const parsed = parse(text);
         return parsed.ok && isTomlTable(parsed.value['workspace']) ? { path, text, manifest: parsed.value } : undefined;
       });
       read.set(path, found);

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { environmentError } from '../errors.js';
 import { messages } from '../messages.js';
+import { sharedState } from '../sharedState.js';
 
 interface Pending {
   oid: string;
@@ -21,7 +22,8 @@ interface Warm {
   asked: readonly string[];
 }
 
-const warm = new Map<string, Warm>();
+/** Shared with the launcher's copy of this module (see prefetchGit in git.ts). */
+const warm = sharedState('chokepoint.warmBlobReaders', () => new Map<string, Warm>());
 
 /** Whether a child keeps node running: a warm process nobody takes must not. */
 function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
@@ -37,6 +39,7 @@ function holdOpen(child: ChildProcessWithoutNullStreams, hold: boolean): void {
  * the run gets to them; the next reader for `cwd` takes it.
  */
 export function warmBlobReader(cwd: string, names: readonly string[] = []): void {
+  if (warm.has(cwd)) return;
   let child: ChildProcessWithoutNullStreams;
   try {
     child = spawnCatFile(cwd);
