@@ -40,7 +40,7 @@ const PIECES = [
   '::', ':', '.', '(', ')', '{', '}', '[', ']', ';', ',', '#', '!', '=', '*', '<', '>', '&', "'", '"',
   ' ', ' ', '\n', '\r\n', '\t', '// c\n', '/* c */', '/* /* n */ */', '"s"', '"a\\"b"', 'r#"q"#', "b'x'", "'a'", "'a", '1.0e5', '0x1F',
   'use ', 'use std::{fs, net::{self, x}};', 'pub use a::b as c;', 'use a::{b}', 'use x', 'mod ', 'mod m;', 'mod m { ', '#[cfg(test)] ', '#[test] fn t() { ',
-  '#![cfg(test)]', '#[path = "p.rs"] ', 'include!("x.inc");', 'std::include!["a/b.rs"]', '#[cfg_attr(not(test), path = "r.txt")] ', 'include', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
+  '#![cfg(test)]', '#[path = "p.rs"] ', 'include!("x.inc");', 'std::include!["a/b.rs"]', '#[cfg_attr(not(test), path = "r.txt")] ', 'include', 'includes', 'include_str!("s.txt")', 'include /* c */ !("c.rs")', 'include\n!', 'fn f() { ', 'impl X { ', '\uFEFF', '\0', 'ä', '😀',
   // trivia between a path's parts
   '::// c\n', ':: /* c */', '::\n// c\n', '/* c */::', ' // c\n::', 'std::{', 'use tokio::time;', 'self.process', 'std::process',
   // comments that mention needles, and what can make a `//` not a comment
@@ -122,6 +122,17 @@ test('the prefilter respects identifier boundaries, and keeps needles that end i
   // Every word must occur, each with its own bounds.
   assert.equal(live('use std::{fs, process};', 'std::process::Command'), false);
   assert.equal(live('use std::process::{self}; process::Command::new("x");', 'std::process::Command'), true);
+});
+
+test('the include check: only an `include` word followed by `!` (past trivia) can be an include!', () => {
+  for (const src of ['include!("a.rs");', 'std::include ! ("a.rs")', 'include/* c */!("a.rs")', 'include // c\n!("a.rs")', '\uFEFFinclude!("a.rs")']) {
+    assert.equal(mayHaveModuleFacts(src), true, src);
+    assert.equal(analyzeFast(src, ['x.y']).includes.length, 1, src);
+  }
+  for (const src of ['// includes a file', 'include_str!("a.txt")', 'let include = 1;', 'xinclude!("a.rs")', 'fn include() {}']) {
+    assert.equal(mayHaveModuleFacts(src), false, src);
+    assert.deepEqual(analyzeRust(src, []).includes, [], src);
+  }
 });
 
 test('a leading BOM does not hide a module declaration from the quick check', () => {

@@ -315,19 +315,25 @@ var init_tokens = __esm({
 // dist/src/rust/codeView.js
 function buildCodeView(ts, omit, from = 0, to = ts.count) {
   const { src, kind, start, end } = ts;
-  const out = new Uint16Array(src.length + LITERAL_PLACEHOLDER.length);
+  const units = src.length + LITERAL_PLACEHOLDER.length;
+  if (unitScratch.length < units)
+    unitScratch = new Uint16Array(Math.max(units, unitScratch.length * 2));
+  const out = unitScratch;
   let length = 0;
   const copy = (a, b) => {
     for (let i = a; i < b; i++)
       out[length++] = src.charCodeAt(i);
   };
-  const runs = new Int32Array(Math.max(1, 2 * (to - from) + 1) * 4);
+  const runSlots = Math.max(1, 2 * (to - from) + 1) * 4;
+  if (runScratch.length < runSlots)
+    runScratch = new Int32Array(Math.max(runSlots, runScratch.length * 2));
+  const written = runScratch;
   let count2 = 0;
   const run = (at2, a, b, what) => {
-    runs[count2 * 4] = at2;
-    runs[count2 * 4 + 1] = a;
-    runs[count2 * 4 + 2] = b;
-    runs[count2 * 4 + 3] = what;
+    written[count2 * 4] = at2;
+    written[count2 * 4 + 1] = a;
+    written[count2 * 4 + 2] = b;
+    written[count2 * 4 + 3] = what;
     count2++;
   };
   let prev = -1;
@@ -364,30 +370,10 @@ function buildCodeView(ts, omit, from = 0, to = ts.count) {
     }
   }
   const text = utf16.decode(out.subarray(0, length));
-  const offsetAt = (index) => {
-    let lo = 0;
-    let hi = count2 - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (runs[mid * 4] <= index)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-    const at2 = lo * 4;
-    const within2 = index - runs[at2];
-    switch (runs[at2 + 3]) {
-      case VERBATIM:
-        return runs[at2 + 1] + within2;
-      case LITERAL_RUN:
-        return within2 === 0 ? runs[at2 + 1] : runs[at2 + 2] - 1;
-      default:
-        return runs[at2 + 1];
-    }
-  };
-  return { text, offsetAt };
+  const runs = count2 > 0 ? written.slice(0, count2 * 4) : new Int32Array(4);
+  return new View(text, runs, count2);
 }
-var VIEW_BARRIER, BARRIER_CODE, SPACE_CODE, utf16, VERBATIM, LITERAL_RUN, GAP;
+var VIEW_BARRIER, BARRIER_CODE, SPACE_CODE, utf16, VERBATIM, LITERAL_RUN, GAP, unitScratch, runScratch, View;
 var init_codeView = __esm({
   "dist/src/rust/codeView.js"() {
     "use strict";
@@ -399,6 +385,40 @@ var init_codeView = __esm({
     VERBATIM = 0;
     LITERAL_RUN = 1;
     GAP = 2;
+    unitScratch = new Uint16Array(0);
+    runScratch = new Int32Array(0);
+    View = class {
+      text;
+      runs;
+      count;
+      constructor(text, runs, count2) {
+        this.text = text;
+        this.runs = runs;
+        this.count = count2;
+      }
+      offsetAt(index) {
+        const runs = this.runs;
+        let lo = 0;
+        let hi = this.count - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (runs[mid * 4] <= index)
+            lo = mid;
+          else
+            hi = mid - 1;
+        }
+        const at2 = lo * 4;
+        const within2 = index - runs[at2];
+        switch (runs[at2 + 3]) {
+          case VERBATIM:
+            return runs[at2 + 1] + within2;
+          case LITERAL_RUN:
+            return within2 === 0 ? runs[at2 + 1] : runs[at2 + 2] - 1;
+          default:
+            return runs[at2 + 1];
+        }
+      }
+    };
   }
 });
 
@@ -1484,7 +1504,7 @@ function renderPath(ts, parts, len, alias) {
     partStarts.push(text.length);
     text += tokenText(ts, p.token);
   });
-  return alias === void 0 ? { text, parts: kept, partStarts } : { text, parts: kept, partStarts, alias };
+  return { text, parts: kept, partStarts, alias };
 }
 function partAt(path, index) {
   let p = 0;
@@ -2015,11 +2035,10 @@ function focusTable(table2, needles) {
   const plan = planFor(needles);
   table2.focus((reading) => hasStart(plan, reading) && plan.names.some((nd) => mayStartIn(reading, nd.segs, nd.rooted)));
 }
-function resolvedCodeHits(ts, pairs, table2, omit, needles) {
-  const out = [];
+function resolvedCodeHits(ts, pairs, table2, omit, needles, out) {
   const plan = planFor(needles);
   if (plan.live.length === 0 || !table2.mayNameAny)
-    return out;
+    return;
   for (const path of codePaths(ts, pairs, omit, (head) => table2.mayNameAt(head))) {
     if (path.absolute || isValueUse(ts, path))
       continue;
@@ -2032,7 +2051,6 @@ function resolvedCodeHits(ts, pairs, table2, omit, needles) {
       matchReading(ts, path, r, omit, plan.live, out);
     }
   }
-  return out;
 }
 function isValueUse(ts, path) {
   const k = path.end;
@@ -2122,13 +2140,12 @@ function matchReading(ts, path, r, omit, live, out) {
     }
   }
 }
-function resolvedUseHits(ts, table2, path, useToken, needles) {
-  const out = [];
+function resolvedUseHits(ts, table2, path, useToken, needles, out) {
   if (path.text.includes("\n"))
-    return out;
+    return;
   const segs = path.text.split("::");
   if (segs[0] === "" || !table2.mayName(segs[0]))
-    return out;
+    return;
   const plan = planFor(needles);
   const head = usePathHead(path, ts);
   for (const r of table2.resolve(segs, table2.scopeAt(useToken))) {
@@ -2143,7 +2160,6 @@ function resolvedUseHits(ts, table2, path, useToken, needles) {
       }
     }
   }
-  return out;
 }
 function usePathHead(path, ts) {
   for (const p of path.parts)
@@ -2195,8 +2211,7 @@ function analyzeRust(text, needles, where = {}) {
       continue;
     const tree = names.useTreeAt(k) ?? expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
-      for (const h of resolvedUseHits(ts, names, path, k, pathNeedles))
-        record2(h.needle, h.offset, h.length);
+      resolvedUseHits(ts, names, path, k, pathNeedles, raw);
       set.forEachMatch(path.text, (nd, at3) => {
         if (!matchStartAllowed(path.text, at3, pathNeedles[nd.rank].shape))
           return;
@@ -2215,8 +2230,7 @@ function analyzeRust(text, needles, where = {}) {
     const offset = view.offsetAt(at3);
     record2(nd, offset, view.offsetAt(at3 + nd.pattern.length - 1) + 1 - offset);
   });
-  for (const h of resolvedCodeHits(ts, pairs, names, omit, pathNeedles))
-    record2(h.needle, h.offset, h.length);
+  resolvedCodeHits(ts, pairs, names, omit, pathNeedles, raw);
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits = [];
   const seenHere = /* @__PURE__ */ new Set();

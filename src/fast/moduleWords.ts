@@ -6,7 +6,24 @@
 import { identCharBefore, isIdentContinue, isIdentStart, isRustWhitespace } from '../rust/chars.js';
 
 export function mayHaveModuleFacts(text: string): boolean {
-  return text.includes('include') || mayDeclareModule(text) || mayHaveTestInnerAttribute(text);
+  return mayInclude(text) || mayDeclareModule(text) || mayHaveTestInnerAttribute(text);
+}
+
+/**
+ * False only when no `include` word is followed, past whitespace, by `!` or
+ * by `/` (a comment may stand between the two): the plain judge reads an
+ * `include!` only from an `include` token and a `!` token. Words such as
+ * `includes` or `include_str` are not that token.
+ */
+export function mayInclude(text: string): boolean {
+  for (let at = text.indexOf('include'); at >= 0; at = text.indexOf('include', at + 7)) {
+    if (identCharBefore(text, at)) continue;
+    let k = at + 7;
+    while (isRustWhitespace(text.charCodeAt(k))) k++;
+    const c = text.charCodeAt(k);
+    if (c === 0x21 /* ! */ || c === 0x2f /* / */) return true;
+  }
+  return false;
 }
 
 /**

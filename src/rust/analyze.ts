@@ -54,6 +54,7 @@ export function analyzeRust(text: string, needles: readonly string[], where: Nam
   const record = (nd: CompiledNeedle, offset: number, length: number): void => {
     raw.push({ needle: nd, offset, length: Math.max(1, length) });
   };
+
   // Test code, and below also expanded `use` items, stay out of the view.
   const omit = tests.mask;
   // Names are read before `use` items join the omitted tokens: they are where names come from.
@@ -66,7 +67,7 @@ export function analyzeRust(text: string, needles: readonly string[], where: Nam
     if (omit[k] !== 0 || !startsUseItem(ts, k)) continue;
     const tree = names.useTreeAt(k) ?? expandUseTree(ts, k, pairs);
     for (const path of tree.paths) {
-      for (const h of resolvedUseHits(ts, names, path, k, pathNeedles)) record(h.needle, h.offset, h.length);
+      resolvedUseHits(ts, names, path, k, pathNeedles, raw);
       set.forEachMatch(path.text, (nd, at) => {
         if (!matchStartAllowed(path.text, at, pathNeedles[nd.rank]!.shape)) return;
         const end = at + nd.pattern.length;
@@ -85,7 +86,8 @@ export function analyzeRust(text: string, needles: readonly string[], where: Nam
     record(nd, offset, view.offsetAt(at + nd.pattern.length - 1) + 1 - offset);
   });
 
-  for (const h of resolvedCodeHits(ts, pairs, names, omit, pathNeedles)) record(h.needle, h.offset, h.length);
+  // Resolution adds its hits (of the same shape, lengths at least 1) to the same list.
+  resolvedCodeHits(ts, pairs, names, omit, pathNeedles, raw);
 
   raw.sort((a, b) => a.offset - b.offset || a.needle.rank - b.needle.rank);
   const hits: NeedleHit[] = [];

@@ -30,6 +30,13 @@ const VERBATIM = 0; // view units copy source units one to one
 const LITERAL_RUN = 1; // the placeholder: first unit at the literal's start, the rest at its end
 const GAP = 2; // a separator standing for trivia or omitted tokens
 
+// Where views are written, reused from file to file and grown as needed:
+// fresh typed arrays the size of each file cost more than the writing (new
+// pages to fault in, external memory for the collector). No view keeps
+// them: its text is decoded out, its runs copied out at their real length.
+let unitScratch = new Uint16Array(0);
+let runScratch = new Int32Array(0);
+
 /**
  * Build the view of a token stream, leaving out every token whose
  * `omit` entry is non-zero (test code, expanded `use` items). With a token
@@ -43,19 +50,23 @@ const GAP = 2; // a separator standing for trivia or omitted tokens
  */
 export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 0, to = ts.count): CodeView {
   const { src, kind, start, end } = ts;
-  const out = new Uint16Array(src.length + LITERAL_PLACEHOLDER.length);
+  const units = src.length + LITERAL_PLACEHOLDER.length;
+  if (unitScratch.length < units) unitScratch = new Uint16Array(Math.max(units, unitScratch.length * 2));
+  const out = unitScratch;
   let length = 0;
   const copy = (a: number, b: number): void => {
     for (let i = a; i < b; i++) out[length++] = src.charCodeAt(i);
   };
   // Run table, four numbers per run: view start, source start, source end, kind.
-  const runs = new Int32Array(Math.max(1, 2 * (to - from) + 1) * 4);
+  const runSlots = Math.max(1, 2 * (to - from) + 1) * 4;
+  if (runScratch.length < runSlots) runScratch = new Int32Array(Math.max(runSlots, runScratch.length * 2));
+  const written = runScratch;
   let count = 0;
   const run = (at: number, a: number, b: number, what: number): void => {
-    runs[count * 4] = at;
-    runs[count * 4 + 1] = a;
-    runs[count * 4 + 2] = b;
-    runs[count * 4 + 3] = what;
+    written[count * 4] = at;
+    written[count * 4 + 1] = a;
+    written[count * 4 + 2] = b;
+    written[count * 4 + 3] = what;
     count++;
   };
 
@@ -92,10 +103,24 @@ export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 
     }
   }
   const text = utf16.decode(out.subarray(0, length));
+  const runs = count > 0 ? written.slice(0, count * 4) : new Int32Array(4);
 
-  const offsetAt = (index: number): number => {
+  return new View(text, runs, count);
+}
+
+// A class rather than a closure per view: every view's offsetAt is then the
+// same function, which callers' optimised code can count on.
+class View implements CodeView {
+  constructor(
+    readonly text: string,
+    private readonly runs: Int32Array,
+    private readonly count: number,
+  ) {}
+
+  offsetAt(index: number): number {
+    const runs = this.runs;
     let lo = 0;
-    let hi = count - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (runs[mid * 4]! <= index) lo = mid;
@@ -111,6 +136,5 @@ export function buildCodeView(ts: TokenStream, omit?: ArrayLike<number>, from = 
       default:
         return runs[at + 1]!;
     }
-  };
-  return { text, offsetAt };
+  }
 }

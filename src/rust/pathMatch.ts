@@ -108,10 +108,9 @@ export function focusTable<N>(table: NameTable, needles: ReadonlyArray<PathNeedl
  * the code view finds as written). Reported at the written path. The table
  * must have been focused on `needles` (focusTable).
  */
-export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
-  const out: Array<PathHit<N>> = [];
+export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: NameTable, omit: ArrayLike<number>, needles: ReadonlyArray<PathNeedle<N>>, out: Array<PathHit<N>>): void {
   const plan = planFor(needles);
-  if (plan.live.length === 0 || !table.mayNameAny) return out;
+  if (plan.live.length === 0 || !table.mayNameAny) return;
   // Only paths whose head an import (or self/super/crate) may stand for; absolute ones the view sees as written.
   for (const path of codePaths(ts, pairs, omit, (head) => table.mayNameAt(head))) {
     if (path.absolute || isValueUse(ts, path)) continue;
@@ -123,7 +122,6 @@ export function resolvedCodeHits<N>(ts: TokenStream, pairs: Int32Array, table: N
       matchReading(ts, path, r, omit, plan.live, out);
     }
   }
-  return out;
 }
 
 /**
@@ -230,11 +228,10 @@ function matchReading<N>(ts: TokenStream, path: CodePath, r: Resolution, omit: A
  * supplied (the rest the expanded path's own text shows). Reported at the
  * path's first name.
  */
-export function resolvedUseHits<N>(ts: TokenStream, table: NameTable, path: UsePath, useToken: number, needles: ReadonlyArray<PathNeedle<N>>): Array<PathHit<N>> {
-  const out: Array<PathHit<N>> = [];
-  if (path.text.includes('\n')) return out;
+export function resolvedUseHits<N>(ts: TokenStream, table: NameTable, path: UsePath, useToken: number, needles: ReadonlyArray<PathNeedle<N>>, out: Array<PathHit<N>>): void {
+  if (path.text.includes('\n')) return;
   const segs = path.text.split('::');
-  if (segs[0] === '' || !table.mayName(segs[0]!)) return out;
+  if (segs[0] === '' || !table.mayName(segs[0]!)) return;
   const plan = planFor(needles);
   const head = usePathHead(path, ts);
   for (const r of table.resolve(segs, table.scopeAt(useToken))) {
@@ -247,7 +244,6 @@ export function resolvedUseHits<N>(ts: TokenStream, table: NameTable, path: UseP
       }
     }
   }
-  return out;
 }
 
 /** The first token of a use path that is a name. */

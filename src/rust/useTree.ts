@@ -43,7 +43,7 @@ export interface UsePath {
   /** Where each part's text begins in `text`. */
   partStarts: number[];
   /** The name after `as` (`_` for `as _`), when the tree renames what it imports. */
-  alias?: string;
+  alias: string | undefined;
 }
 
 export interface UseTree {
@@ -152,7 +152,8 @@ function renderPath(ts: TokenStream, parts: readonly PathPart[], len: number, al
     partStarts.push(text.length);
     text += tokenText(ts, p.token);
   });
-  return alias === undefined ? { text, parts: kept, partStarts } : { text, parts: kept, partStarts, alias };
+  // One shape for every path (alias or not), so code reading paths sees one kind of object.
+  return { text, parts: kept, partStarts, alias };
 }
 
 /** Index of the part holding unit `index` of the path text (a barrier belongs to the part after it). */

@@ -41,7 +41,20 @@ var ASCII_IDENT_CONTINUE = (() => {
 
 // dist/src/fast/moduleWords.js
 function mayHaveModuleFacts(text) {
-  return text.includes("include") || mayDeclareModule(text) || mayHaveTestInnerAttribute(text);
+  return mayInclude(text) || mayDeclareModule(text) || mayHaveTestInnerAttribute(text);
+}
+function mayInclude(text) {
+  for (let at = text.indexOf("include"); at >= 0; at = text.indexOf("include", at + 7)) {
+    if (identCharBefore(text, at))
+      continue;
+    let k = at + 7;
+    while (isRustWhitespace(text.charCodeAt(k)))
+      k++;
+    const c = text.charCodeAt(k);
+    if (c === 33 || c === 47)
+      return true;
+  }
+  return false;
 }
 function mayDeclareModule(text) {
   for (let at = text.indexOf("mod"); at >= 0; at = text.indexOf("mod", at + 3)) {
