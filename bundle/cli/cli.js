@@ -4620,7 +4620,7 @@ var init_introducedBy = __esm({
   }
 });
 
-// dist/src/check/fileOutcome.js
+// dist/src/source/decode.js
 import { isAscii } from "node:buffer";
 function decodeUtf8(bytes) {
   if (isAscii(bytes))
@@ -4631,6 +4631,15 @@ function decodeUtf8(bytes) {
     return void 0;
   }
 }
+var utf8;
+var init_decode = __esm({
+  "dist/src/source/decode.js"() {
+    "use strict";
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  }
+});
+
+// dist/src/check/fileOutcome.js
 function judgeFile(path, bytes, needles, matcher, judge2) {
   const text = decodeUtf8(bytes);
   if (text === void 0)
@@ -4644,13 +4653,12 @@ function judgeFile(path, bytes, needles, matcher, judge2) {
     lines: analysis.hits.map((h) => [h.offset, lineAround(text, h.offset)])
   };
 }
-var utf8;
 var init_fileOutcome = __esm({
   "dist/src/check/fileOutcome.js"() {
     "use strict";
     init_bannedApi();
     init_rust();
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    init_decode();
   }
 });
 
@@ -5165,7 +5173,7 @@ var init_workspaceBoundary = __esm({
   "dist/src/rules/workspaceBoundary.js"() {
     "use strict";
     init_positions2();
-    init_fileOutcome();
+    init_decode();
     init_dependencies();
     MAX_LINKS = 40;
   }
@@ -5332,7 +5340,7 @@ var init_modules = __esm({
     "use strict";
     init_rust();
     init_bannedApi();
-    init_fileOutcome();
+    init_decode();
   }
 });
 
@@ -5460,6 +5468,7 @@ var init_scan = __esm({
     "use strict";
     init_bannedApi();
     init_fileOutcome();
+    init_decode();
     init_dependencies();
     init_dependenciesLine();
     init_workspaceBoundary();
@@ -6220,7 +6229,7 @@ var isLockfile, isManifest, dirOf2, within;
 var init_graphScan = __esm({
   "dist/src/check/graphScan.js"() {
     "use strict";
-    init_fileOutcome();
+    init_decode();
     init_messages();
     init_catalogue();
     init_read();
@@ -9950,7 +9959,7 @@ var init_explain = __esm({
     init_sources();
     init_explainGraph();
     init_bannedApi();
-    init_fileOutcome();
+    init_decode();
     init_modules();
     init_judge();
     init_rust();

@@ -1,23 +1,10 @@
 // Judging one file's bytes: decode, analyze, keep what the run needs.
 
-import { isAscii } from 'node:buffer';
 import type { MatcherName } from '../types.js';
 import { analyzeSource, lineAround } from '../rules/bannedApi.js';
 import { isCrateRoot, type NeedleHit, type RustJudge } from '../rust/index.js';
 import type { ModuleFacts } from './modules.js';
-
-// ignoreBOM keeps a BOM in the text: the seed-compatible matcher must see it as the seed did.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-export function decodeUtf8(bytes: Buffer): string | undefined {
-  // ASCII is its own Latin-1 reading, which Node decodes fastest.
-  if (isAscii(bytes)) return bytes.toString('latin1');
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
+import { decodeUtf8 } from '../source/decode.js';
 
 export type FileOutcome =
   | { path: string; invalid: true }

@@ -4,7 +4,7 @@
 
 import { posix } from 'node:path';
 import type { Config, Finding, Source } from '../types.js';
-import { decodeUtf8 } from './fileOutcome.js';
+import { decodeUtf8 } from '../source/decode.js';
 import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 import { readLockfile } from '../lockfile/read.js';

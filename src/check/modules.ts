@@ -21,7 +21,7 @@
 import { childModuleCandidates, isCrateRoot, normalizePath, parentModuleCandidates, type IncludeRef, type ModuleDecl, type RustJudge } from '../rust/index.js';
 import type { MatcherName, Source } from '../types.js';
 import { analyzeSource } from '../rules/bannedApi.js';
-import { decodeUtf8 } from './fileOutcome.js';
+import { decodeUtf8 } from '../source/decode.js';
 
 /** Module facts about one file, as far as the resolution needs them. */
 export interface ModuleFacts {

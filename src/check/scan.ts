@@ -4,7 +4,8 @@
 import type { Config, Finding, MatcherName, Source } from '../types.js';
 import type { NeedleHit, RustJudge } from '../rust/index.js';
 import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
-import { decodeUtf8, judgeFile, type FileOutcome } from './fileOutcome.js';
+import { judgeFile, type FileOutcome } from './fileOutcome.js';
+import { decodeUtf8 } from '../source/decode.js';
 import { checkManifest } from '../rules/dependencies.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { checkWorkspaceBoundary, type CheckedManifest } from '../rules/workspaceBoundary.js';

@@ -12,7 +12,7 @@ import { buildScope } from '../scope.js';
 import { worktreeHas, worktreeSource } from '../source/sources.js';
 import { explainGraph, isGraphQuestion } from './explainGraph.js';
 import { analyzeSource, indexClasses, isSanctioned } from '../rules/bannedApi.js';
-import { decodeUtf8 } from '../check/fileOutcome.js';
+import { decodeUtf8 } from '../source/decode.js';
 import { moduleFactsReader, partialGraph, testCodeResolver } from '../check/modules.js';
 import { loadJudge } from '../judge.js';
 import { isCrateRoot } from '../rust/index.js';

@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import type { DependencyRuleConfig, Finding, Source } from '../types.js';
 import { isTomlTable, locateKeyPath, locateValuePath, parseToml, type TomlParseResult } from '../toml/positions.js';
-import { decodeUtf8 } from '../check/fileOutcome.js';
+import { decodeUtf8 } from '../source/decode.js';
 import { bannedMarker, declaredDependencies, findException, isWrapped, packageName, type DeclaredDependency } from './dependencies.js';
 
 export interface CheckedManifest {
