@@ -2544,6 +2544,37 @@ var init_git = __esm({
   }
 });
 
+// dist/src/stateFile.js
+import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+function readStateFile(commonDir, name) {
+  if (commonDir === "")
+    return void 0;
+  try {
+    return JSON.parse(readFileSync2(join2(stateDir(commonDir), name), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function writeStateFile(commonDir, name, value) {
+  if (commonDir === "")
+    return;
+  try {
+    mkdirSync(stateDir(commonDir), { recursive: true });
+    const path = join2(stateDir(commonDir), name);
+    writeFileSync(`${path}.${process.pid}`, JSON.stringify(value));
+    renameSync(`${path}.${process.pid}`, path);
+  } catch {
+  }
+}
+var stateDir;
+var init_stateFile = __esm({
+  "dist/src/stateFile.js"() {
+    "use strict";
+    stateDir = (commonDir) => join2(commonDir, "chokepoint");
+  }
+});
+
 // dist/src/glob.js
 function classRanges(source, body, at2) {
   const cps = [...body].map((c) => c.codePointAt(0));
@@ -3305,39 +3336,28 @@ var init_schema = __esm({
 });
 
 // dist/src/config/cache.js
-import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
 function readCachedConfig(commonDir, file, text, version2) {
-  if (commonDir === "")
+  const entry = readStateFile(commonDir, CACHE_FILE);
+  if (entry?.format !== FORMAT || entry.version !== version2 || entry.file !== file || entry.text !== text || entry.config === void 0)
     return void 0;
   try {
-    const entry = JSON.parse(readFileSync2(cachePath(commonDir), "utf8"));
-    if (entry.format !== FORMAT || entry.version !== version2 || entry.file !== file || entry.text !== text)
-      return void 0;
     return attachPositions(entry.config, text);
   } catch {
     return void 0;
   }
 }
 function writeCachedConfig(commonDir, file, text, version2, config) {
-  if (commonDir === "")
-    return;
-  try {
-    const path = cachePath(commonDir);
-    mkdirSync(join2(commonDir, "chokepoint"), { recursive: true });
-    const entry = { format: FORMAT, version: version2, file, text, config };
-    writeFileSync(`${path}.${process.pid}`, JSON.stringify(entry));
-    renameSync(`${path}.${process.pid}`, path);
-  } catch {
-  }
+  const entry = { format: FORMAT, version: version2, file, text, config };
+  writeStateFile(commonDir, CACHE_FILE, entry);
 }
-var FORMAT, cachePath;
+var FORMAT, CACHE_FILE;
 var init_cache = __esm({
   "dist/src/config/cache.js"() {
     "use strict";
+    init_stateFile();
     init_schema();
     FORMAT = 1;
-    cachePath = (commonDir) => join2(commonDir, "chokepoint", "config-cache.json");
+    CACHE_FILE = "config-cache.json";
   }
 });
 
@@ -4479,7 +4499,7 @@ async function rangeCommits(repo, base) {
 }
 async function blobIds(repo, commits, paths) {
   const names = commits.flatMap((c) => paths.map((p) => `${c}:${p}`));
-  const out = await git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], { cwd: repo.root, input: names.map((n) => `${n}
+  const out = names.length === 0 ? Buffer.alloc(0) : await git(["cat-file", "--batch-check=%(objectname) %(objecttype)"], { cwd: repo.root, input: names.map((n) => `${n}
 `).join("") });
   const lines = out.toString("utf8").split("\n");
   const ids = /* @__PURE__ */ new Map();
@@ -6247,23 +6267,14 @@ var init_graphScan = __esm({
 });
 
 // dist/src/toml/cache.js
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
 function tomlCache(commonDir, version2) {
   let entries;
   let added = false;
   const load = () => {
     if (entries)
       return entries;
-    entries = /* @__PURE__ */ new Map();
-    if (commonDir === "")
-      return entries;
-    try {
-      const file = JSON.parse(readFileSync5(cachePath2(commonDir), "utf8"));
-      if (file.format === FORMAT2 && file.version === version2 && Array.isArray(file.entries))
-        entries = new Map(file.entries);
-    } catch {
-    }
+    const file = readStateFile(commonDir, CACHE_FILE2);
+    entries = file?.format === FORMAT2 && file.version === version2 && Array.isArray(file.entries) ? new Map(file.entries) : /* @__PURE__ */ new Map();
     return entries;
   };
   return {
@@ -6283,16 +6294,10 @@ function tomlCache(commonDir, version2) {
       return parsed;
     },
     save() {
-      if (!added || commonDir === "" || !entries)
+      if (!added || !entries)
         return;
-      try {
-        const path = cachePath2(commonDir);
-        mkdirSync3(join5(commonDir, "chokepoint"), { recursive: true });
-        const file = { format: FORMAT2, version: version2, entries: [...entries].slice(-MAX_ENTRIES) };
-        writeFileSync3(`${path}.${process.pid}`, JSON.stringify(file));
-        renameSync2(`${path}.${process.pid}`, path);
-      } catch {
-      }
+      const file = { format: FORMAT2, version: version2, entries: [...entries].slice(-MAX_ENTRIES) };
+      writeStateFile(commonDir, CACHE_FILE2, file);
     }
   };
 }
@@ -6314,19 +6319,20 @@ function keptByJson(value) {
       return false;
   }
 }
-var FORMAT2, MAX_ENTRIES, cachePath2;
+var FORMAT2, MAX_ENTRIES, CACHE_FILE2;
 var init_cache2 = __esm({
   "dist/src/toml/cache.js"() {
     "use strict";
+    init_stateFile();
     init_positions2();
     FORMAT2 = 1;
     MAX_ENTRIES = 1e3;
-    cachePath2 = (commonDir) => join5(commonDir, "chokepoint", "manifest-cache.json");
+    CACHE_FILE2 = "manifest-cache.json";
   }
 });
 
 // dist/src/check/run.js
-import { dirname as dirname2, join as join6, resolve as resolve4 } from "node:path";
+import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
 import { existsSync, lstatSync as lstatSync2 } from "node:fs";
 async function loadRules(repo, opts, index, head) {
   const [{ config, repoPath: repoPath2, from }, judge2] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index, head), loadJudge()]);
@@ -6478,7 +6484,7 @@ async function runAll(repo, opts, from, started) {
   }
 }
 async function expandDirectories(source, rules, root, named, given) {
-  const isDir = (p) => p === "" || (lstatSync2(join6(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
+  const isDir = (p) => p === "" || (lstatSync2(join5(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
   if (!named.some(isDir))
     return [...named];
   const all = await source.listPaths();
@@ -6604,13 +6610,13 @@ var init_run = __esm({
 
 // dist/src/bypass/amend.js
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync6 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { basename as basename2 } from "node:path";
 function readProc(pid) {
   try {
-    const stat = readFileSync6(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
     const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    const args = readFileSync6(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
+    const args = readFileSync5(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
     return { parent, args };
   } catch {
     return void 0;
@@ -9506,14 +9512,14 @@ var init_jsonText = __esm({
 
 // dist/src/install/hooks.js
 import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync7, readlinkSync as readlinkSync2 } from "node:fs";
+import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2 } from "node:fs";
 import { chmod, mkdir, readFile as readFile2, realpath, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join7, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, join as join6, resolve as resolve6 } from "node:path";
 async function hookCommand(root, hook) {
   const pkg = await realpath(packageDir());
-  const local = join7(root, "node_modules", "chokepoint");
+  const local = join6(root, "node_modules", "chokepoint");
   const usesLocal = existsSync2(local) && await realpath(local) === pkg;
-  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join7(pkg, "hooks", "run.sh");
+  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join6(pkg, "hooks", "run.sh");
   const quoted = `'${runner.replace(/'/g, `'\\''`)}'`;
   const args = hook === "commit-msg" ? ' "$1"' : "";
   return `${MARKER}
@@ -9533,16 +9539,16 @@ async function readIfExists(path) {
   }
 }
 async function configHome(root) {
-  const script = SCRIPT_CONFIGS.find((f) => existsSync2(join7(root, f)));
+  const script = SCRIPT_CONFIGS.find((f) => existsSync2(join6(root, f)));
   if (script) {
     throw new UserError("environment", `simple-git-hooks is configured by ${script}, which chokepoint cannot edit safely`, { file: script }, `add "pre-commit": ${JSON.stringify(await hookCommand(root, "pre-commit"))} and "commit-msg" likewise to it by hand`);
   }
-  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync2(join7(root, f)));
-  const inPackage = !jsonFile && existsSync2(join7(root, "package.json"));
+  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync2(join6(root, f)));
+  const inPackage = !jsonFile && existsSync2(join6(root, "package.json"));
   if (!jsonFile && !inPackage)
     return void 0;
   const display = jsonFile ?? "package.json";
-  const file = join7(root, display);
+  const file = join6(root, display);
   const load = async () => {
     const text = await readFile2(file, "utf8");
     try {
@@ -9641,7 +9647,7 @@ async function install(repo, force) {
   const commands = Object.fromEntries(await Promise.all(HOOKS.map(async (h) => [h, await hookCommand(repo.root, h)])));
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join7(hooksDir, hook);
+    const path = join6(hooksDir, hook);
     if (lstatSync3(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
       if (!force)
         throw new UserError("environment", messages.hookIsSymlink(hook, readlinkSync2(path)), { file: path }, messages.hookIsSymlinkHint);
@@ -9649,7 +9655,7 @@ async function install(repo, force) {
     }
     const existing = await readIfExists(path);
     if (existing !== void 0 && !isOurs(existing) && !force) {
-      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join7(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
+      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join6(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
     }
   }
   const home = await configHome(repo.root);
@@ -9667,13 +9673,13 @@ async function install(repo, force) {
     const record3 = await home.set(values);
     await saveRecord(repo, record3);
   }
-  const record2 = join7(repo.commonDir, "chokepoint", "node");
+  const record2 = join6(repo.commonDir, "chokepoint", "node");
   await mkdir(dirname3(record2), { recursive: true });
   await writeFile2(record2, `${process.execPath}
 `);
   const sghRoot = sgh.getGitProjectRoot(repo.root);
   const local = await runGit(["config", "--local", "core.hooksPath"], { cwd: repo.root });
-  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve6(repo.root, local.stdout.toString().trim()) : sghRoot ? join7(sghRoot, "hooks") : void 0;
+  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve6(repo.root, local.stdout.toString().trim()) : sghRoot ? join6(sghRoot, "hooks") : void 0;
   if (!home) {
   } else if (sghDir !== void 0 && resolve6(sghDir) === hooksDir) {
     await quietly(() => sgh.setHooksFromConfig(repo.root, []));
@@ -9681,7 +9687,7 @@ async function install(repo, force) {
     notes.push(`simple-git-hooks would write to ${sghDir ?? "(nowhere)"}, but git reads hooks from ${hooksDir}: wrote the hooks there directly`);
   }
   for (const hook of HOOKS) {
-    const path = join7(hooksDir, hook);
+    const path = join6(hooksDir, hook);
     const expected = sgh.PREPEND_SCRIPT + commands[hook];
     if (await readIfExists(path) !== expected) {
       await mkdir(hooksDir, { recursive: true });
@@ -9697,7 +9703,7 @@ async function uninstall(repo) {
   const hooksDir = await gitHooksDir(repo);
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join7(hooksDir, hook);
+    const path = join6(hooksDir, hook);
     const text = await readIfExists(path);
     if (isOurs(text))
       await rm(path, { force: true });
@@ -9710,7 +9716,7 @@ async function uninstall(repo) {
     const ours = HOOKS.filter((k) => typeof hooks[k] === "string" && isOurs(hooks[k]));
     await home.unset(ours, loadRecord(repo));
   }
-  await rm(join7(repo.commonDir, "chokepoint"), { recursive: true, force: true });
+  await rm(join6(repo.commonDir, "chokepoint"), { recursive: true, force: true });
   return { hooksDir, configFile: home?.file, notes };
 }
 async function saveRecord(repo, record2) {
@@ -9721,7 +9727,7 @@ async function saveRecord(repo, record2) {
 }
 function loadRecord(repo) {
   try {
-    return JSON.parse(readFileSync7(recordPath(repo), "utf8"));
+    return JSON.parse(readFileSync6(recordPath(repo), "utf8"));
   } catch {
     return void 0;
   }
@@ -9757,7 +9763,7 @@ var init_hooks = __esm({
     SCRIPT_CONFIGS = [".simple-git-hooks.cjs", ".simple-git-hooks.js", ".simple-git-hooks.mjs", "simple-git-hooks.cjs", "simple-git-hooks.js", "simple-git-hooks.mjs"];
     PACKAGE_KEY = "simple-git-hooks";
     lastMember = (obj, key) => [...obj.members].reverse().find((m) => m.key === key);
-    recordPath = (repo) => join7(repo.commonDir, "chokepoint", "install-edits.json");
+    recordPath = (repo) => join6(repo.commonDir, "chokepoint", "install-edits.json");
   }
 });
 
@@ -9998,7 +10004,7 @@ __export(baseline_exports, {
   baselineCommand: () => baselineCommand
 });
 import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join8, relative as relative5, sep as sep4 } from "node:path";
+import { join as join7, relative as relative5, sep as sep4 } from "node:path";
 async function baselineCommand(inv) {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, prune: inv.prune };
@@ -10007,7 +10013,7 @@ async function baselineCommand(inv) {
   const current = countFindings(all);
   const configPath = relative5(run.repo.root, run.config.file).split(sep4).join("/");
   const path = baselinePathFor(configPath);
-  const abs = join8(run.repo.root, path);
+  const abs = join7(run.repo.root, path);
   let counts = current;
   let previous;
   if (values.prune) {
@@ -10075,7 +10081,7 @@ var init_hookStart = __esm({
 // dist/src/cli.js
 init_errors();
 import { existsSync as existsSync3, writeSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 
 // dist/src/options.js
 init_errors();
@@ -10309,7 +10315,7 @@ async function main(argv) {
   }
 }
 async function prefetchWorktreeAudit(dir) {
-  if (!existsSync3(join9(dir, ".git", "index")))
+  if (!existsSync3(join8(dir, ".git", "index")))
     return;
   const [{ prefetchGit: prefetchGit2, REPOSITORY_QUERY: REPOSITORY_QUERY2 }, { WORKTREE_FILES_ARGS: WORKTREE_FILES_ARGS2, WORKTREE_DELETED_ARGS: WORKTREE_DELETED_ARGS2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_sources(), sources_exports))]);
   prefetchGit2(REPOSITORY_QUERY2, dir);

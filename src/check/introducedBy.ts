@@ -66,7 +66,8 @@ async function rangeCommits(repo: Repository, base: string): Promise<RangeCommit
 /** Blob ids of `paths` at each of `commits` (undefined: absent), from one cat-file. */
 async function blobIds(repo: Repository, commits: readonly string[], paths: readonly string[]): Promise<Map<string, Map<string, string | undefined>>> {
   const names = commits.flatMap((c) => paths.map((p) => `${c}:${p}`));
-  const out = await git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: repo.root, input: names.map((n) => `${n}\n`).join('') });
+  // Only the Cargo graph to attribute: no file to ask git about.
+  const out = names.length === 0 ? Buffer.alloc(0) : await git(['cat-file', '--batch-check=%(objectname) %(objecttype)'], { cwd: repo.root, input: names.map((n) => `${n}\n`).join('') });
   const lines = out.toString('utf8').split('\n');
   const ids = new Map<string, Map<string, string | undefined>>();
   let k = 0;

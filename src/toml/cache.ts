@@ -8,8 +8,7 @@
 // infinities or NaN), and they come back with the null-prototype tables the
 // parser builds.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readStateFile, writeStateFile } from '../stateFile.js';
 import { isTomlTable, parseToml, type TomlParseResult } from './positions.js';
 
 const FORMAT = 1;
@@ -30,21 +29,15 @@ export interface TomlCache {
   save(): void;
 }
 
-const cachePath = (commonDir: string): string => join(commonDir, 'chokepoint', 'manifest-cache.json');
+const CACHE_FILE = 'manifest-cache.json';
 
 export function tomlCache(commonDir: string, version: string): TomlCache {
   let entries: Map<string, string> | undefined;
   let added = false;
   const load = (): Map<string, string> => {
     if (entries) return entries;
-    entries = new Map();
-    if (commonDir === '') return entries;
-    try {
-      const file = JSON.parse(readFileSync(cachePath(commonDir), 'utf8')) as CacheFile;
-      if (file.format === FORMAT && file.version === version && Array.isArray(file.entries)) entries = new Map(file.entries);
-    } catch {
-      /* no cache yet, or an unreadable one: start afresh */
-    }
+    const file = readStateFile(commonDir, CACHE_FILE) as Partial<CacheFile> | undefined;
+    entries = file?.format === FORMAT && file.version === version && Array.isArray(file.entries) ? new Map(file.entries) : new Map();
     return entries;
   };
   return {
@@ -64,17 +57,9 @@ export function tomlCache(commonDir: string, version: string): TomlCache {
       return parsed;
     },
     save() {
-      if (!added || commonDir === '' || !entries) return;
-      try {
-        const path = cachePath(commonDir);
-        mkdirSync(join(commonDir, 'chokepoint'), { recursive: true });
-        const file: CacheFile = { format: FORMAT, version, entries: [...entries].slice(-MAX_ENTRIES) };
-        // Write then rename, so a concurrent reader never sees half a file.
-        writeFileSync(`${path}.${process.pid}`, JSON.stringify(file));
-        renameSync(`${path}.${process.pid}`, path);
-      } catch {
-        /* a read-only git directory: no cache this time */
-      }
+      if (!added || !entries) return;
+      const file: CacheFile = { format: FORMAT, version, entries: [...entries].slice(-MAX_ENTRIES) };
+      writeStateFile(commonDir, CACHE_FILE, file);
     },
   };
 }
