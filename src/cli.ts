@@ -94,7 +94,7 @@ async function prefetchWorktreeAudit(dir: string): Promise<void> {
 
 /** The launcher starts these for the hook's own command line; any other spelling of a staged check starts them here. */
 async function prefetchStagedCheck(dir: string, defaultConfig: boolean): Promise<void> {
-  (await import('./hookStart.js')).prefetchStagedCheck(dir, defaultConfig);
+  await (await import('./hookStart.js')).prefetchStagedCheck(dir, defaultConfig);
 }
 
 function reportError(err: unknown): number {

@@ -16,7 +16,7 @@ export class UserError extends Error {
     super(message);
   }
 
-  /** `file:line:col: message` — the form editors and terminals link; `show` escapes each piece for display. */
+  /** `file:line:col: message` - the form editors and terminals link; `show` escapes each piece for display. */
   describe(show: (text: string) => string = (text) => text): string {
     const w = this.where;
     const at = w ? `${show(w.file)}${w.line !== undefined ? `:${w.line}` : ''}${w.line !== undefined && w.column !== undefined ? `:${w.column}` : ''}: ` : '';

@@ -1,7 +1,10 @@
 // The only module that starts git. Plain child_process rather than execa: the
 // pre-commit hook's start-up time is the product, and this is all we need.
+// child_process is loaded on first use (process.getBuiltinModule): a staged
+// check that reads the git directory itself starts no git, and the module
+// with what it pulls in (net, streams) costs a hook several milliseconds.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { environmentError, usageError } from './errors.js';
@@ -64,7 +67,7 @@ function spawnGit(args: readonly string[], opts: GitOptions): Promise<GitResult>
     let child: ChildProcess;
     try {
       // No input, no stdin pipe: each pipe is a socket pair and a stream to set up (~1 ms of the hook's three calls).
-      child = spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      child = process.getBuiltinModule('node:child_process').spawn('git', args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     } catch (e) {
       // Some failures (a --cwd that is a file) are thrown rather than emitted.
       reject(spawnError(e as NodeJS.ErrnoException, opts.cwd));

@@ -3,22 +3,22 @@
 // cache first, so the pre-commit hook does not compile chokepoint again on
 // every commit; the cache lives where Node keeps it (NODE_COMPILE_CACHE, by
 // default a directory under the OS temporary directory), never in the
-// installed package. For the hook's own command line it then starts the
-// check's git calls, which run while the CLI compiles.
+// installed package. For the hook's own command line it then reads what the
+// check needs from git (src/hookStart.ts) before the CLI compiles.
 
 import module from 'node:module';
 import { isHookCommandLine, prefetchStagedCheck } from './hookStart.js';
 
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-if (isHookCommandLine(process.argv.slice(2))) startHookGit();
+if (isHookCommandLine(process.argv.slice(2))) await startHookGit();
 await import('./cli.js');
 
-function startHookGit(): void {
+async function startHookGit(): Promise<void> {
   let cwd: string;
   try {
     cwd = process.cwd();
   } catch {
     return; // the directory is gone: the CLI says so
   }
-  prefetchStagedCheck(cwd, true);
+  await prefetchStagedCheck(cwd, true);
 }

@@ -354,11 +354,17 @@ test('git missing from PATH: exit 2, the message names git', async () => {
   const bin = scratch('chokepoint-nogit-');
   try {
     symlinkSync(process.execPath, join(bin, 'node'));
-    for (const args of [[], ['--all'], ['check', LIB], ['explain', LIB], ['install'], ['init', '--config', join(bin, 'x.toml')]]) {
-      const r = await execa(join(bin, 'node'), [CLI, ...args], { cwd: repo.dir, env: { ...GIT_ENV, PATH: bin }, reject: false, stdin: 'ignore' });
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => execa(join(bin, 'node'), [CLI, ...args], { cwd: repo.dir, env: { ...GIT_ENV, PATH: bin, ...env }, reject: false, stdin: 'ignore' });
+    // The staged check's reference path (the plain judge) asks git for everything.
+    for (const [args, env] of [[[], { CHOKEPOINT_JUDGE: 'plain' }], [['--all']], [['check', LIB]], [['explain', LIB]], [['install']], [['init', '--config', join(bin, 'x.toml')]]] as [string[], NodeJS.ProcessEnv?][]) {
+      const r = await run(args, env);
       assert.equal(r.exitCode, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.equal(r.stderr, 'chokepoint: git was not found on PATH\n  hint: install git, or start chokepoint from a shell whose PATH contains it');
     }
+    // The fast path reads a plain staged change from the git directory itself: no git needed.
+    const fast = await run([], { CHOKEPOINT_JUDGE: 'fast' });
+    assert.equal(fast.exitCode, 0, fast.stdout + fast.stderr);
+    assert.equal(fast.stderr, '');
   } finally {
     repo.cleanup();
   }

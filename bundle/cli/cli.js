@@ -41,6 +41,47 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// builtin:node:fs
+var m, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync;
+var init_node_fs = __esm({
+  "builtin:node:fs"() {
+    m = process.getBuiltinModule("node:fs");
+    closeSync = m.closeSync;
+    constants = m.constants;
+    existsSync = m.existsSync;
+    fstatSync = m.fstatSync;
+    lstatSync = m.lstatSync;
+    mkdirSync = m.mkdirSync;
+    openSync = m.openSync;
+    readFileSync = m.readFileSync;
+    readSync = m.readSync;
+    readdirSync = m.readdirSync;
+    readlinkSync = m.readlinkSync;
+    realpathSync = m.realpathSync;
+    renameSync = m.renameSync;
+    statSync = m.statSync;
+    unlinkSync = m.unlinkSync;
+    writeFileSync = m.writeFileSync;
+    writeSync = m.writeSync;
+  }
+});
+
+// builtin:node:path
+var m2, basename, dirname, isAbsolute, join, posix, relative, resolve, sep;
+var init_node_path = __esm({
+  "builtin:node:path"() {
+    m2 = process.getBuiltinModule("node:path");
+    basename = m2.basename;
+    dirname = m2.dirname;
+    isAbsolute = m2.isAbsolute;
+    join = m2.join;
+    posix = m2.posix;
+    relative = m2.relative;
+    resolve = m2.resolve;
+    sep = m2.sep;
+  }
+});
+
 // dist/src/errors.js
 var UserError, usageError, configError, environmentError;
 var init_errors = __esm({
@@ -57,7 +98,7 @@ var init_errors = __esm({
         this.where = where;
         this.hint = hint;
       }
-      /** `file:line:col: message` — the form editors and terminals link; `show` escapes each piece for display. */
+      /** `file:line:col: message` - the form editors and terminals link; `show` escapes each piece for display. */
       describe(show = (text) => text) {
         const w = this.where;
         const at2 = w ? `${show(w.file)}${w.line !== void 0 ? `:${w.line}` : ""}${w.line !== void 0 && w.column !== void 0 ? `:${w.column}` : ""}: ` : "";
@@ -207,14 +248,21 @@ var init_safeText = __esm({
   }
 });
 
+// builtin:node:url
+var m4, fileURLToPath;
+var init_node_url = __esm({
+  "builtin:node:url"() {
+    m4 = process.getBuiltinModule("node:url");
+    fileURLToPath = m4.fileURLToPath;
+  }
+});
+
 // dist/src/version.js
 var version_exports = {};
 __export(version_exports, {
   packageDir: () => packageDir,
   readPackageVersion: () => readPackageVersion
 });
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 function readPackageVersion() {
   version ??= JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")).version;
   return version;
@@ -223,6 +271,8 @@ var PACKAGE_ROOT, packageDir, version;
 var init_version = __esm({
   "dist/src/version.js"() {
     "use strict";
+    init_node_fs();
+    init_node_url();
     PACKAGE_ROOT = new URL("../../", import.meta.url);
     packageDir = () => fileURLToPath(PACKAGE_ROOT);
   }
@@ -1002,12 +1052,12 @@ function collectModuleDecls(ts, pairs, testMask, testOnlyFile, locate2) {
     if (!isDeclAt(ts, k))
       continue;
     const attrs = outerAttributes(ts, pairs, k);
-    const parents = stack.filter((m) => m !== null);
+    const parents = stack.filter((m7) => m7 !== null);
     const pos = locate2(ts.start[k]);
     const decl = {
       name: tokenText(ts, k + 1),
       testOnly: testOnlyFile || testMask[k] === 1 || attrs.some((a) => isTestOnlyCfgAttr(ts, pairs, a)),
-      inlineParents: parents.map((m) => m.name),
+      inlineParents: parents.map((m7) => m7.name),
       line: pos.line,
       column: pos.column
     };
@@ -1017,8 +1067,8 @@ function collectModuleDecls(ts, pairs, testMask, testOnlyFile, locate2) {
     const cfgAttrPaths = attrs.flatMap((a) => cfgAttrPathValues(ts, pairs, a));
     if (cfgAttrPaths.length > 0)
       decl.cfgAttrPaths = cfgAttrPaths;
-    if (parents.some((m) => m.path !== null))
-      decl.inlineParentPaths = parents.map((m) => m.path);
+    if (parents.some((m7) => m7.path !== null))
+      decl.inlineParentPaths = parents.map((m7) => m7.path);
     decls.push(decl);
     k += 2;
   }
@@ -1130,8 +1180,8 @@ function compileNeedles(list) {
       if (scanner === void 0)
         return;
       scanner.lastIndex = 0;
-      for (let m = scanner.exec(text); m !== null; m = scanner.exec(text)) {
-        const at2 = m.index;
+      for (let m7 = scanner.exec(text); m7 !== null; m7 = scanner.exec(text)) {
+        const at2 = m7.index;
         for (const nd of byFirstChar.get(text.charCodeAt(at2)))
           if (text.startsWith(nd.pattern, at2))
             visit(nd, at2);
@@ -1693,13 +1743,13 @@ var init_names = __esm({
       ts;
       /** For each token, the innermost `{` holding it (-1: the file's module). */
       scopeOf;
-      /** `{` tokens that open a `mod name { … }` body. */
+      /** `{` tokens that open a `mod name { ... }` body. */
       moduleBrace = /* @__PURE__ */ new Set();
-      /** scope → name → `{` of each inline `mod name { … }` declared there (paths into it read its imports, `pub use` included). */
+      /** scope -> name -> `{` of each inline `mod name { ... }` declared there (paths into it read its imports, `pub use` included). */
       inlineModules = /* @__PURE__ */ new Map();
-      /** scope → name → binding (explicit imports: `use a::b;`, `use a::b as c;`, `extern crate a as c;`). */
+      /** scope -> name -> binding (explicit imports: `use a::b;`, `use a::b as c;`, `extern crate a as c;`). */
       named = /* @__PURE__ */ new Map();
-      /** scope → glob imports (`use a::b::*;`): the target is `a::b`. */
+      /** scope -> glob imports (`use a::b::*;`): the target is `a::b`. */
       globs = /* @__PURE__ */ new Map();
       /** Names the file declares (items, `let` bindings, parameters): a glob never supplies these. */
       declaredNames;
@@ -1772,7 +1822,7 @@ var init_names = __esm({
         }
         return this.declaredNames;
       }
-      /** Whether token `k` is a name being declared (`fn k`, `let k`, `k: T` as a parameter or field, …). */
+      /** Whether token `k` is a name being declared (`fn k`, `let k`, `k: T` as a parameter or field, ...). */
       declaresAt(k) {
         const ts = this.ts;
         if (k > 0 && ts.kind[k - 1] !== PATH_SEP && isIdentLikeAt(ts, k - 1) && DECLARES.has(tokenText(ts, k - 1)))
@@ -1904,20 +1954,20 @@ var init_names = __esm({
           return shift(this.inModule(segs.slice(1), -1, steps, globs2), 1);
         }
         if (head === "self" || head === "super") {
-          let m = this.moduleOf(scope);
+          let m7 = this.moduleOf(scope);
           let k = 0;
           if (head === "self")
             k = 1;
           else {
             for (; segs[k] === "super"; k++) {
-              if (m === -1)
+              if (m7 === -1)
                 return [];
-              m = this.moduleOf(this.scopeOf[m]);
+              m7 = this.moduleOf(this.scopeOf[m7]);
             }
           }
           if (k >= segs.length)
             return [];
-          return shift(this.inModule(segs.slice(k), m, steps, globs2), k);
+          return shift(this.inModule(segs.slice(k), m7, steps, globs2), k);
         }
         const found = [];
         for (let s = scope; ; s = this.scopeOf[s]) {
@@ -1935,15 +1985,15 @@ var init_names = __esm({
         return this.fromGlobs(found, segs, steps);
       }
       /** A name looked up in module `m`'s own imports (`self::x`, `super::x`, `crate::x`). */
-      inModule(segs, m, steps, globs2) {
+      inModule(segs, m7, steps, globs2) {
         const head = segs[0];
-        const b = this.named.get(m)?.get(head);
+        const b = this.named.get(m7)?.get(head);
         if (b !== void 0)
           return this.expand(b, segs, steps, false);
-        const child = this.inlineModules.get(m)?.get(head);
+        const child = this.inlineModules.get(m7)?.get(head);
         if (child !== void 0)
           return segs.length > 1 ? shift(this.inModule(segs.slice(1), child, steps, false), 1) : [];
-        return globs2 ? this.fromGlobs(this.globs.get(m) ?? [], segs, steps) : [];
+        return globs2 ? this.fromGlobs(this.globs.get(m7) ?? [], segs, steps) : [];
       }
       fromGlobs(globs2, segs, steps) {
         const head = segs[0];
@@ -2003,8 +2053,8 @@ function needleShape(pattern) {
     return "rooted";
   if (pattern.length === 0 || !isIdentContinue(pattern.charCodeAt(0)))
     return "free";
-  const sep5 = pattern.indexOf("::");
-  const first = sep5 < 0 ? pattern : pattern.slice(0, sep5);
+  const sep2 = pattern.indexOf("::");
+  const first = sep2 < 0 ? pattern : pattern.slice(0, sep2);
   return ROOTS.has(first) ? "rooted" : "segment";
 }
 function matchStartAllowed(text, at2, shape) {
@@ -2285,7 +2335,7 @@ function isNormal(p) {
     return p === "";
   return !(p === "." || p === ".." || p.startsWith("./") || p.startsWith("../") || p.includes("/./") || p.includes("/../") || p.endsWith("/.") || p.endsWith("/.."));
 }
-function join(...parts) {
+function join2(...parts) {
   const kept = parts.filter((x) => x !== "");
   let joined = "";
   for (const part of kept) {
@@ -2293,58 +2343,58 @@ function join(...parts) {
   }
   return normalizePath(joined);
 }
-function dirname(p) {
+function dirname2(p) {
   const slash = p.lastIndexOf("/");
   return slash < 0 ? "" : p.slice(0, slash);
 }
-function basename(p) {
+function basename2(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
 function isBinRoot(file) {
-  const dir = dirname(file);
-  return basename(dir) === "bin" && basename(dirname(dir)) === "src" && file.endsWith(".rs");
+  const dir = dirname2(file);
+  return basename2(dir) === "bin" && basename2(dirname2(dir)) === "src" && file.endsWith(".rs");
 }
 function isCrateRoot(file) {
-  const base = basename(file);
+  const base = basename2(file);
   return base === "lib.rs" || base === "main.rs" || isBinRoot(file);
 }
 function isModRsFile(file) {
-  const base = basename(file);
+  const base = basename2(file);
   return base === "lib.rs" || base === "main.rs" || base === "mod.rs" || isBinRoot(file);
 }
 function childModuleCandidates(declaringFile, decl) {
   const file = normalizePath(declaringFile);
-  let dir = dirname(file);
-  let pending = isModRsFile(file) ? "" : basename(file).replace(/\.rs$/, "");
+  let dir = dirname2(file);
+  let pending = isModRsFile(file) ? "" : basename2(file).replace(/\.rs$/, "");
   decl.inlineParents.forEach((name, idx) => {
     const own = decl.inlineParentPaths?.[idx];
     if (own !== void 0 && own !== null) {
-      dir = join(dir, own);
+      dir = join2(dir, own);
     } else {
-      dir = join(dir, pending, name);
+      dir = join2(dir, pending, name);
     }
     pending = "";
   });
   if (decl.pathAttr !== void 0)
-    return [join(dir, decl.pathAttr)];
-  const base = join(dir, pending);
-  return [join(base, `${decl.name}.rs`), join(base, decl.name, "mod.rs")];
+    return [join2(dir, decl.pathAttr)];
+  const base = join2(dir, pending);
+  return [join2(base, `${decl.name}.rs`), join2(base, decl.name, "mod.rs")];
 }
 function parentModuleCandidates(file) {
   const f = normalizePath(file);
-  const base = basename(f);
+  const base = basename2(f);
   if (base === "lib.rs" || base === "main.rs" || isBinRoot(f) || !f.endsWith(".rs"))
     return [];
-  const dir = dirname(f);
-  const home = base === "mod.rs" ? dirname(dir) : dir;
+  const dir = dirname2(f);
+  const home = base === "mod.rs" ? dirname2(dir) : dir;
   if (base === "mod.rs" && dir === "")
     return [];
-  if (basename(home) === "src" || home === "") {
-    return [join(home, "lib.rs"), join(home, "main.rs"), join(home, "mod.rs")];
+  if (basename2(home) === "src" || home === "") {
+    return [join2(home, "lib.rs"), join2(home, "main.rs"), join2(home, "mod.rs")];
   }
-  const out = [`${home}.rs`, join(home, "mod.rs")];
-  if (basename(dirname(home)) === "bin")
-    out.push(join(home, "main.rs"));
+  const out = [`${home}.rs`, join2(home, "mod.rs")];
+  if (basename2(dirname2(home)) === "bin")
+    out.push(join2(home, "main.rs"));
   return out;
 }
 var init_moduleFiles = __esm({
@@ -2371,34 +2421,51 @@ var init_rust = __esm({
   }
 });
 
+// dist/src/fastPath.js
+function fastPathWanted(env = process.env) {
+  const asked = env.CHOKEPOINT_JUDGE;
+  return asked === void 0 || asked === "" || asked === "fast";
+}
+function loadFastPath(env = process.env) {
+  if (!fastPathWanted(env))
+    return Promise.resolve(void 0);
+  loaded ??= import(new URL(FAST_MODULE, import.meta.url).href).then((mod) => mod, (err) => {
+    if (err?.code === "ERR_MODULE_NOT_FOUND")
+      return void 0;
+    throw err;
+  });
+  return loaded;
+}
+var FAST_MODULE, loaded;
+var init_fastPath = __esm({
+  "dist/src/fastPath.js"() {
+    "use strict";
+    FAST_MODULE = "./fast/index.js";
+  }
+});
+
 // dist/src/judge.js
 var judge_exports = {};
 __export(judge_exports, {
   loadJudge: () => loadJudge,
   plainJudge: () => plainJudge
 });
-function loadJudge(env = process.env) {
+async function loadJudge(env = process.env) {
   const asked = env.CHOKEPOINT_JUDGE;
-  if (asked === "plain")
-    return Promise.resolve(plainJudge);
-  if (asked !== void 0 && asked !== "" && asked !== "fast")
-    return Promise.reject(usageError(messages.unknownJudge(asked), messages.unknownJudgeHint));
-  loaded ??= import(new URL(FAST_MODULE, import.meta.url).href).then((mod) => mod.fastJudge(plainJudge), (err) => {
-    if (err?.code === "ERR_MODULE_NOT_FOUND")
-      return plainJudge;
-    throw err;
-  });
-  return loaded;
+  if (!fastPathWanted(env) && asked !== "plain")
+    throw usageError(messages.unknownJudge(asked), messages.unknownJudgeHint);
+  const fast = await loadFastPath(env);
+  return fast ? fast.fastJudge(plainJudge) : plainJudge;
 }
-var plainJudge, FAST_MODULE, loaded;
+var plainJudge;
 var init_judge = __esm({
   "dist/src/judge.js"() {
     "use strict";
     init_rust();
     init_errors();
     init_messages();
+    init_fastPath();
     plainJudge = { name: "plain", analyze: analyzeRust };
-    FAST_MODULE = "./fast/index.js";
   }
 });
 
@@ -2427,9 +2494,6 @@ __export(git_exports, {
   runGit: () => runGit,
   splitNul: () => splitNul
 });
-import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
-import { isAbsolute as isAbsolute2, relative, resolve as resolve2, sep } from "node:path";
 function gitEnv(extra) {
   return { ...process.env, ...extra, GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" };
 }
@@ -2450,10 +2514,10 @@ function runGit(args, opts) {
   return spawnGit(args, opts);
 }
 function spawnGit(args, opts) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve2, reject) => {
     let child;
     try {
-      child = spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+      child = process.getBuiltinModule("node:child_process").spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     } catch (e) {
       reject(spawnError(e, opts.cwd));
       return;
@@ -2464,7 +2528,7 @@ function spawnGit(args, opts) {
     child.stderr.on("data", (chunk) => err.push(chunk));
     child.on("error", (e) => reject(spawnError(e, opts.cwd)));
     child.on("close", (code) => {
-      resolve8({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
+      resolve2({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
     });
     if (child.stdin) {
       child.stdin.on("error", () => {
@@ -2526,8 +2590,8 @@ async function resolveCommit(repo, rev) {
   return result.stdout.toString("utf8").trim();
 }
 function repoRelativePath(repo, cwd, file) {
-  const rel = relative(repo.root, resolve2(cwd, file));
-  if (rel === "" || rel.startsWith("..") || isAbsolute2(rel))
+  const rel = relative(repo.root, resolve(cwd, file));
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
     throw usageError(messages.fileOutsideRepository(file));
   return rel.split(sep).join("/");
 }
@@ -2535,6 +2599,8 @@ var prefetched, prefetchKey, REPOSITORY_QUERY;
 var init_git = __esm({
   "dist/src/git.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
     init_errors();
     init_messages();
     init_sharedState();
@@ -2545,13 +2611,11 @@ var init_git = __esm({
 });
 
 // dist/src/stateFile.js
-import { mkdirSync, readFileSync as readFileSync2, renameSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
 function readStateFile(commonDir, name) {
   if (commonDir === "")
     return void 0;
   try {
-    return JSON.parse(readFileSync2(join2(stateDir(commonDir), name), "utf8"));
+    return JSON.parse(readFileSync(join(stateDir(commonDir), name), "utf8"));
   } catch {
     return void 0;
   }
@@ -2561,7 +2625,7 @@ function writeStateFile(commonDir, name, value) {
     return;
   try {
     mkdirSync(stateDir(commonDir), { recursive: true });
-    const path = join2(stateDir(commonDir), name);
+    const path = join(stateDir(commonDir), name);
     writeFileSync(`${path}.${process.pid}`, JSON.stringify(value));
     renameSync(`${path}.${process.pid}`, path);
   } catch {
@@ -2571,7 +2635,9 @@ var stateDir;
 var init_stateFile = __esm({
   "dist/src/stateFile.js"() {
     "use strict";
-    stateDir = (commonDir) => join2(commonDir, "chokepoint");
+    init_node_fs();
+    init_node_path();
+    stateDir = (commonDir) => join(commonDir, "chokepoint");
   }
 });
 
@@ -2867,8 +2933,16 @@ var init_glob = __esm({
   }
 });
 
+// builtin:node:module
+var m5, createRequire;
+var init_node_module = __esm({
+  "builtin:node:module"() {
+    m5 = process.getBuiltinModule("node:module");
+    createRequire = m5.createRequire;
+  }
+});
+
 // dist/src/toml/positions.js
-import { createRequire } from "node:module";
 function loadPositionParser() {
   positionParser ??= lazyRequire("toml-eslint-parser");
   return positionParser;
@@ -3019,6 +3093,7 @@ var lazyRequire, positionParser, valueParser, cached;
 var init_positions2 = __esm({
   "dist/src/toml/positions.js"() {
     "use strict";
+    init_node_module();
     lazyRequire = createRequire(import.meta.url);
   }
 });
@@ -3267,7 +3342,7 @@ function parseWrappers(r, value, banned) {
       r.fail(p, "wrapper needs a `reason`", "say why these crates may bring the banned crate in: reviewers read it");
     const marker = str(r, w.banned, [...p, "banned"], { nonEmpty: true });
     if (!banned.includes(marker)) {
-      r.fail([...p, "banned"], `${JSON.stringify(marker)} is not a marker of \`dependency_rule.banned\``, banned.length ? `the markers are ${banned.map((m) => JSON.stringify(m)).join(", ")}` : "add it to `banned` first");
+      r.fail([...p, "banned"], `${JSON.stringify(marker)} is not a marker of \`dependency_rule.banned\``, banned.length ? `the markers are ${banned.map((m7) => JSON.stringify(m7)).join(", ")}` : "add it to `banned` first");
     }
     const crates = strings(r, w.crates, [...p, "crates"], { nonEmpty: true });
     if (crates.length === 0)
@@ -3371,8 +3446,6 @@ var init_file = __esm({
 });
 
 // dist/src/config/load.js
-import { readFileSync as readFileSync3 } from "node:fs";
-import { relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function parseConfig(text, displayPath, absolutePath) {
   const parsed = parseToml(text.replace(/^\uFEFF/, ""));
   if (!parsed.ok) {
@@ -3401,9 +3474,9 @@ function firstInvalidUtf8(bytes) {
 }
 async function loadConfig(repo, cwd, configPath, index, head) {
   const { root } = repo;
-  const abs = configPath ? resolve3(cwd, configPath) : resolve3(root, CONFIG_FILE);
-  const display = relative2(cwd, abs) || abs;
-  const repoPath2 = relative2(root, abs).split(sep2).join("/");
+  const abs = configPath ? resolve(cwd, configPath) : resolve(root, CONFIG_FILE);
+  const display = relative(cwd, abs) || abs;
+  const repoPath2 = relative(root, abs).split(sep).join("/");
   let bytes;
   let from = "worktree";
   if (index && !repoPath2.startsWith("..")) {
@@ -3422,7 +3495,7 @@ async function loadConfig(repo, cwd, configPath, index, head) {
   if (!bytes) {
     from = "worktree";
     try {
-      bytes = readFileSync3(abs);
+      bytes = readFileSync(abs);
     } catch (err) {
       const code = err.code;
       if (code === "ENOENT")
@@ -3444,6 +3517,8 @@ async function loadConfig(repo, cwd, configPath, index, head) {
 var init_load = __esm({
   "dist/src/config/load.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
     init_version();
     init_cache();
     init_errors();
@@ -3455,7 +3530,6 @@ var init_load = __esm({
 });
 
 // dist/src/source/blobs.js
-import { spawn as spawn2 } from "node:child_process";
 function holdOpen(child, hold) {
   for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
     if (hold)
@@ -3497,7 +3571,7 @@ var init_blobs = __esm({
     init_messages();
     init_sharedState();
     CAT_FILE = ["cat-file", "--batch"];
-    spawnCatFile = (cwd) => spawn2("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
+    spawnCatFile = (cwd) => process.getBuiltinModule("node:child_process").spawn("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
     warm = sharedState("chokepoint.warmBlobReaders", () => /* @__PURE__ */ new Map());
     BlobReader = class {
       cwd;
@@ -3521,7 +3595,7 @@ var init_blobs = __esm({
         const taken = takeWarm(this.cwd);
         const child = taken?.child ?? spawnCatFile(this.cwd);
         for (const oid of taken?.asked ?? []) {
-          const answer = new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
+          const answer = new Promise((resolve2, reject) => this.queue.push({ oid, resolve: resolve2, reject }));
           answer.catch(() => void 0);
           this.early.set(oid, answer);
         }
@@ -3603,7 +3677,7 @@ var init_blobs = __esm({
             return early;
           }
           asked.push(oid);
-          return new Promise((resolve8, reject) => this.queue.push({ oid, resolve: resolve8, reject }));
+          return new Promise((resolve2, reject) => this.queue.push({ oid, resolve: resolve2, reject }));
         });
         if (asked.length)
           child.stdin.write(asked.map((oid) => `${oid}
@@ -3630,8 +3704,6 @@ __export(sources_exports, {
   worktreeHas: () => worktreeHas,
   worktreeSource: () => worktreeSource
 });
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync } from "node:fs";
-import { join as join3 } from "node:path";
 function parseLinks(buffer, oidField) {
   const links = /* @__PURE__ */ new Map();
   for (const record2 of splitNul(buffer)) {
@@ -3659,8 +3731,8 @@ function parseEntries(buffer, oidField) {
   }
   return entries;
 }
-function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks) {
-  const reader = new BlobReader(root);
+function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks, snapshot) {
+  const reader = snapshot ? snapshotReader(snapshot, new BlobReader(root)) : new BlobReader(root);
   const known = /* @__PURE__ */ new Map();
   let all;
   let links;
@@ -3680,7 +3752,7 @@ function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks) {
       return [...entries.keys()].sort();
     },
     async readFiles(paths) {
-      const unnamed = paths.filter((p) => !known.has(p) && /[\n\r]/.test(p));
+      const unnamed = paths.filter((p) => !known.has(p) && (snapshot !== void 0 || /[\n\r]/.test(p)));
       if (unnamed.length) {
         const found = await loadSome(unnamed);
         for (const p of unnamed)
@@ -3708,8 +3780,37 @@ function objectSource(kind, root, treeish, loadAll, loadSome, loadLinks) {
     close: () => reader.close()
   };
 }
-function indexSource(root) {
+function indexSource(root, snapshot) {
+  if (snapshot) {
+    const lookUp = (paths, want) => {
+      const found = /* @__PURE__ */ new Map();
+      for (const p of paths) {
+        const e = snapshot.entry(p);
+        if (e && e.mode !== GITLINK && (want === void 0 || e.mode === want))
+          found.set(p, e.oid);
+      }
+      return found;
+    };
+    return objectSource("index", root, ":0", async () => lookUp(snapshot.paths()), async (paths) => lookUp(paths), async () => lookUp(snapshot.paths(), SYMLINK), snapshot);
+  }
   return objectSource("index", root, ":0", async () => parseEntries(await git(["ls-files", "-s", "-z"], { cwd: root }), 1), async (paths) => parseEntries(await git(["ls-files", "-s", "-z", "--", ...paths], { cwd: root, env: LITERAL2 }), 1), async () => parseLinks(await git(["ls-files", "-s", "-z"], { cwd: root }), 1));
+}
+function snapshotReader(snapshot, git2) {
+  return {
+    async read(names) {
+      const blobs = names.map((name) => snapshot.readBlob(name));
+      const missing = names.filter((_, i) => blobs[i] === void 0);
+      if (missing.length === 0)
+        return blobs;
+      const fromGit = await git2.read(missing);
+      let next = 0;
+      return blobs.map((blob) => blob ?? fromGit[next++]);
+    },
+    close() {
+      git2.close();
+      snapshot.close();
+    }
+  };
 }
 function revisionSource(root, commit) {
   const load = async (paths) => parseEntries(await git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths], { cwd: root, env: LITERAL2 }), 2);
@@ -3743,8 +3844,8 @@ function readDiskLinks(root, paths) {
   const result = /* @__PURE__ */ new Map();
   for (const p of paths) {
     try {
-      if (lstatSync(join3(root, p)).isSymbolicLink())
-        result.set(p, readlinkSync(join3(root, p), "utf8"));
+      if (lstatSync(join(root, p)).isSymbolicLink())
+        result.set(p, readlinkSync(join(root, p), "utf8"));
     } catch {
     }
   }
@@ -3752,7 +3853,7 @@ function readDiskLinks(root, paths) {
 }
 function worktreeHas(root, path) {
   try {
-    lstatSync(join3(root, path));
+    lstatSync(join(root, path));
     return true;
   } catch {
     return false;
@@ -3816,6 +3917,8 @@ var GITLINK, SYMLINK, LITERAL2, WORKTREE_FILES_ARGS, WORKTREE_DELETED_ARGS, read
 var init_sources = __esm({
   "dist/src/source/sources.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
     init_git();
     init_errors();
     init_messages();
@@ -3830,7 +3933,6 @@ var init_sources = __esm({
 });
 
 // dist/src/source/filesystem.js
-import { readdirSync } from "node:fs";
 function literalDir(glob) {
   const body = glob.startsWith("!") ? glob.slice(1) : glob;
   const wild = body.search(/[*?[{\\]/);
@@ -3892,6 +3994,7 @@ function filesystemSource(root, config) {
 var init_filesystem = __esm({
   "dist/src/source/filesystem.js"() {
     "use strict";
+    init_node_fs();
     init_needles();
     init_sources();
   }
@@ -4428,20 +4531,18 @@ var init_changes = __esm({
 });
 
 // dist/src/bypass/record.js
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
 function recordBypass(repo, reason) {
   const path = markerPath(repo);
   try {
-    mkdirSync2(join4(repo.gitDir, "chokepoint"), { recursive: true });
-    writeFileSync2(path, reason, "utf8");
+    mkdirSync(join(repo.gitDir, "chokepoint"), { recursive: true });
+    writeFileSync(path, reason, "utf8");
   } catch (err) {
     throw environmentError(messages.bypassNotRecorded(path, err.code ?? err.message), messages.bypassNotRecordedHint);
   }
 }
 function clearBypass(repo) {
   try {
-    rmSync(markerPath(repo), { force: true });
+    unlinkSync(markerPath(repo));
   } catch {
   }
 }
@@ -4449,7 +4550,7 @@ function takeBypass(repo) {
   const path = markerPath(repo);
   let reason;
   try {
-    reason = readFileSync4(path, "utf8");
+    reason = readFileSync(path, "utf8");
   } catch {
     return void 0;
   }
@@ -4468,11 +4569,13 @@ var TRAILER, markerPath;
 var init_record = __esm({
   "dist/src/bypass/record.js"() {
     "use strict";
+    init_node_fs();
+    init_node_path();
     init_git();
     init_errors();
     init_messages();
     TRAILER = "Chokepoint-Bypass";
-    markerPath = (repo) => join4(repo.gitDir, "chokepoint", "bypass");
+    markerPath = (repo) => join(repo.gitDir, "chokepoint", "bypass");
   }
 });
 
@@ -4640,8 +4743,16 @@ var init_introducedBy = __esm({
   }
 });
 
+// builtin:node:buffer
+var m6, isAscii;
+var init_node_buffer = __esm({
+  "builtin:node:buffer"() {
+    m6 = process.getBuiltinModule("node:buffer");
+    isAscii = m6.isAscii;
+  }
+});
+
 // dist/src/source/decode.js
-import { isAscii } from "node:buffer";
 function decodeUtf8(bytes) {
   if (isAscii(bytes))
     return bytes.toString("latin1");
@@ -4655,6 +4766,7 @@ var utf8;
 var init_decode = __esm({
   "dist/src/source/decode.js"() {
     "use strict";
+    init_node_buffer();
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
 });
@@ -4683,10 +4795,9 @@ var init_fileOutcome = __esm({
 });
 
 // dist/src/rules/dependencies.js
-import { posix } from "node:path";
-function checkManifest(path, text, rule) {
+function checkManifest(path, text, rule, parse2 = parseToml) {
   const verdict = { findings: [], usedExceptions: /* @__PURE__ */ new Set() };
-  const parsed = parseToml(text);
+  const parsed = parse2(text);
   if (!parsed.ok) {
     verdict.findings.push(invalidManifest(path, parsed.message, parsed.position));
     return verdict;
@@ -4843,13 +4954,13 @@ function bannedDependency(entry, candidate, marker) {
 }
 function bannedMarker(name, rule) {
   const lowered = name.toLowerCase();
-  return rule.banned.find((m) => markerMatches(lowered, m.toLowerCase()));
+  return rule.banned.find((m7) => markerMatches(lowered, m7.toLowerCase()));
 }
 function isWrapped(name, rule, wrapped) {
   if (wrapped.size === 0)
     return false;
   const lowered = name.toLowerCase();
-  return rule.banned.every((m) => !markerMatches(lowered, m.toLowerCase()) || wrapped.has(m));
+  return rule.banned.every((m7) => !markerMatches(lowered, m7.toLowerCase()) || wrapped.has(m7));
 }
 function checkPathDependency(verdict, entry) {
   if (!isTomlTable(entry.spec))
@@ -4876,10 +4987,10 @@ function checkPathDependency(verdict, entry) {
   }
 }
 function fileUrlPath(url) {
-  const m = /^(?:git\+)?file:(.*)$/i.exec(url.trim());
-  if (!m)
+  const m7 = /^(?:git\+)?file:(.*)$/i.exec(url.trim());
+  if (!m7)
     return void 0;
-  let rest = m[1].replace(/[?#].*$/, "");
+  let rest = m7[1].replace(/[?#].*$/, "");
   if (rest.startsWith("//")) {
     rest = rest.slice(2);
     const slash = rest.indexOf("/");
@@ -4939,6 +5050,7 @@ var DEPENDENCY_TABLE_KINDS, globCache;
 var init_dependencies = __esm({
   "dist/src/rules/dependencies.js"() {
     "use strict";
+    init_node_path();
     init_positions2();
     init_catalogue();
     DEPENDENCY_TABLE_KINDS = [
@@ -4969,7 +5081,7 @@ function checkManifestLikeSeed(path, text, rule) {
     const key = asciiLowercase(trimQuotes(line.split(KEY_END)[0] ?? ""));
     if (key === "")
       return;
-    const matched = markers.filter((m) => markerMatches(key, m.lowered));
+    const matched = markers.filter((m7) => markerMatches(key, m7.lowered));
     if (matched.length === 0)
       return;
     const exception = findException2(key, rule.allow);
@@ -5027,18 +5139,17 @@ var init_dependenciesLine = __esm({
 });
 
 // dist/src/rules/workspaceBoundary.js
-import { posix as posix2 } from "node:path";
 async function checkWorkspaceBoundary(source, manifests, rule, findRoot = workspaceRootFinder(source)) {
   const verdict = { findings: [], usedExceptions: /* @__PURE__ */ new Set() };
-  for (const m of manifests) {
-    const inherited = declaredDependencies(m.manifest).filter((d) => isTomlTable(d.spec) && d.spec["workspace"] === true);
+  for (const m7 of manifests) {
+    const inherited = declaredDependencies(m7.manifest).filter((d) => isTomlTable(d.spec) && d.spec["workspace"] === true);
     if (inherited.length) {
-      const root = await findRoot(m.path, m.manifest);
-      if (root && root.path !== m.path)
-        checkInherited(verdict, m, root, inherited, rule);
+      const root = await findRoot(m7.path, m7.manifest);
+      if (root && root.path !== m7.path)
+        checkInherited(verdict, m7, root, inherited, rule);
     }
     if (rule.forbidEscapingPaths)
-      await checkLinkedPaths(verdict, source, m);
+      await checkLinkedPaths(verdict, source, m7);
   }
   return verdict;
 }
@@ -5065,11 +5176,11 @@ function workspaceRootFinder(source, parse2 = parseToml) {
     const pkg = manifest["package"];
     const explicit = isTomlTable(pkg) ? pkg["workspace"] : void 0;
     if (typeof explicit === "string") {
-      const dir = posix2.normalize(posix2.join(posix2.dirname(path), explicit.replace(/\\/g, "/")));
-      return dir.startsWith("..") || posix2.isAbsolute(dir) ? void 0 : load(dir === "." ? "Cargo.toml" : `${dir}/Cargo.toml`);
+      const dir = posix.normalize(posix.join(posix.dirname(path), explicit.replace(/\\/g, "/")));
+      return dir.startsWith("..") || posix.isAbsolute(dir) ? void 0 : load(dir === "." ? "Cargo.toml" : `${dir}/Cargo.toml`);
     }
-    for (let dir = posix2.dirname(path); dir !== "."; ) {
-      dir = posix2.dirname(dir);
+    for (let dir = posix.dirname(path); dir !== "."; ) {
+      dir = posix.dirname(dir);
       const root = await load(dir === "." ? "Cargo.toml" : `${dir}/Cargo.toml`);
       if (root)
         return root;
@@ -5086,8 +5197,8 @@ function inheritedPackage(root, key) {
   const pkg = isTomlTable(entry) ? entry["package"] : void 0;
   return typeof pkg === "string" ? pkg : key;
 }
-function checkInherited(verdict, m, root, inherited, rule) {
-  const own = packageName(m.manifest);
+function checkInherited(verdict, m7, root, inherited, rule) {
+  const own = packageName(m7.manifest);
   const wrapped = new Set((rule.wrappers ?? []).filter((w) => own !== void 0 && w.crates.includes(own)).map((w) => w.banned));
   for (const dep of inherited) {
     const pkg = inheritedPackage(root, dep.key);
@@ -5102,11 +5213,11 @@ function checkInherited(verdict, m, root, inherited, rule) {
       continue;
     }
     const table2 = dep.tableKeyPath.join(".");
-    const position = locateKeyPath(m.text, [...dep.tableKeyPath, dep.key]);
+    const position = locateKeyPath(m7.text, [...dep.tableKeyPath, dep.key]);
     verdict.findings.push({
       kind: "banned-dependency",
       message: `Depends on banned crate \`${pkg}\` (matches marker \`${marker}\`) in \`${table2}\`: \`${dep.key}.workspace = true\` inherits it from ${root.path}, whose \`[workspace.dependencies]\` renames it to \`${dep.key}\`.`,
-      path: m.path,
+      path: m7.path,
       ...position ? { line: position.line, column: position.column } : {},
       dependency: pkg,
       table: table2
@@ -5147,19 +5258,19 @@ function pathReferences(manifest) {
   }
   return refs;
 }
-async function checkLinkedPaths(verdict, source, m) {
-  for (const ref of pathReferences(m.manifest)) {
-    const start = posix2.normalize(posix2.join(posix2.dirname(m.path), ref.target.replace(/\\/g, "/")));
-    if (start === ".." || start.startsWith("../") || posix2.isAbsolute(ref.target.replace(/\\/g, "/")) || /^[A-Za-z]:/.test(ref.target))
+async function checkLinkedPaths(verdict, source, m7) {
+  for (const ref of pathReferences(m7.manifest)) {
+    const start = posix.normalize(posix.join(posix.dirname(m7.path), ref.target.replace(/\\/g, "/")));
+    if (start === ".." || start.startsWith("../") || posix.isAbsolute(ref.target.replace(/\\/g, "/")) || /^[A-Za-z]:/.test(ref.target))
       continue;
     const outcome = await followLinks(source, start === "." ? "" : start);
     if (outcome === void 0)
       continue;
-    const position = locateValuePath(m.text, ref.keyPath);
+    const position = locateValuePath(m7.text, ref.keyPath);
     verdict.findings.push({
       kind: "escaping-path-dependency",
       message: `\`${ref.label}\` points at \`${ref.target}\`, which leaves the repository through a symbolic link: ${outcome}.`,
-      path: m.path,
+      path: m7.path,
       ...position ? { line: position.line, column: position.column } : {},
       dependency: ref.label,
       table: ref.keyPath.slice(0, -2).join(".") || ref.label
@@ -5179,9 +5290,9 @@ async function followLinks(source, path) {
       return void 0;
     const target = links.get(first);
     const rest = parts.slice(first.split("/").length).join("/");
-    if (posix2.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target))
+    if (posix.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target))
       return `\`${first}\` links to the absolute path \`${target}\``;
-    const next = posix2.normalize(posix2.join(posix2.dirname(first), target, rest));
+    const next = posix.normalize(posix.join(posix.dirname(first), target, rest));
     if (next === ".." || next.startsWith("../"))
       return `\`${first}\` links to \`${target}\`, which resolves to \`${next}\` from the repository root`;
     current = next === "." ? "" : next;
@@ -5192,6 +5303,7 @@ var MAX_LINKS;
 var init_workspaceBoundary = __esm({
   "dist/src/rules/workspaceBoundary.js"() {
     "use strict";
+    init_node_path();
     init_positions2();
     init_decode();
     init_dependencies();
@@ -5210,23 +5322,34 @@ function dirOf(path) {
 function joinPath(dir, rel) {
   return normalizePath(rel.startsWith("/") || dir === "" ? rel : `${dir}/${rel}`);
 }
+function modReachesTo(path, declarer, facts) {
+  const found = [];
+  for (const decl of facts.moduleDecls) {
+    if (decl.pathAttr !== void 0 || !path.includes(decl.name))
+      continue;
+    for (const r of reachesFrom(declarer, { testOnlyFile: facts.testOnlyFile, moduleDecls: [decl], includes: [] }))
+      if (r.kind === "mod" && r.target === path)
+        found.push(r);
+  }
+  return found;
+}
 function reachesFrom(declarer, facts) {
   const out = [];
   for (const decl of facts.moduleDecls) {
     const base = { declarer, testOnly: decl.testOnly, line: decl.line, column: decl.column };
     const kind = decl.pathAttr !== void 0 ? "path" : "mod";
     const cfg = decl.testOnly ? "#[cfg(test)] " : "";
-    const written = decl.pathAttr !== void 0 ? `${cfg}#[path = ${JSON.stringify(decl.pathAttr)}] mod ${decl.name};` : `${cfg}mod ${decl.name};`;
+    const written = () => decl.pathAttr !== void 0 ? `${cfg}#[path = ${JSON.stringify(decl.pathAttr)}] mod ${decl.name};` : `${cfg}mod ${decl.name};`;
     for (const target of childModuleCandidates(declarer, decl))
       out.push({ ...base, target, kind, written });
     for (const alt of decl.cfgAttrPaths ?? []) {
       for (const target of childModuleCandidates(declarer, { ...decl, pathAttr: alt })) {
-        out.push({ ...base, target, kind: "path", written: `${cfg}#[cfg_attr(\u2026, path = ${JSON.stringify(alt)})] mod ${decl.name};` });
+        out.push({ ...base, target, kind: "path", written: () => `${cfg}#[cfg_attr(\u2026, path = ${JSON.stringify(alt)})] mod ${decl.name};` });
       }
     }
   }
   for (const inc of facts.includes) {
-    out.push({ declarer, target: joinPath(dirOf(declarer), inc.target), kind: "include", testOnly: inc.testOnly, line: inc.line, column: inc.column, written: `include!(${JSON.stringify(inc.target)})` });
+    out.push({ declarer, target: joinPath(dirOf(declarer), inc.target), kind: "include", testOnly: inc.testOnly, line: inc.line, column: inc.column, written: () => `include!(${JSON.stringify(inc.target)})` });
   }
   return out;
 }
@@ -5239,12 +5362,12 @@ function testCodeResolver(graph) {
     let reason = known.get(path);
     if (reason === void 0) {
       resolving.add(path);
-      reason = resolve8(path).finally(() => resolving.delete(path));
+      reason = resolve2(path).finally(() => resolving.delete(path));
       known.set(path, reason);
     }
     return reason;
   };
-  const resolve8 = async (path) => {
+  const resolve2 = async (path) => {
     if (isCrateRoot(path))
       return void 0;
     let first;
@@ -5263,7 +5386,7 @@ function testCodeResolver(graph) {
   const whyTest = async (r) => {
     const where = `${r.declarer}:${r.line}`;
     if (r.testOnly)
-      return r.kind === "include" ? `included by \`${r.written}\` in test code at ${where}` : `declared as a test module by \`${r.written}\` at ${where}`;
+      return r.kind === "include" ? `included by \`${r.written()}\` in test code at ${where}` : `declared as a test module by \`${r.written()}\` at ${where}`;
     if ((await graph.factsOf(r.declarer))?.testOnlyFile)
       return `its parent module ${r.declarer} is test-only (\`#![cfg(test)]\`)`;
     const upward = await reasonOf(r.declarer);
@@ -5321,11 +5444,8 @@ function partialGraph(factsOf, declares, search) {
     const found = [];
     parents.forEach((parent, i) => {
       const f = parentFacts[i];
-      if (f) {
-        for (const r of reachesFrom(parent, f))
-          if (r.kind === "mod" && r.target === path)
-            found.push(r);
-      }
+      if (f)
+        found.push(...modReachesTo(path, parent, f));
     });
     return found;
   };
@@ -5345,8 +5465,8 @@ function moduleFactsReader(source, matcher, judge2) {
   return (path) => {
     let facts = cache2.get(path);
     if (!facts) {
-      facts = source.readFiles([path]).then((m) => {
-        const bytes = m.get(path);
+      facts = source.readFiles([path]).then((m7) => {
+        const bytes = m7.get(path);
         const text = bytes && decodeUtf8(bytes);
         return text === void 0 ? void 0 : analyzeSource(text, [], matcher, judge2);
       });
@@ -5448,11 +5568,11 @@ async function scanRust(source, paths, opts) {
   for (const r of escaping) {
     if (r.testOnly || facts.get(r.declarer)?.testOnlyFile || await testCode(r.declarer))
       continue;
-    findings.push({ kind: "escaping-module-path", path: r.declarer, line: r.line, column: r.column, message: CATALOGUE["escaping-module-path"].message(r.written, r.target) });
+    findings.push({ kind: "escaping-module-path", path: r.declarer, line: r.line, column: r.column, message: CATALOGUE["escaping-module-path"].message(r.written(), r.target) });
   }
   return { findings, needlesByFile, filesScanned };
 }
-async function scanManifests(source, paths, config, matcher) {
+async function scanManifests(source, paths, config, matcher, parse2) {
   const findings = [];
   const usedExceptions = /* @__PURE__ */ new Set();
   let manifestsChecked = 0;
@@ -5467,7 +5587,7 @@ async function scanManifests(source, paths, config, matcher) {
       findings.push({ kind: "invalid-file", path, message: CATALOGUE["invalid-file"].message("utf8") });
       return;
     }
-    const verdict = matcher === "line" ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);
+    const verdict = matcher === "line" ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule, parse2);
     findings.push(...verdict.findings);
     for (const crate of verdict.usedExceptions)
       usedExceptions.add(crate);
@@ -5500,9 +5620,8 @@ var init_scan = __esm({
 });
 
 // dist/src/baseline/baseline.js
-import { posix as posix3 } from "node:path";
 function baselinePathFor(configRepoPath) {
-  const dir = posix3.dirname(configRepoPath);
+  const dir = posix.dirname(configRepoPath);
   return dir === "." ? BASELINE_FILE : `${dir}/${BASELINE_FILE}`;
 }
 function isRecordable(f) {
@@ -5616,6 +5735,7 @@ var BASELINE_FILE, RECORDED_KINDS;
 var init_baseline = __esm({
   "dist/src/baseline/baseline.js"() {
     "use strict";
+    init_node_path();
     init_errors();
     init_messages();
     init_catalogue();
@@ -5864,10 +5984,10 @@ function lookup(byName, packages, spec) {
         return only[0];
     }
   }
-  const m = SPEC.exec(spec);
-  if (!m)
+  const m7 = SPEC.exec(spec);
+  if (!m7)
     return "is not `name`, `name version` or `name version (source)`";
-  const [, name, version2, source] = m;
+  const [, name, version2, source] = m7;
   const versions = byName.get(name);
   if (!versions)
     return `names no package: there is no \`${name}\` in the lockfile`;
@@ -5940,7 +6060,6 @@ var init_resolve = __esm({
 });
 
 // dist/src/rules/graph.js
-import { posix as posix4 } from "node:path";
 function bannedPackages(graph, rule, usedExceptions) {
   const banned = /* @__PURE__ */ new Map();
   graph.packages.forEach((p, i) => {
@@ -6047,7 +6166,7 @@ function chainLabel(graph, pkg, members) {
   const p = graph.packages[pkg];
   const member = members.get(pkg);
   if (member)
-    return `${posix4.dirname(member.manifestPath)} (${p.name})`;
+    return `${posix.dirname(member.manifestPath)} (${p.name})`;
   return `${p.name} ${p.version}`;
 }
 function firstEdge(member, childName) {
@@ -6065,7 +6184,7 @@ function staleDependencies(graph, member) {
 function checkGraph(lockPath, graph, members, rule) {
   const verdict = { findings: [], warnings: [], usedExceptions: /* @__PURE__ */ new Set() };
   const banned = bannedPackages(graph, rule, verdict.usedExceptions);
-  const byPkg = new Map(members.map((m) => [m.pkg, m]));
+  const byPkg = new Map(members.map((m7) => [m7.pkg, m7]));
   const permitted = (from, to) => edgePermitted(graph, from, to, rule);
   for (const member of members) {
     if (!member.changed)
@@ -6113,6 +6232,7 @@ var ENUMERATION_STEPS;
 var init_graph = __esm({
   "dist/src/rules/graph.js"() {
     "use strict";
+    init_node_path();
     init_positions2();
     init_dependencies();
     init_messages();
@@ -6121,7 +6241,6 @@ var init_graph = __esm({
 });
 
 // dist/src/check/graphScan.js
-import { posix as posix5 } from "node:path";
 async function stagedCargoFiles(root) {
   return splitNul(await git(["ls-files", "-z", "--", ":(glob)**/Cargo.toml", ":(glob)**/Cargo.lock"], { cwd: root, env: { GIT_LITERAL_PATHSPECS: "0" } }));
 }
@@ -6152,7 +6271,7 @@ async function scanGraphs(source, config, checkedDirectly, scope) {
   const lockfiles = cargo.filter(isLockfile);
   const manifests = cargo.filter(isManifest);
   const touched = scope.touched && new Set(scope.touched);
-  const wanted = touched ? lockfiles.filter((l) => touched.has(l) || manifests.some((m) => touched.has(m) && lockfileOf(m, lockfiles) === l)) : lockfiles;
+  const wanted = touched ? lockfiles.filter((l) => touched.has(l) || manifests.some((m7) => touched.has(m7) && lockfileOf(m7, lockfiles) === l)) : lockfiles;
   const direct = new Set(checkedDirectly);
   for (const lockPath of wanted) {
     scan.lockfilesChecked++;
@@ -6180,7 +6299,7 @@ async function readLock(source, lockPath) {
 }
 async function readWorkspace(source, lockPath, cargoFiles, opts = {}) {
   const lockfiles = cargoFiles.filter(isLockfile);
-  const members = cargoFiles.filter((m) => isManifest(m) && lockfileOf(m, lockfiles) === lockPath && (opts.touched === void 0 || opts.touched.has(m)));
+  const members = cargoFiles.filter((m7) => isManifest(m7) && lockfileOf(m7, lockfiles) === lockPath && (opts.touched === void 0 || opts.touched.has(m7)));
   const [lock, contents] = await Promise.all([opts.lock ?? readLock(source, lockPath), source.readFiles(members)]);
   if (!lock.ok)
     return lock;
@@ -6245,10 +6364,11 @@ async function membersOf(source, graph, paths, contents, direct, touched, parse2
   }
   return members;
 }
-var isLockfile, isManifest, dirOf2, within;
+var isLockfile, isManifest, dirOf2, within, CARGO_FILE_NAMES;
 var init_graphScan = __esm({
   "dist/src/check/graphScan.js"() {
     "use strict";
+    init_node_path();
     init_decode();
     init_messages();
     init_catalogue();
@@ -6261,8 +6381,30 @@ var init_graphScan = __esm({
     init_git();
     isLockfile = (p) => p === "Cargo.lock" || p.endsWith("/Cargo.lock");
     isManifest = (p) => p === "Cargo.toml" || p.endsWith("/Cargo.toml");
-    dirOf2 = (p) => posix5.dirname(p);
+    dirOf2 = (p) => posix.dirname(p);
     within = (dir, p) => dir === "." || p.startsWith(`${dir}/`);
+    CARGO_FILE_NAMES = ["Cargo.toml", "Cargo.lock"];
+  }
+});
+
+// dist/src/source/indexSnapshot.js
+function keepSnapshot(cwd, snapshot) {
+  snapshots.set(cwd, snapshot);
+}
+function hasSnapshot(cwd) {
+  return snapshots.has(cwd);
+}
+function takeSnapshot(cwd) {
+  const snapshot = snapshots.get(cwd);
+  snapshots.delete(cwd);
+  return snapshot;
+}
+var snapshots;
+var init_indexSnapshot = __esm({
+  "dist/src/source/indexSnapshot.js"() {
+    "use strict";
+    init_sharedState();
+    snapshots = sharedState("chokepoint.indexSnapshots", () => /* @__PURE__ */ new Map());
   }
 });
 
@@ -6332,8 +6474,6 @@ var init_cache2 = __esm({
 });
 
 // dist/src/check/run.js
-import { dirname as dirname2, join as join5, resolve as resolve4 } from "node:path";
-import { existsSync, lstatSync as lstatSync2 } from "node:fs";
 async function loadRules(repo, opts, index, head) {
   const [{ config, repoPath: repoPath2, from }, judge2] = await Promise.all([loadConfig(repo, opts.cwd, opts.configPath, index, head), loadJudge()]);
   return { config, configPath: repoPath2, scope: buildScope(config), index: indexClasses(config.classes), matcher: opts.matcher ?? config.matcher, judge: judge2, from };
@@ -6402,7 +6542,7 @@ async function judge(source, rules, selection, allPaths, opts, wholeTree, graphS
     progress: opts.progress,
     collectUsage: wholeTree
   });
-  const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
+  const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher, graphScope?.parseManifest);
   const graph = await graphRun;
   const findings = [...rust.findings, ...deps.findings, ...graph?.findings ?? []];
   const warnings = [...graph?.warnings ?? []];
@@ -6415,9 +6555,11 @@ async function judge(source, rules, selection, allPaths, opts, wholeTree, graphS
   }
   return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked, judge: rules.judge.name };
 }
-async function auditTree(source, rules, opts) {
+async function auditTree(source, rules, opts, manifests) {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths });
+  const judged = await judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths, ...manifests ? { parseManifest: manifests.parse } : {} });
+  manifests?.save();
+  return judged;
 }
 function removedAllowlisted(changes, rules) {
   const findings = [];
@@ -6437,7 +6579,7 @@ function removedAllowlisted(changes, rules) {
   return findings;
 }
 function finish(mode, judged, started, strict) {
-  const byLocation = (a, b) => (a.path ?? "").localeCompare(b.path ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.kind.localeCompare(b.kind);
+  const byLocation = (a, b) => compareText(a.path ?? "", b.path ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.kind, b.kind);
   const findings = strict ? [...judged.findings, ...judged.warnings] : judged.findings;
   return {
     mode,
@@ -6448,11 +6590,12 @@ function finish(mode, judged, started, strict) {
     ...judged.preExisting?.length ? { preExisting: judged.preExisting.sort(byLocation) } : {}
   };
 }
-async function runStaged(repo, opts, amending, started) {
-  const source = indexSource(repo.root);
+async function runStaged(repo, opts, amending, started, snapshot) {
+  const source = indexSource(repo.root, snapshot);
   try {
     const head = () => revisionSource(repo.root, "HEAD");
-    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? void 0 : source, head), readStagedChanges(repo, amending)]);
+    const stagedChanges = !amending && snapshot?.changes || readStagedChanges(repo, amending);
+    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? void 0 : source, head), stagedChanges]);
     const configGone = rules.from === "revision" && changes.some((c) => c.status === "D" && c.path === rules.configPath);
     if (changes.some((c) => c.status !== "D" && c.path === rules.configPath)) {
       const judged2 = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
@@ -6463,7 +6606,7 @@ async function runStaged(repo, opts, amending, started) {
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
     const manifests = tomlCache(repo.commonDir, readPackageVersion());
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, void 0, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, void 0, opts, false, { cargoFiles: snapshot ? async () => snapshot.pathsNamed(CARGO_FILE_NAMES) : () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
     manifests.save();
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone)
@@ -6477,14 +6620,14 @@ async function runAll(repo, opts, from, started) {
   const source = from === "worktree" ? worktreeSource(repo.root) : from === "index" ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts, tomlCache(repo.commonDir, readPackageVersion())));
     return { result: finish("all", judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
   }
 }
 async function expandDirectories(source, rules, root, named, given) {
-  const isDir = (p) => p === "" || (lstatSync2(join5(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
+  const isDir = (p) => p === "" || (lstatSync(join(root, p), { throwIfNoEntry: false })?.isDirectory() ?? false);
   if (!named.some(isDir))
     return [...named];
   const all = await source.listPaths();
@@ -6502,7 +6645,7 @@ async function expandDirectories(source, rules, root, named, given) {
 async function runFiles(repo, opts, files, started) {
   const source = worktreeSource(repo.root);
   const rules = await loadRules(repo, opts);
-  const named = files.map((f) => resolve4(opts.cwd, f) === repo.root ? "" : repoRelativePath(repo, opts.cwd, f));
+  const named = files.map((f) => resolve(opts.cwd, f) === repo.root ? "" : repoRelativePath(repo, opts.cwd, f));
   const missing = named.findIndex((p) => p !== "" && !worktreeHas(repo.root, p));
   if (missing >= 0)
     throw usageError(messages.fileMissing(files[missing]), messages.fileMissingHint);
@@ -6547,10 +6690,10 @@ async function runSince(repo, opts, rev, started) {
   }
 }
 async function runOnDisk(opts, started) {
-  const configFile = resolve4(opts.cwd, opts.configPath ?? CONFIG_FILE);
+  const configFile = resolve(opts.cwd, opts.configPath ?? CONFIG_FILE);
   if (!existsSync(configFile))
     throw usageError(messages.notARepositoryNorConfig(opts.cwd, configFile), messages.notARepositoryHint);
-  const repo = { root: dirname2(configFile), commonDir: "", gitDir: "" };
+  const repo = { root: dirname(configFile), commonDir: "", gitDir: "" };
   const rules = await loadRules(repo, opts);
   const source = filesystemSource(repo.root, rules.config);
   const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
@@ -6559,9 +6702,10 @@ async function runOnDisk(opts, started) {
 async function runCheck(opts) {
   const started = Date.now();
   const t = opts.target;
+  const snapshot = t.kind === "staged" ? takeSnapshot(opts.cwd) : void 0;
   let repo;
   try {
-    repo = await openRepository(opts.cwd);
+    repo = snapshot?.repo ?? await openRepository(opts.cwd);
   } catch (err) {
     if (!(err instanceof UserError && err.message === messages.notARepository(opts.cwd)))
       throw err;
@@ -6571,7 +6715,7 @@ async function runCheck(opts) {
   }
   switch (t.kind) {
     case "staged":
-      return runStaged(repo, opts, t.amending ?? false, started);
+      return runStaged(repo, opts, t.amending ?? false, started, snapshot);
     case "all":
       return runAll(repo, opts, t.from, started);
     case "files":
@@ -6582,7 +6726,7 @@ async function runCheck(opts) {
       return runSince(repo, opts, t.rev, started);
   }
 }
-var judgedSet;
+var judgedSet, compareText;
 var init_run = __esm({
   "dist/src/check/run.js"() {
     "use strict";
@@ -6590,6 +6734,8 @@ var init_run = __esm({
     init_errors();
     init_load();
     init_filesystem();
+    init_node_path();
+    init_node_fs();
     init_scope();
     init_bannedApi();
     init_sanity();
@@ -6602,21 +6748,20 @@ var init_run = __esm({
     init_catalogue();
     init_baseline();
     init_graphScan();
+    init_indexSnapshot();
     init_cache2();
     init_version();
     judgedSet = (selection) => /* @__PURE__ */ new Set([...selection.rust, ...selection.manifests]);
+    compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
   }
 });
 
 // dist/src/bypass/amend.js
-import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2 } from "node:path";
 function readProc(pid) {
   try {
-    const stat = readFileSync5(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    const args = readFileSync5(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
+    const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter((a, i, all) => a !== "" || i < all.length - 1);
     return { parent, args };
   } catch {
     return void 0;
@@ -6624,7 +6769,7 @@ function readProc(pid) {
 }
 function readPs(pid) {
   try {
-    const out = execFileSync("ps", ["-o", "ppid=", "-o", "args=", "-p", String(pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const out = process.getBuiltinModule("node:child_process").execFileSync("ps", ["-o", "ppid=", "-o", "args=", "-p", String(pid)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const match = /^(\d+)\s+(.*)$/s.exec(out);
     return match ? { parent: Number(match[1]), args: match[2].split(/\s+/) } : void 0;
   } catch {
@@ -6657,7 +6802,9 @@ var isGit;
 var init_amend = __esm({
   "dist/src/bypass/amend.js"() {
     "use strict";
-    isGit = (args) => args[0] !== void 0 && /^git(\.exe)?$/.test(basename2(args[0]));
+    init_node_fs();
+    init_node_path();
+    isGit = (args) => args[0] !== void 0 && /^git(\.exe)?$/.test(basename(args[0]));
   }
 });
 
@@ -6905,7 +7052,6 @@ var init_json = __esm({
 });
 
 // dist/src/report/locations.js
-import * as nodePath from "node:path";
 function findClass(config, name) {
   if (name === void 0)
     return void 0;
@@ -6917,12 +7063,12 @@ function configRelativePath(config, options = {}) {
   if (config.file === "")
     return DEFAULT_CONFIG_PATH;
   if (options.repoRoot !== void 0 && options.repoRoot !== "") {
-    const rel = nodePath.relative(options.repoRoot, config.file);
-    if (rel !== "" && !rel.startsWith("..") && !nodePath.isAbsolute(rel)) {
-      return rel.split(nodePath.sep).join("/");
+    const rel = relative(options.repoRoot, config.file);
+    if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) {
+      return rel.split(sep).join("/");
     }
   }
-  const base = nodePath.basename(config.file);
+  const base = basename(config.file);
   return base === "" ? DEFAULT_CONFIG_PATH : base;
 }
 function configPositionOf(finding, config) {
@@ -6992,6 +7138,7 @@ var DEFAULT_CONFIG_PATH;
 var init_locations = __esm({
   "dist/src/report/locations.js"() {
     "use strict";
+    init_node_path();
     init_catalogue();
     DEFAULT_CONFIG_PATH = "chokepoint.toml";
   }
@@ -7007,7 +7154,6 @@ __export(sarif_exports, {
   encodeUriPath: () => encodeUriPath,
   formatSarif: () => formatSarif
 });
-import { createRequire as createRequire2 } from "node:module";
 function encodeUriPath(path) {
   const bytes = new TextEncoder().encode(path);
   let out = "";
@@ -7240,6 +7386,7 @@ var SARIF_SCHEMA_URI, SARIF_VERSION, SRCROOT, OTHER_KINDS, lazyRequire2, crypto;
 var init_sarif = __esm({
   "dist/src/report/sarif.js"() {
     "use strict";
+    init_node_module();
     init_catalogue();
     init_locations();
     init_safeText();
@@ -7248,7 +7395,7 @@ var init_sarif = __esm({
     SARIF_VERSION = "2.1.0";
     SRCROOT = "%SRCROOT%";
     OTHER_KINDS = FINDING_KINDS.filter((k) => k !== "banned-api");
-    lazyRequire2 = createRequire2(import.meta.url);
+    lazyRequire2 = createRequire(import.meta.url);
   }
 });
 
@@ -7270,10 +7417,10 @@ function escapeProperty(s) {
   return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function unescapeData(s) {
-  return s.replace(/%(?:25|0D|0A)/g, (m) => DATA_ESCAPES[m] ?? m);
+  return s.replace(/%(?:25|0D|0A)/g, (m7) => DATA_ESCAPES[m7] ?? m7);
 }
 function unescapeProperty(s) {
-  return s.replace(/%(?:25|0D|0A|3A|2C)/g, (m) => PROPERTY_ESCAPES[m] ?? m);
+  return s.replace(/%(?:25|0D|0A|3A|2C)/g, (m7) => PROPERTY_ESCAPES[m7] ?? m7);
 }
 function githubCommand(command, properties, message) {
   const props = [];
@@ -8039,9 +8186,9 @@ function evalPath(cx, fn, a, b, depth) {
     }
     if (!s.isP(k, ".") || !s.isId(k + 1) || !s.isP(k + 2, "("))
       return cannot(k);
-    const m = s.code[k + 1].text;
+    const m7 = s.code[k + 1].text;
     const close = s.match[k + 2];
-    if (m === "join") {
+    if (m7 === "join") {
       if (val.kind !== "path")
         return cannot(k + 1);
       if (!isLiteralPath(s, k + 3, close))
@@ -8050,11 +8197,11 @@ function evalPath(cx, fn, a, b, depth) {
       if (arg.kind !== "path")
         return cannot(k + 3);
       val = { kind: "path", segs: [...val.segs, ...arg.segs] };
-    } else if (m === "read_dir") {
+    } else if (m7 === "read_dir") {
       if (val.kind !== "path")
         return cannot(k + 1);
       val = { kind: "list", segs: [...val.segs, "*"] };
-    } else if (!PRESERVING_METHODS.has(m))
+    } else if (!PRESERVING_METHODS.has(m7))
       return cannot(k + 1);
     k = close + 1;
   }
@@ -8242,8 +8389,8 @@ function exclusionFns(cx) {
   for (let k = 0; k < s.code.length; k++) {
     if (!s.isId(k, "if") || !s.isId(k + 1) || !s.isP(k + 2, "("))
       continue;
-    const m = s.match[k + 2];
-    if (s.isP(m + 1, "{") && s.isId(m + 2, "continue"))
+    const m7 = s.match[k + 2];
+    if (s.isP(m7 + 1, "{") && s.isId(m7 + 2, "continue"))
       calledToSkip.add(s.code[k + 1].text);
   }
   const candidates = bool.filter((f) => /exclu|ignor|skip/i.test(f.name) || calledToSkip.has(f.name));
@@ -8403,16 +8550,16 @@ function receiverChain(cx, a, b, types, allowArgs) {
     }
     if (!s.isP(k, ".") || !s.isId(k + 1) || !s.isP(k + 2, "("))
       return null;
-    const m = s.code[k + 1].text;
+    const m7 = s.code[k + 1].text;
     const close = s.match[k + 2];
     const hasArgs = close !== k + 3;
     if (hasArgs) {
-      const argsOk = allowArgs && (m === "unwrap_or" && s.code[k + 3].kind === "str" && s.code[k + 3].value === "" && close === k + 4 || m === "replace" && s.text(k + 3, close).replace(/\s/g, "").match(/^'\\\\',"\/"$/) !== null || m === "expect" && s.code[k + 3].kind === "str" && close === k + 4);
+      const argsOk = allowArgs && (m7 === "unwrap_or" && s.code[k + 3].kind === "str" && s.code[k + 3].value === "" && close === k + 4 || m7 === "replace" && s.text(k + 3, close).replace(/\s/g, "").match(/^'\\\\',"\/"$/) !== null || m7 === "expect" && s.code[k + 3].kind === "str" && close === k + 4);
       if (!argsOk)
         return null;
-    } else if (!CHAIN_OK_METHODS.has(m))
+    } else if (!CHAIN_OK_METHODS.has(m7))
       return null;
-    if (STRINGIFY_METHODS.has(m) || m === "replace")
+    if (STRINGIFY_METHODS.has(m7) || m7 === "replace")
       type = "string";
     k = close + 1;
   }
@@ -8588,8 +8735,8 @@ var init_source = __esm({
       }
       /** Next index after the token at k, jumping over a bracket group. */
       step(k) {
-        const m = this.match[k] ?? -1;
-        return m > k ? m + 1 : k + 1;
+        const m7 = this.match[k] ?? -1;
+        return m7 > k ? m7 + 1 : k + 1;
       }
       /** First index in [from, to) where `pred` holds at bracket depth 0 (groups are jumped over). */
       find(from, to, pred) {
@@ -8598,8 +8745,8 @@ var init_source = __esm({
             return k;
         return -1;
       }
-      /** Splits [from, to) on a top-level separator, skipping bracket groups and `<…>`. */
-      split(from, to, sep5, angles = false) {
+      /** Splits [from, to) on a top-level separator, skipping bracket groups and `<...>`. */
+      split(from, to, sep2, angles = false) {
         const parts = [];
         let start = from;
         let angle = 0;
@@ -8610,7 +8757,7 @@ var init_source = __esm({
             angle--;
           else if (angles && this.isP(k, ">>"))
             angle -= 2;
-          else if (angle <= 0 && this.isP(k, sep5)) {
+          else if (angle <= 0 && this.isP(k, sep2)) {
             parts.push([start, k]);
             start = k + 1;
           }
@@ -8622,7 +8769,7 @@ var init_source = __esm({
       text(from, to) {
         return this.code.slice(from, to).map((t) => t.text).join(" ");
       }
-      /** Skips `<…>` generics starting at k (which is `<`); returns the index after `>`. */
+      /** Skips `<...>` generics starting at k (which is `<`); returns the index after `>`. */
       skipAngles(k) {
         let depth = 0;
         for (let j = k; j < this.code.length; j = this.step(j)) {
@@ -8816,7 +8963,7 @@ var init_source = __esm({
             best = b;
         return best;
       }
-      /** Literals that only feed a message: inside a macro call (other than matches!/vec!) or `expect(…)`. */
+      /** Literals that only feed a message: inside a macro call (other than matches!/vec!) or `expect(...)`. */
       isMessageLiteral(k) {
         for (let p = this.parent[k]; p >= 0; p = this.parent[p]) {
           if (this.isP(p - 1, "!") && this.isId(p - 2) && !MESSAGE_MACROS_EXEMPT.has(this.code[p - 2].text))
@@ -9155,12 +9302,12 @@ function nameGlobs(cx, a, b, nameVars) {
     return unknown();
   cx.consumed.add(k);
   if (s.isP(k - 1, "(") && s.isP(k + 1, ")") && s.isId(k - 2) && s.isP(k - 3, ".")) {
-    const m = s.code[k - 2].text;
-    if (m === "starts_with")
+    const m7 = s.code[k - 2].text;
+    if (m7 === "starts_with")
       return [`${x}*`];
-    if (m === "ends_with")
+    if (m7 === "ends_with")
       return [`*${x}`];
-    if (m === "contains")
+    if (m7 === "contains")
       return [`*${x}*`];
   }
   if (toks.some((t) => t.kind === "punct" && t.text === "=="))
@@ -9313,8 +9460,6 @@ var init_exports = {};
 __export(init_exports, {
   initCommand: () => initCommand
 });
-import { readFile, writeFile } from "node:fs/promises";
-import { relative as relative4, resolve as resolve5 } from "node:path";
 async function initCommand(inv) {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, from: inv.from, force: inv.force, "reasons-from-group-comments": inv.reasonsFromGroupComments };
@@ -9323,27 +9468,27 @@ async function initCommand(inv) {
       return { root: cwd, commonDir: "", gitDir: "" };
     throw err;
   });
-  const target = values.config ? resolve5(cwd, values.config) : resolve5(repo.root, CONFIG_FILE);
-  const display = relative4(cwd, target) || target;
+  const target = values.config ? resolve(cwd, values.config) : resolve(repo.root, CONFIG_FILE);
+  const display = relative(cwd, target) || target;
   let text = STARTER_CONFIG;
   let needing;
   if (values.from !== void 0) {
-    const from = resolve5(cwd, values.from);
+    const from = resolve(cwd, values.from);
     let source;
     try {
-      source = await readFile(from, "utf8");
+      source = await fsp().readFile(from, "utf8");
     } catch {
       throw new UserError("usage", `cannot read ${values.from}`, void 0, "pass the path of the guards test, e.g. --from crates/sidecar/tests/architecture_guards.rs");
     }
     const { analyzeGuards: analyzeGuards2, entriesNeedingReasons: entriesNeedingReasons2, renderConfig: renderConfig2 } = await Promise.resolve().then(() => (init_importGuards(), importGuards_exports));
-    const file = relative4(repo.root, from).split("\\").join("/");
+    const file = relative(repo.root, from).split("\\").join("/");
     const imported = analyzeGuards2(source, file, { reasonsFromGroupComments: values["reasons-from-group-comments"] ?? false });
     text = renderConfig2(imported, file);
     needing = entriesNeedingReasons2(imported);
   }
   const config = parseConfig(text, display, target);
   try {
-    await writeFile(target, text, { flag: values.force ? "w" : "wx" });
+    await fsp().writeFile(target, text, { flag: values.force ? "w" : "wx" });
   } catch (err) {
     const e = err;
     if (e.code === "EEXIST")
@@ -9365,14 +9510,17 @@ async function initCommand(inv) {
 `);
   return 0;
 }
+var fsp;
 var init_init = __esm({
   "dist/src/commands/init.js"() {
     "use strict";
+    init_node_path();
     init_errors();
     init_messages();
     init_git();
     init_load();
     init_starter();
+    fsp = () => process.getBuiltinModule("node:fs/promises");
   }
 });
 
@@ -9511,15 +9659,11 @@ var init_jsonText = __esm({
 });
 
 // dist/src/install/hooks.js
-import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync2, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2 } from "node:fs";
-import { chmod, mkdir, readFile as readFile2, realpath, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join6, resolve as resolve6 } from "node:path";
 async function hookCommand(root, hook) {
-  const pkg = await realpath(packageDir());
-  const local = join6(root, "node_modules", "chokepoint");
-  const usesLocal = existsSync2(local) && await realpath(local) === pkg;
-  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join6(pkg, "hooks", "run.sh");
+  const pkg = await fsp2().realpath(packageDir());
+  const local = join(root, "node_modules", "chokepoint");
+  const usesLocal = existsSync(local) && await fsp2().realpath(local) === pkg;
+  const runner = usesLocal ? "node_modules/chokepoint/hooks/run.sh" : join(pkg, "hooks", "run.sh");
   const quoted = `'${runner.replace(/'/g, `'\\''`)}'`;
   const args = hook === "commit-msg" ? ' "$1"' : "";
   return `${MARKER}
@@ -9529,28 +9673,28 @@ async function hookCommand(root, hook) {
 }
 async function gitHooksDir(repo) {
   const out = (await git(["rev-parse", "--path-format=absolute", "--git-path", "hooks"], { cwd: repo.root })).toString("utf8").trim();
-  return resolve6(repo.root, out);
+  return resolve(repo.root, out);
 }
 async function readIfExists(path) {
   try {
-    return await readFile2(path, "utf8");
+    return await fsp2().readFile(path, "utf8");
   } catch {
     return void 0;
   }
 }
 async function configHome(root) {
-  const script = SCRIPT_CONFIGS.find((f) => existsSync2(join6(root, f)));
+  const script = SCRIPT_CONFIGS.find((f) => existsSync(join(root, f)));
   if (script) {
     throw new UserError("environment", `simple-git-hooks is configured by ${script}, which chokepoint cannot edit safely`, { file: script }, `add "pre-commit": ${JSON.stringify(await hookCommand(root, "pre-commit"))} and "commit-msg" likewise to it by hand`);
   }
-  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync2(join6(root, f)));
-  const inPackage = !jsonFile && existsSync2(join6(root, "package.json"));
+  const jsonFile = [".simple-git-hooks.json", "simple-git-hooks.json"].find((f) => existsSync(join(root, f)));
+  const inPackage = !jsonFile && existsSync(join(root, "package.json"));
   if (!jsonFile && !inPackage)
     return void 0;
   const display = jsonFile ?? "package.json";
-  const file = join6(root, display);
+  const file = join(root, display);
   const load = async () => {
-    const text = await readFile2(file, "utf8");
+    const text = await fsp2().readFile(file, "utf8");
     try {
       JSON.parse(text);
       return { text, top: topObject(text) };
@@ -9575,7 +9719,7 @@ async function configHome(root) {
       const found = hooksObject(text, top);
       if (!found)
         return {};
-      return Object.fromEntries(found.obj.members.map((m) => [m.key, JSON.parse(text.slice(m.valueStart, m.valueEnd))]));
+      return Object.fromEntries(found.obj.members.map((m7) => [m7.key, JSON.parse(text.slice(m7.valueStart, m7.valueEnd))]));
     },
     async set(values) {
       let { text, top } = await load();
@@ -9601,7 +9745,7 @@ async function configHome(root) {
           top = topObject(text);
         }
       }
-      await writeFile2(file, text);
+      await fsp2().writeFile(file, text);
       return record2;
     },
     async unset(keys, record2) {
@@ -9611,15 +9755,15 @@ async function configHome(root) {
         return;
       if (record2?.createdObject && inPackage) {
         const ours = /* @__PURE__ */ new Set([...keys, "preserveUnused"]);
-        if (found.obj.members.every((m) => ours.has(m.key))) {
-          await writeFile2(file, removeMember(text, top, lastMember(top, PACKAGE_KEY)));
+        if (found.obj.members.every((m7) => ours.has(m7.key))) {
+          await fsp2().writeFile(file, removeMember(text, top, lastMember(top, PACKAGE_KEY)));
           return;
         }
       }
       const remove = /* @__PURE__ */ new Set([...keys, ...record2?.added ?? []]);
       for (; ; ) {
         const obj = hooksObject(text, top).obj;
-        const member = [...obj.members].reverse().find((m) => remove.has(m.key) && !(m.key in (record2?.replaced ?? {})));
+        const member = [...obj.members].reverse().find((m7) => remove.has(m7.key) && !(m7.key in (record2?.replaced ?? {})));
         if (member === void 0)
           break;
         text = removeMember(text, obj, member);
@@ -9632,7 +9776,7 @@ async function configHome(root) {
           text = text.slice(0, member.valueStart) + before + text.slice(member.valueEnd);
         top = topObject(text);
       }
-      await writeFile2(file, text);
+      await fsp2().writeFile(file, text);
     }
   };
 }
@@ -9647,15 +9791,15 @@ async function install(repo, force) {
   const commands = Object.fromEntries(await Promise.all(HOOKS.map(async (h) => [h, await hookCommand(repo.root, h)])));
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
-    if (lstatSync3(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    const path = join(hooksDir, hook);
+    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
       if (!force)
-        throw new UserError("environment", messages.hookIsSymlink(hook, readlinkSync2(path)), { file: path }, messages.hookIsSymlinkHint);
-      await rm(path);
+        throw new UserError("environment", messages.hookIsSymlink(hook, readlinkSync(path)), { file: path }, messages.hookIsSymlinkHint);
+      await fsp2().rm(path);
     }
     const existing = await readIfExists(path);
     if (existing !== void 0 && !isOurs(existing) && !force) {
-      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join6(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
+      throw new UserError("environment", `a ${hook} hook that chokepoint did not write is installed`, { file: join(hooksDir, hook) }, chainAdvice(hook, commands[hook]));
     }
   }
   const home = await configHome(repo.root);
@@ -9673,27 +9817,27 @@ async function install(repo, force) {
     const record3 = await home.set(values);
     await saveRecord(repo, record3);
   }
-  const record2 = join6(repo.commonDir, "chokepoint", "node");
-  await mkdir(dirname3(record2), { recursive: true });
-  await writeFile2(record2, `${process.execPath}
+  const record2 = join(repo.commonDir, "chokepoint", "node");
+  await fsp2().mkdir(dirname(record2), { recursive: true });
+  await fsp2().writeFile(record2, `${process.execPath}
 `);
   const sghRoot = sgh.getGitProjectRoot(repo.root);
   const local = await runGit(["config", "--local", "core.hooksPath"], { cwd: repo.root });
-  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve6(repo.root, local.stdout.toString().trim()) : sghRoot ? join6(sghRoot, "hooks") : void 0;
+  const sghDir = local.code === 0 && local.stdout.toString().trim() ? resolve(repo.root, local.stdout.toString().trim()) : sghRoot ? join(sghRoot, "hooks") : void 0;
   if (!home) {
-  } else if (sghDir !== void 0 && resolve6(sghDir) === hooksDir) {
+  } else if (sghDir !== void 0 && resolve(sghDir) === hooksDir) {
     await quietly(() => sgh.setHooksFromConfig(repo.root, []));
   } else {
     notes.push(`simple-git-hooks would write to ${sghDir ?? "(nowhere)"}, but git reads hooks from ${hooksDir}: wrote the hooks there directly`);
   }
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
+    const path = join(hooksDir, hook);
     const expected = sgh.PREPEND_SCRIPT + commands[hook];
     if (await readIfExists(path) !== expected) {
-      await mkdir(hooksDir, { recursive: true });
-      await writeFile2(path, expected);
+      await fsp2().mkdir(hooksDir, { recursive: true });
+      await fsp2().writeFile(path, expected);
     }
-    await chmod(path, 493);
+    await fsp2().chmod(path, 493);
     if (await readIfExists(path) !== expected)
       throw environmentError(`could not write the ${hook} hook at ${path}`);
   }
@@ -9703,10 +9847,10 @@ async function uninstall(repo) {
   const hooksDir = await gitHooksDir(repo);
   const notes = [];
   for (const hook of HOOKS) {
-    const path = join6(hooksDir, hook);
+    const path = join(hooksDir, hook);
     const text = await readIfExists(path);
     if (isOurs(text))
-      await rm(path, { force: true });
+      await fsp2().rm(path, { force: true });
     else if (text !== void 0)
       notes.push(`left ${path} alone: chokepoint did not write it`);
   }
@@ -9716,18 +9860,18 @@ async function uninstall(repo) {
     const ours = HOOKS.filter((k) => typeof hooks[k] === "string" && isOurs(hooks[k]));
     await home.unset(ours, loadRecord(repo));
   }
-  await rm(join6(repo.commonDir, "chokepoint"), { recursive: true, force: true });
+  await fsp2().rm(join(repo.commonDir, "chokepoint"), { recursive: true, force: true });
   return { hooksDir, configFile: home?.file, notes };
 }
 async function saveRecord(repo, record2) {
   const previous = loadRecord(repo);
   const merged = previous ? { createdObject: previous.createdObject || record2.createdObject, added: [.../* @__PURE__ */ new Set([...previous.added, ...record2.added])], replaced: { ...record2.replaced, ...previous.replaced } } : record2;
-  await mkdir(dirname3(recordPath(repo)), { recursive: true });
-  await writeFile2(recordPath(repo), JSON.stringify(merged));
+  await fsp2().mkdir(dirname(recordPath(repo)), { recursive: true });
+  await fsp2().writeFile(recordPath(repo), JSON.stringify(merged));
 }
 function loadRecord(repo) {
   try {
-    return JSON.parse(readFileSync6(recordPath(repo), "utf8"));
+    return JSON.parse(readFileSync(recordPath(repo), "utf8"));
   } catch {
     return void 0;
   }
@@ -9747,23 +9891,27 @@ async function quietly(fn) {
     console.log = log;
   }
 }
-var HOOKS, MARKER, loadSimpleGitHooks, isOurs, SCRIPT_CONFIGS, PACKAGE_KEY, lastMember, recordPath;
+var fsp2, HOOKS, MARKER, loadSimpleGitHooks, isOurs, SCRIPT_CONFIGS, PACKAGE_KEY, lastMember, recordPath;
 var init_hooks = __esm({
   "dist/src/install/hooks.js"() {
     "use strict";
+    init_node_module();
+    init_node_fs();
     init_messages();
+    init_node_path();
     init_version();
     init_git();
     init_errors();
     init_jsonText();
+    fsp2 = () => process.getBuiltinModule("node:fs/promises");
     HOOKS = ["pre-commit", "pre-merge-commit", "commit-msg"];
     MARKER = "# managed by chokepoint install";
-    loadSimpleGitHooks = () => createRequire3(import.meta.url)("simple-git-hooks");
+    loadSimpleGitHooks = () => createRequire(import.meta.url)("simple-git-hooks");
     isOurs = (text) => text !== void 0 && text.includes(MARKER);
     SCRIPT_CONFIGS = [".simple-git-hooks.cjs", ".simple-git-hooks.js", ".simple-git-hooks.mjs", "simple-git-hooks.cjs", "simple-git-hooks.js", "simple-git-hooks.mjs"];
     PACKAGE_KEY = "simple-git-hooks";
-    lastMember = (obj, key) => [...obj.members].reverse().find((m) => m.key === key);
-    recordPath = (repo) => join6(repo.commonDir, "chokepoint", "install-edits.json");
+    lastMember = (obj, key) => [...obj.members].reverse().find((m7) => m7.key === key);
+    recordPath = (repo) => join(repo.commonDir, "chokepoint", "install-edits.json");
   }
 });
 
@@ -9828,7 +9976,7 @@ async function explainGraph(source, config, question) {
       continue;
     }
     const { graph, members } = workspace;
-    const byPkg = new Map(members.map((m) => [m.pkg, m]));
+    const byPkg = new Map(members.map((m7) => [m7.pkg, m7]));
     out.push(`  lockfile:  ${lockPath} (version ${graph.version}): ${graph.packages.length} packages, ${members.length} workspace member${members.length === 1 ? "" : "s"} with a manifest here`);
     const banned = bannedPackages(graph, rule);
     const targets = "crate" in question ? graph.packages.flatMap((p, i) => p.name === question.crate ? [i] : []) : [...banned.keys()];
@@ -9923,7 +10071,7 @@ async function explainCommand(inv) {
     const by = (await graph.farReachesOf(path)).find((r) => r.kind !== "mod");
     reached = by !== void 0;
     if (by)
-      out.push(`  reached:   judged as Rust all the same: \`${by.written}\` at ${by.declarer}:${by.line} names it`);
+      out.push(`  reached:   judged as Rust all the same: \`${by.written()}\` at ${by.declarer}:${by.line} names it`);
   }
   let testReason;
   if (analysis) {
@@ -9977,13 +10125,12 @@ var hook_exports = {};
 __export(hook_exports, {
   hookCommand: () => hookCommand2
 });
-import { resolve as resolve7 } from "node:path";
 async function hookCommand2(inv) {
   const { cwd } = inv.common;
   const repo = await openRepository(cwd);
   const reason = takeBypass(repo);
   if (reason !== void 0) {
-    await addBypassTrailer(repo.root, resolve7(cwd, inv.messageFile), reason);
+    await addBypassTrailer(repo.root, resolve(cwd, inv.messageFile), reason);
     process.stderr.write(`chokepoint: recorded the bypass in the commit message (Chokepoint-Bypass: ${escapeVisibly(reason)})
 `);
   }
@@ -9992,6 +10139,7 @@ async function hookCommand2(inv) {
 var init_hook = __esm({
   "dist/src/commands/hook.js"() {
     "use strict";
+    init_node_path();
     init_git();
     init_record();
     init_safeText();
@@ -10003,22 +10151,20 @@ var baseline_exports = {};
 __export(baseline_exports, {
   baselineCommand: () => baselineCommand
 });
-import { readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join7, relative as relative5, sep as sep4 } from "node:path";
 async function baselineCommand(inv) {
   const { cwd } = inv.common;
   const values = { config: inv.common.config, prune: inv.prune };
   const run = await runCheck({ cwd, target: { kind: "all", from: "worktree" }, configPath: values.config, useBaseline: false });
   const all = run.result.findings;
   const current = countFindings(all);
-  const configPath = relative5(run.repo.root, run.config.file).split(sep4).join("/");
+  const configPath = relative(run.repo.root, run.config.file).split(sep).join("/");
   const path = baselinePathFor(configPath);
-  const abs = join7(run.repo.root, path);
+  const abs = join(run.repo.root, path);
   let counts = current;
   let previous;
   if (values.prune) {
     try {
-      previous = parseBaseline(await readFile3(abs, "utf8"), path);
+      previous = parseBaseline(await fsp3().readFile(abs, "utf8"), path);
     } catch (err) {
       if (err.code !== "ENOENT")
         throw err;
@@ -10029,7 +10175,7 @@ async function baselineCommand(inv) {
       throw usageError(messages.baselineMissing(path), messages.baselineMissingHint);
     counts = pruneCounts(previous, current);
   }
-  await writeFile3(abs, renderBaseline(counts));
+  await fsp3().writeFile(abs, renderBaseline(counts));
   const out = [];
   if (values.prune)
     out.push(messages.baselinePruned(path, totalCount(previous) - totalCount(counts), totalCount(counts)));
@@ -10044,13 +10190,16 @@ async function baselineCommand(inv) {
 `);
   return unrecordable.length ? 1 : 0;
 }
+var fsp3;
 var init_baseline2 = __esm({
   "dist/src/commands/baseline.js"() {
     "use strict";
+    init_node_path();
     init_errors();
     init_messages();
     init_run();
     init_baseline();
+    fsp3 = () => process.getBuiltinModule("node:fs/promises");
   }
 });
 
@@ -10060,7 +10209,16 @@ __export(hookStart_exports, {
   isHookCommandLine: () => isHookCommandLine,
   prefetchStagedCheck: () => prefetchStagedCheck
 });
-function prefetchStagedCheck(dir, defaultConfig) {
+async function prefetchStagedCheck(dir, defaultConfig) {
+  if (hasSnapshot(dir))
+    return;
+  const snapshot = (await loadFastPath().catch(() => void 0))?.readIndexSnapshot(dir, process.env);
+  if (snapshot) {
+    keepSnapshot(dir, snapshot);
+    if (!snapshot.changes)
+      prefetchGit(STAGED_DIFF_ARGS, dir);
+    return;
+  }
   prefetchGit(REPOSITORY_QUERY, dir);
   warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
   prefetchGit(STAGED_DIFF_ARGS, dir);
@@ -10074,21 +10232,28 @@ var init_hookStart = __esm({
     init_git();
     init_changes();
     init_blobs();
+    init_indexSnapshot();
     init_file();
+    init_fastPath();
   }
 });
 
 // dist/src/cli.js
+init_node_fs();
+init_node_path();
 init_errors();
-import { existsSync as existsSync3, writeSync } from "node:fs";
-import { join as join8 } from "node:path";
+
+// dist/src/options.js
+init_node_path();
+
+// builtin:node:util
+var m3 = process.getBuiltinModule("node:util");
+var parseArgs = m3.parseArgs;
 
 // dist/src/options.js
 init_errors();
 init_messages();
 init_reason();
-import { isAbsolute, resolve } from "node:path";
-import { parseArgs } from "node:util";
 var OPTIONS = {
   staged: { type: "boolean" },
   all: { type: "boolean" },
@@ -10315,7 +10480,7 @@ async function main(argv) {
   }
 }
 async function prefetchWorktreeAudit(dir) {
-  if (!existsSync3(join8(dir, ".git", "index")))
+  if (!existsSync(join(dir, ".git", "index")))
     return;
   const [{ prefetchGit: prefetchGit2, REPOSITORY_QUERY: REPOSITORY_QUERY2 }, { WORKTREE_FILES_ARGS: WORKTREE_FILES_ARGS2, WORKTREE_DELETED_ARGS: WORKTREE_DELETED_ARGS2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_sources(), sources_exports))]);
   prefetchGit2(REPOSITORY_QUERY2, dir);
@@ -10323,7 +10488,7 @@ async function prefetchWorktreeAudit(dir) {
   prefetchGit2(WORKTREE_DELETED_ARGS2, dir);
 }
 async function prefetchStagedCheck2(dir, defaultConfig) {
-  (await Promise.resolve().then(() => (init_hookStart(), hookStart_exports))).prefetchStagedCheck(dir, defaultConfig);
+  await (await Promise.resolve().then(() => (init_hookStart(), hookStart_exports))).prefetchStagedCheck(dir, defaultConfig);
 }
 function reportError(err) {
   const user = err instanceof UserError ? err : systemError(err);

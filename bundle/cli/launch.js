@@ -1,11 +1,40 @@
 #!/usr/bin/env node
 
-// dist/src/launch.js
-import module from "node:module";
+// builtin:node:module
+var m = process.getBuiltinModule("node:module");
+var node_module_default = m;
+var createRequire = m.createRequire;
 
-// dist/src/git.js
-import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
+// builtin:node:fs
+var m2 = process.getBuiltinModule("node:fs");
+var closeSync = m2.closeSync;
+var constants = m2.constants;
+var existsSync = m2.existsSync;
+var fstatSync = m2.fstatSync;
+var lstatSync = m2.lstatSync;
+var mkdirSync = m2.mkdirSync;
+var openSync = m2.openSync;
+var readFileSync = m2.readFileSync;
+var readSync = m2.readSync;
+var readdirSync = m2.readdirSync;
+var readlinkSync = m2.readlinkSync;
+var realpathSync = m2.realpathSync;
+var renameSync = m2.renameSync;
+var statSync = m2.statSync;
+var unlinkSync = m2.unlinkSync;
+var writeFileSync = m2.writeFileSync;
+var writeSync = m2.writeSync;
+
+// builtin:node:path
+var m3 = process.getBuiltinModule("node:path");
+var basename = m3.basename;
+var dirname = m3.dirname;
+var isAbsolute = m3.isAbsolute;
+var join = m3.join;
+var posix = m3.posix;
+var relative = m3.relative;
+var resolve = m3.resolve;
+var sep = m3.sep;
 
 // dist/src/errors.js
 var UserError = class extends Error {
@@ -19,7 +48,7 @@ var UserError = class extends Error {
     this.where = where;
     this.hint = hint;
   }
-  /** `file:line:col: message` — the form editors and terminals link; `show` escapes each piece for display. */
+  /** `file:line:col: message` - the form editors and terminals link; `show` escapes each piece for display. */
   describe(show = (text) => text) {
     const w = this.where;
     const at = w ? `${show(w.file)}${w.line !== void 0 ? `:${w.line}` : ""}${w.line !== void 0 && w.column !== void 0 ? `:${w.column}` : ""}: ` : "";
@@ -126,10 +155,10 @@ function prefetchGit(args, cwd) {
   prefetched.set(prefetchKey(args, cwd), pending);
 }
 function spawnGit(args, opts) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     let child;
     try {
-      child = spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+      child = process.getBuiltinModule("node:child_process").spawn("git", args, { cwd: opts.cwd, env: gitEnv(opts.env), stdio: [opts.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
     } catch (e) {
       reject(spawnError(e, opts.cwd));
       return;
@@ -140,7 +169,7 @@ function spawnGit(args, opts) {
     child.stderr.on("data", (chunk) => err.push(chunk));
     child.on("error", (e) => reject(spawnError(e, opts.cwd)));
     child.on("close", (code) => {
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
+      resolve2({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
     });
     if (child.stdin) {
       child.stdin.on("error", () => {
@@ -170,9 +199,8 @@ var DIFF_FLAGS = ["--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--no-col
 var STAGED_DIFF_ARGS = ["diff", "--cached", ...DIFF_FLAGS];
 
 // dist/src/source/blobs.js
-import { spawn as spawn2 } from "node:child_process";
 var CAT_FILE = ["cat-file", "--batch"];
-var spawnCatFile = (cwd) => spawn2("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
+var spawnCatFile = (cwd) => process.getBuiltinModule("node:child_process").spawn("git", CAT_FILE, { cwd, env: { ...process.env, LC_ALL: "C" }, stdio: ["pipe", "pipe", "pipe"] });
 var warm = sharedState("chokepoint.warmBlobReaders", () => /* @__PURE__ */ new Map());
 function holdOpen(child, hold) {
   for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
@@ -200,11 +228,47 @@ function warmBlobReader(cwd, names = []) {
   warm.set(cwd, { child, asked: names });
 }
 
+// dist/src/source/indexSnapshot.js
+var snapshots = sharedState("chokepoint.indexSnapshots", () => /* @__PURE__ */ new Map());
+function keepSnapshot(cwd, snapshot) {
+  snapshots.set(cwd, snapshot);
+}
+function hasSnapshot(cwd) {
+  return snapshots.has(cwd);
+}
+
 // dist/src/config/file.js
 var CONFIG_FILE = "chokepoint.toml";
 
+// dist/src/fastPath.js
+var FAST_MODULE = "./fast/index.js";
+var loaded;
+function fastPathWanted(env = process.env) {
+  const asked = env.CHOKEPOINT_JUDGE;
+  return asked === void 0 || asked === "" || asked === "fast";
+}
+function loadFastPath(env = process.env) {
+  if (!fastPathWanted(env))
+    return Promise.resolve(void 0);
+  loaded ??= import(new URL(FAST_MODULE, import.meta.url).href).then((mod) => mod, (err) => {
+    if (err?.code === "ERR_MODULE_NOT_FOUND")
+      return void 0;
+    throw err;
+  });
+  return loaded;
+}
+
 // dist/src/hookStart.js
-function prefetchStagedCheck(dir, defaultConfig) {
+async function prefetchStagedCheck(dir, defaultConfig) {
+  if (hasSnapshot(dir))
+    return;
+  const snapshot = (await loadFastPath().catch(() => void 0))?.readIndexSnapshot(dir, process.env);
+  if (snapshot) {
+    keepSnapshot(dir, snapshot);
+    if (!snapshot.changes)
+      prefetchGit(STAGED_DIFF_ARGS, dir);
+    return;
+  }
   prefetchGit(REPOSITORY_QUERY, dir);
   warmBlobReader(dir, defaultConfig ? [`:0:${CONFIG_FILE}`] : []);
   prefetchGit(STAGED_DIFF_ARGS, dir);
@@ -214,16 +278,16 @@ function isHookCommandLine(argv) {
 }
 
 // dist/src/launch.js
-module.enableCompileCache?.();
+node_module_default.enableCompileCache?.();
 if (isHookCommandLine(process.argv.slice(2)))
-  startHookGit();
+  await startHookGit();
 await import("./cli.js");
-function startHookGit() {
+async function startHookGit() {
   let cwd;
   try {
     cwd = process.cwd();
   } catch {
     return;
   }
-  prefetchStagedCheck(cwd, true);
+  await prefetchStagedCheck(cwd, true);
 }

@@ -6,7 +6,6 @@
 // arguments say whether it amends. Where they cannot be read, the commit is
 // judged as a new one, and CI's `check --since` still sees the violation.
 
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -29,7 +28,7 @@ function readProc(pid: number): ProcessInfo | undefined {
 
 function readPs(pid: number): ProcessInfo | undefined {
   try {
-    const out = execFileSync('ps', ['-o', 'ppid=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const out = process.getBuiltinModule('node:child_process').execFileSync('ps', ['-o', 'ppid=', '-o', 'args=', '-p', String(pid)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const match = /^(\d+)\s+(.*)$/s.exec(out);
     return match ? { parent: Number(match[1]), args: match[2]!.split(/\s+/) } : undefined;
   } catch {

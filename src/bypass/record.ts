@@ -6,7 +6,7 @@
 // commit never reaches a later one.
 
 // Synchronous on purpose: tiny files, and node:fs/promises stays off the hook's load path.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Repository } from '../git.js';
 import { git } from '../git.js';
@@ -35,9 +35,10 @@ export function recordBypass(repo: Repository, reason: string): void {
 /** Drops a reason left by an aborted commit. */
 export function clearBypass(repo: Repository): void {
   try {
-    rmSync(markerPath(repo), { force: true });
+    // unlink, not rm: rmSync loads a recursive remover the hook never needs.
+    unlinkSync(markerPath(repo));
   } catch {
-    /* an unwritable git directory holds no marker we wrote */
+    /* none pending, or an unwritable git directory holds no marker we wrote */
   }
 }
 

@@ -43,6 +43,9 @@ export async function stagedCargoFiles(root: string): Promise<string[]> {
   return splitNul(await git(['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/Cargo.lock'], { cwd: root, env: { GIT_LITERAL_PATHSPECS: '0' } }));
 }
 
+/** The names stagedCargoFiles lists, for a reader of the index that matches names itself. */
+export const CARGO_FILE_NAMES: readonly string[] = ['Cargo.toml', 'Cargo.lock'];
+
 /** The lockfile that governs a manifest: the nearest one in its directory or above. */
 function lockfileOf(manifest: string, lockfiles: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -42,8 +42,8 @@ export interface Reach {
   testOnly: boolean;
   line: number;
   column: number;
-  /** The declaration as a reader would recognise it. */
-  written: string;
+  /** The declaration as a reader would recognise it (made on demand: only messages show it, and a tree has thousands). */
+  written(): string;
 }
 
 /** Whether a resolved target lies outside the repository. */
@@ -60,6 +60,21 @@ function joinPath(dir: string, rel: string): string {
   return normalizePath(rel.startsWith('/') || dir === '' ? rel : `${dir}/${rel}`);
 }
 
+/**
+ * The plain `mod name;` declarations of `declarer` that can name `path`: what
+ * reachesFrom gives of kind 'mod' with that target. A declaration whose name
+ * `path` does not contain cannot name it (its candidates end in `name.rs` or
+ * `name/mod.rs`), so a parent with many modules is not expanded whole.
+ */
+function modReachesTo(path: string, declarer: string, facts: ModuleFacts): Reach[] {
+  const found: Reach[] = [];
+  for (const decl of facts.moduleDecls) {
+    if (decl.pathAttr !== undefined || !path.includes(decl.name)) continue;
+    for (const r of reachesFrom(declarer, { testOnlyFile: facts.testOnlyFile, moduleDecls: [decl], includes: [] })) if (r.kind === 'mod' && r.target === path) found.push(r);
+  }
+  return found;
+}
+
 /** Every file each declaration and `include!` of `declarer` can name. */
 export function reachesFrom(declarer: string, facts: ModuleFacts): Reach[] {
   const out: Reach[] = [];
@@ -68,16 +83,16 @@ export function reachesFrom(declarer: string, facts: ModuleFacts): Reach[] {
     const kind: ReachKind = decl.pathAttr !== undefined ? 'path' : 'mod';
     // As a reader would spell it: test-only declarations as `#[cfg(test)]` ones.
     const cfg = decl.testOnly ? '#[cfg(test)] ' : '';
-    const written = decl.pathAttr !== undefined ? `${cfg}#[path = ${JSON.stringify(decl.pathAttr)}] mod ${decl.name};` : `${cfg}mod ${decl.name};`;
+    const written = () => (decl.pathAttr !== undefined ? `${cfg}#[path = ${JSON.stringify(decl.pathAttr)}] mod ${decl.name};` : `${cfg}mod ${decl.name};`);
     for (const target of childModuleCandidates(declarer, decl)) out.push({ ...base, target, kind, written });
     for (const alt of decl.cfgAttrPaths ?? []) {
       for (const target of childModuleCandidates(declarer, { ...decl, pathAttr: alt })) {
-        out.push({ ...base, target, kind: 'path', written: `${cfg}#[cfg_attr(…, path = ${JSON.stringify(alt)})] mod ${decl.name};` });
+        out.push({ ...base, target, kind: 'path', written: () => `${cfg}#[cfg_attr(…, path = ${JSON.stringify(alt)})] mod ${decl.name};` });
       }
     }
   }
   for (const inc of facts.includes) {
-    out.push({ declarer, target: joinPath(dirOf(declarer), inc.target), kind: 'include', testOnly: inc.testOnly, line: inc.line, column: inc.column, written: `include!(${JSON.stringify(inc.target)})` });
+    out.push({ declarer, target: joinPath(dirOf(declarer), inc.target), kind: 'include', testOnly: inc.testOnly, line: inc.line, column: inc.column, written: () => `include!(${JSON.stringify(inc.target)})` });
   }
   return out;
 }
@@ -130,7 +145,7 @@ export function testCodeResolver(graph: ModuleGraph): (path: string) => Promise<
   };
   const whyTest = async (r: Reach): Promise<string | undefined> => {
     const where = `${r.declarer}:${r.line}`;
-    if (r.testOnly) return r.kind === 'include' ? `included by \`${r.written}\` in test code at ${where}` : `declared as a test module by \`${r.written}\` at ${where}`;
+    if (r.testOnly) return r.kind === 'include' ? `included by \`${r.written()}\` in test code at ${where}` : `declared as a test module by \`${r.written()}\` at ${where}`;
     if ((await graph.factsOf(r.declarer))?.testOnlyFile) return `its parent module ${r.declarer} is test-only (\`#![cfg(test)]\`)`;
     const upward = await reasonOf(r.declarer);
     return upward === undefined ? undefined : `its parent module ${r.declarer} is test code: ${upward}`;
@@ -198,7 +213,7 @@ export function partialGraph(factsOf: (path: string) => Promise<ModuleFacts | un
     const found: Reach[] = [];
     parents.forEach((parent, i) => {
       const f = parentFacts[i];
-      if (f) for (const r of reachesFrom(parent, f)) if (r.kind === 'mod' && r.target === path) found.push(r);
+      if (f) found.push(...modReachesTo(path, parent, f));
     });
     return found;
   };

@@ -21,8 +21,9 @@ import type { JudgeName, RustJudge } from '../rust/index.js';
 import { messages } from '../messages.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 import { baselinePathFor, countFindings, outdatedEntries, parseBaseline, partitionByCounts } from '../baseline/baseline.js';
-import { scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
-import { tomlCache } from '../toml/cache.js';
+import { CARGO_FILE_NAMES, scanGraphs, stagedCargoFiles, type GraphScope } from './graphScan.js';
+import { takeSnapshot, type IndexSnapshot } from '../source/indexSnapshot.js';
+import { tomlCache, type TomlCache } from '../toml/cache.js';
 import { readPackageVersion } from '../version.js';
 
 export type Target =
@@ -170,7 +171,7 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
     progress: opts.progress,
     collectUsage: wholeTree,
   });
-  const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher);
+  const deps = await scanManifests(source, selection.manifests, rules.config, rules.matcher, graphScope?.parseManifest);
   const graph = await graphRun;
   const findings = [...rust.findings, ...deps.findings, ...(graph?.findings ?? [])];
   const warnings: Finding[] = [...(graph?.warnings ?? [])];
@@ -182,9 +183,12 @@ async function judge(source: Source, rules: Rules, selection: Selection, allPath
   return { findings, warnings, filesScanned: rust.filesScanned, manifestsChecked: deps.manifestsChecked, judge: rules.judge.name };
 }
 
-async function auditTree(source: Source, rules: Rules, opts: CheckOptions): Promise<Judged> {
+/** `manifests`: the cache of parsed manifests, where the run keeps state (a repository's git directory). */
+async function auditTree(source: Source, rules: Rules, opts: CheckOptions, manifests?: TomlCache): Promise<Judged> {
   const paths = await source.listPaths();
-  return judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths });
+  const judged = await judge(source, rules, select(paths, rules.scope), new Set(paths), opts, true, { cargoFiles: async () => paths, ...(manifests ? { parseManifest: manifests.parse } : {}) });
+  manifests?.save();
+  return judged;
 }
 
 /** Deleting or renaming a sanctioned file breaks the next full audit: say so now. */
@@ -204,9 +208,16 @@ function removedAllowlisted(changes: readonly Change[], rules: Rules): Finding[]
   return findings;
 }
 
+/**
+ * Code-unit order: the same on every machine, where localeCompare follows the
+ * process's locale (and its first call loads ICU's collation data, ~15 ms of
+ * a pre-commit hook with findings).
+ */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function finish(mode: RunMode, judged: Judged, started: number, strict: boolean): CheckResult {
   const byLocation = (a: Finding, b: Finding) =>
-    (a.path ?? '').localeCompare(b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.kind.localeCompare(b.kind);
+    compareText(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.kind, b.kind);
   const findings = strict ? [...judged.findings, ...judged.warnings] : judged.findings;
   return {
     mode,
@@ -218,12 +229,13 @@ function finish(mode: RunMode, judged: Judged, started: number, strict: boolean)
   };
 }
 
-async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean, started: number): Promise<CheckRun> {
-  const source = indexSource(repo.root);
+async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean, started: number, snapshot: IndexSnapshot | undefined): Promise<CheckRun> {
+  const source = indexSource(repo.root, snapshot);
   try {
-    // Two git processes at once: the staged config and the staged changes.
+    // At once: the staged config and the staged changes.
     const head = () => revisionSource(repo.root, 'HEAD');
-    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), readStagedChanges(repo, amending)]);
+    const stagedChanges = (!amending && snapshot?.changes) || readStagedChanges(repo, amending);
+    const [rules, changes] = await Promise.all([loadRules(repo, opts, opts.configPath ? undefined : source, head), stagedChanges]);
     const configGone = rules.from === 'revision' && changes.some((c) => c.status === 'D' && c.path === rules.configPath);
     if (changes.some((c) => c.status !== 'D' && c.path === rules.configPath)) {
       const judged = await withoutPreExisting(repo, opts, rules, await applyBaseline(opts, source, rules, await auditTree(source, rules, opts)));
@@ -234,7 +246,7 @@ async function runStaged(repo: Repository, opts: CheckOptions, amending: boolean
     const staged = live.map((c) => c.path);
     const selection = select(staged, rules.scope);
     const manifests = tomlCache(repo.commonDir, readPackageVersion());
-    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
+    const judged = await applyBaseline(opts, source, rules, await judge(source, rules, selection, undefined, opts, false, { cargoFiles: snapshot ? async () => snapshot.pathsNamed(CARGO_FILE_NAMES) : () => stagedCargoFiles(repo.root), touched: staged, parseManifest: manifests.parse }), judgedSet(selection));
     manifests.save();
     judged.findings.push(...removedAllowlisted(changes, rules));
     if (configGone) judged.findings.push({ kind: 'config-removed', path: rules.configPath, message: CATALOGUE['config-removed'].message(rules.configPath) });
@@ -248,7 +260,7 @@ async function runAll(repo: Repository, opts: CheckOptions, from: Extract<Target
   const source = from === 'worktree' ? worktreeSource(repo.root) : from === 'index' ? indexSource(repo.root) : revisionSource(repo.root, await resolveCommit(repo, from.rev));
   try {
     const rules = await loadRules(repo, opts);
-    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts));
+    const judged = await applyBaseline(opts, source, rules, await auditTree(source, rules, opts, tomlCache(repo.commonDir, readPackageVersion())));
     return { result: finish('all', judged, started, opts.strict ?? false), config: rules.config, repo };
   } finally {
     source.close();
@@ -348,9 +360,11 @@ export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   // Date.now, not performance.now: the latter loads perf_hooks on the hook's path.
   const started = Date.now();
   const t = opts.target;
+  // What the launcher read from the git directory for a staged check, if it could.
+  const snapshot = t.kind === 'staged' ? takeSnapshot(opts.cwd) : undefined;
   let repo: Repository;
   try {
-    repo = await openRepository(opts.cwd);
+    repo = snapshot?.repo ?? (await openRepository(opts.cwd));
   } catch (err) {
     if (!(err instanceof UserError && err.message === messages.notARepository(opts.cwd))) throw err;
     if (t.kind === 'all' && t.from === 'worktree') return runOnDisk(opts, started);
@@ -358,7 +372,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckRun> {
   }
   switch (t.kind) {
     case 'staged':
-      return runStaged(repo, opts, t.amending ?? false, started);
+      return runStaged(repo, opts, t.amending ?? false, started, snapshot);
     case 'all':
       return runAll(repo, opts, t.from, started);
     case 'files':

@@ -7,6 +7,7 @@ import { bannedApiFindings, type ClassIndex } from '../rules/bannedApi.js';
 import { judgeFile, type FileOutcome } from './fileOutcome.js';
 import { decodeUtf8 } from '../source/decode.js';
 import { checkManifest } from '../rules/dependencies.js';
+import type { TomlParseResult } from '../toml/positions.js';
 import { checkManifestLikeSeed } from '../rules/dependenciesLine.js';
 import { checkWorkspaceBoundary, type CheckedManifest } from '../rules/workspaceBoundary.js';
 import { escapesRepository, moduleFactsReader, partialGraph, reachesFrom, testCodeResolver, treeGraph, type ModuleFacts, type Reach } from './modules.js';
@@ -130,7 +131,7 @@ export async function scanRust(source: Source, paths: readonly string[], opts: R
   }
   for (const r of escaping) {
     if (r.testOnly || facts.get(r.declarer)?.testOnlyFile || (await testCode(r.declarer))) continue;
-    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: CATALOGUE['escaping-module-path'].message(r.written, r.target) });
+    findings.push({ kind: 'escaping-module-path', path: r.declarer, line: r.line, column: r.column, message: CATALOGUE['escaping-module-path'].message(r.written(), r.target) });
   }
   return { findings, needlesByFile, filesScanned };
 }
@@ -144,7 +145,7 @@ export interface ManifestScan {
   manifestsChecked: number;
 }
 
-export async function scanManifests(source: Source, paths: readonly string[], config: Config, matcher: MatcherName): Promise<ManifestScan> {
+export async function scanManifests(source: Source, paths: readonly string[], config: Config, matcher: MatcherName, parse?: (text: string) => TomlParseResult): Promise<ManifestScan> {
   const findings: Finding[] = [];
   const usedExceptions = new Set<string>();
   let manifestsChecked = 0;
@@ -158,7 +159,7 @@ export async function scanManifests(source: Source, paths: readonly string[], co
       findings.push({ kind: 'invalid-file', path, message: CATALOGUE['invalid-file'].message('utf8') });
       return;
     }
-    const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule);
+    const verdict = matcher === 'line' ? checkManifestLikeSeed(path, text, rule) : checkManifest(path, text, rule, parse);
     findings.push(...verdict.findings);
     for (const crate of verdict.usedExceptions) usedExceptions.add(crate);
     if (verdict.manifest) parsed.push({ path, text, manifest: verdict.manifest });

@@ -2,13 +2,15 @@
 // ones fail (SPEC §8a). The file is written beside the config, in the working
 // tree, for the user to review and commit; --prune only lowers or removes.
 
-import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Invocation } from '../options.js';
 import { usageError } from '../errors.js';
 import { messages } from '../messages.js';
 import { runCheck } from '../check/run.js';
 import { baselinePathFor, countFindings, isRecordable, parseBaseline, pruneCounts, renderBaseline, totalCount, type Counts } from '../baseline/baseline.js';
+
+/** Loaded when a command writes files: never on the pre-commit hook's path, where every built-in module costs start-up time. */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 
 export async function baselineCommand(inv: Extract<Invocation, { command: 'baseline' }>): Promise<number> {
   const { cwd } = inv.common;
@@ -25,7 +27,7 @@ export async function baselineCommand(inv: Extract<Invocation, { command: 'basel
   // Only --prune reads the old file: a plain `baseline` replaces it, malformed or not.
   if (values.prune) {
     try {
-      previous = parseBaseline(await readFile(abs, 'utf8'), path);
+      previous = parseBaseline(await fsp().readFile(abs, 'utf8'), path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
@@ -34,7 +36,7 @@ export async function baselineCommand(inv: Extract<Invocation, { command: 'basel
     if (!previous) throw usageError(messages.baselineMissing(path), messages.baselineMissingHint);
     counts = pruneCounts(previous, current);
   }
-  await writeFile(abs, renderBaseline(counts));
+  await fsp().writeFile(abs, renderBaseline(counts));
   const out: string[] = [];
   if (values.prune) out.push(messages.baselinePruned(path, totalCount(previous!) - totalCount(counts), totalCount(counts)));
   else out.push(messages.baselineWritten(path, totalCount(counts), counts.size));

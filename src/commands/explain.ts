@@ -57,7 +57,7 @@ export async function explainCommand(inv: Extract<Invocation, { command: 'explai
   if (matcher === 'precise' && verdict.status !== 'scanned') {
     const by = (await graph.farReachesOf(path)).find((r) => r.kind !== 'mod');
     reached = by !== undefined;
-    if (by) out.push(`  reached:   judged as Rust all the same: \`${by.written}\` at ${by.declarer}:${by.line} names it`);
+    if (by) out.push(`  reached:   judged as Rust all the same: \`${by.written()}\` at ${by.declarer}:${by.line} names it`);
   }
 
   let testReason: string | undefined;

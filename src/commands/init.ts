@@ -1,7 +1,6 @@
 // `chokepoint init [--from GUARDS.rs]`: write chokepoint.toml, either a
 // commented starter or an import of an architecture_guards.rs-style test.
 
-import { readFile, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { Invocation } from '../options.js';
 import { UserError, usageError } from '../errors.js';
@@ -9,6 +8,9 @@ import { messages } from '../messages.js';
 import { openRepository } from '../git.js';
 import { CONFIG_FILE, parseConfig } from '../config/load.js';
 import { STARTER_CONFIG } from '../config/starter.js';
+
+/** Loaded when a command writes files: never on the pre-commit hook's path, where every built-in module costs start-up time. */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 
 export async function initCommand(inv: Extract<Invocation, { command: 'init' }>): Promise<number> {
   const { cwd } = inv.common;
@@ -26,7 +28,7 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
     const from = resolve(cwd, values.from);
     let source: string;
     try {
-      source = await readFile(from, 'utf8');
+      source = await fsp().readFile(from, 'utf8');
     } catch {
       throw new UserError('usage', `cannot read ${values.from}`, undefined, 'pass the path of the guards test, e.g. --from crates/sidecar/tests/architecture_guards.rs');
     }
@@ -39,7 +41,7 @@ export async function initCommand(inv: Extract<Invocation, { command: 'init' }>)
   // What init writes must load: a bug here would otherwise surface at the first commit.
   const config = parseConfig(text, display, target);
   try {
-    await writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
+    await fsp().writeFile(target, text, { flag: values.force ? 'w' : 'wx' });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EEXIST') throw usageError(messages.configExists(display), messages.configExistsHint);

@@ -5,12 +5,16 @@
 // for every text: test/fast-judge.test.ts holds it to that with generated
 // files, and on the example workspace.
 //
-// The one interface: fastJudge(plain) wraps the plain judge. Deleting this
-// folder leaves a correct tool: src/judge.ts then uses the plain judge alone.
+// The one interface (FastPath in src/fastPath.ts): fastJudge(plain) wraps the
+// plain judge, and readIndexSnapshot reads the staged check's git answers
+// from the git directory (git/), where git itself is the reference. Deleting
+// this folder leaves a correct tool: the plain judge, and git for every answer.
 
 import type { RustJudge } from '../rust/types.js';
 import { mayHaveModuleFacts } from './moduleWords.js';
 import { prefilterFor } from './prefilter.js';
+
+export { readIndexSnapshot } from './git/snapshot.js';
 
 export function fastJudge(plain: RustJudge): RustJudge {
   return {

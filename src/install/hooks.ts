@@ -8,12 +8,14 @@
 import { createRequire } from 'node:module';
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { messages } from '../messages.js';
-import { chmod, mkdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { packageDir } from '../version.js';
 import { git, runGit, type Repository } from '../git.js';
 import { environmentError, UserError } from '../errors.js';
 import { appendMember, memberLayout, objectAt, removeMember, replaceValue, topObject, type Member, type ObjectSpan } from './jsonText.js';
+
+/** Loaded when a command writes files: never on the pre-commit hook's path, where every built-in module costs start-up time. */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 
 // pre-merge-commit: a conflict-free `git merge` commits without running pre-commit.
 export const HOOKS = ['pre-commit', 'pre-merge-commit', 'commit-msg'] as const;
@@ -34,9 +36,9 @@ const isOurs = (text: string | undefined): boolean => text !== undefined && text
 
 /** The command a hook runs: relative when chokepoint is a dependency of the repository, else absolute. */
 async function hookCommand(root: string, hook: HookName): Promise<string> {
-  const pkg = await realpath(packageDir());
+  const pkg = await fsp().realpath(packageDir());
   const local = join(root, 'node_modules', 'chokepoint');
-  const usesLocal = existsSync(local) && (await realpath(local)) === pkg;
+  const usesLocal = existsSync(local) && (await fsp().realpath(local)) === pkg;
   const runner = usesLocal ? 'node_modules/chokepoint/hooks/run.sh' : join(pkg, 'hooks', 'run.sh');
   const quoted = `'${runner.replace(/'/g, `'\\''`)}'`;
   const args = hook === 'commit-msg' ? ' "$1"' : '';
@@ -51,7 +53,7 @@ export async function gitHooksDir(repo: Repository): Promise<string> {
 
 async function readIfExists(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await fsp().readFile(path, 'utf8');
   } catch {
     return undefined;
   }
@@ -103,7 +105,7 @@ async function configHome(root: string): Promise<ConfigHome | undefined> {
   const display = jsonFile ?? 'package.json';
   const file = join(root, display);
   const load = async () => {
-    const text = await readFile(file, 'utf8');
+    const text = await fsp().readFile(file, 'utf8');
     try {
       JSON.parse(text);
       return { text, top: topObject(text) };
@@ -151,7 +153,7 @@ async function configHome(root: string): Promise<ConfigHome | undefined> {
           top = topObject(text);
         }
       }
-      await writeFile(file, text);
+      await fsp().writeFile(file, text);
       return record;
     },
     async unset(keys, record) {
@@ -162,7 +164,7 @@ async function configHome(root: string): Promise<ConfigHome | undefined> {
         // Created by install: removed whole, provided it holds nothing else now.
         const ours = new Set([...keys, 'preserveUnused']);
         if (found.obj.members.every((m) => ours.has(m.key))) {
-          await writeFile(file, removeMember(text, top, lastMember(top, PACKAGE_KEY)!));
+          await fsp().writeFile(file, removeMember(text, top, lastMember(top, PACKAGE_KEY)!));
           return;
         }
       }
@@ -180,7 +182,7 @@ async function configHome(root: string): Promise<ConfigHome | undefined> {
         if (member) text = text.slice(0, member.valueStart) + before + text.slice(member.valueEnd);
         top = topObject(text);
       }
-      await writeFile(file, text);
+      await fsp().writeFile(file, text);
     },
   };
 }
@@ -208,7 +210,7 @@ export async function install(repo: Repository, force: boolean): Promise<Install
     const path = join(hooksDir, hook);
     if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) {
       if (!force) throw new UserError('environment', messages.hookIsSymlink(hook, readlinkSync(path)), { file: path }, messages.hookIsSymlinkHint);
-      await rm(path);
+      await fsp().rm(path);
     }
     const existing = await readIfExists(path);
     if (existing !== undefined && !isOurs(existing) && !force) {
@@ -234,8 +236,8 @@ export async function install(repo: Repository, force: boolean): Promise<Install
 
   // 3. The node this install ran with, for hooks started without a PATH.
   const record = join(repo.commonDir, 'chokepoint', 'node');
-  await mkdir(dirname(record), { recursive: true });
-  await writeFile(record, `${process.execPath}\n`);
+  await fsp().mkdir(dirname(record), { recursive: true });
+  await fsp().writeFile(record, `${process.execPath}\n`);
 
   // 4. Let simple-git-hooks write the hooks when it targets the directory git
   //    reads; otherwise (global core.hooksPath, odd layouts) write its hook text there.
@@ -255,10 +257,10 @@ export async function install(repo: Repository, force: boolean): Promise<Install
     const path = join(hooksDir, hook);
     const expected = sgh.PREPEND_SCRIPT + commands[hook];
     if ((await readIfExists(path)) !== expected) {
-      await mkdir(hooksDir, { recursive: true });
-      await writeFile(path, expected);
+      await fsp().mkdir(hooksDir, { recursive: true });
+      await fsp().writeFile(path, expected);
     }
-    await chmod(path, 0o755);
+    await fsp().chmod(path, 0o755);
     if ((await readIfExists(path)) !== expected) throw environmentError(`could not write the ${hook} hook at ${path}`);
   }
   return { hooksDir, configFile: home?.file, notes };
@@ -270,7 +272,7 @@ export async function uninstall(repo: Repository): Promise<InstallReport> {
   for (const hook of HOOKS) {
     const path = join(hooksDir, hook);
     const text = await readIfExists(path);
-    if (isOurs(text)) await rm(path, { force: true });
+    if (isOurs(text)) await fsp().rm(path, { force: true });
     else if (text !== undefined) notes.push(`left ${path} alone: chokepoint did not write it`);
   }
   const home = await configHome(repo.root);
@@ -279,7 +281,7 @@ export async function uninstall(repo: Repository): Promise<InstallReport> {
     const ours = HOOKS.filter((k) => typeof hooks[k] === 'string' && isOurs(hooks[k] as string));
     await home.unset(ours, loadRecord(repo));
   }
-  await rm(join(repo.commonDir, 'chokepoint'), { recursive: true, force: true });
+  await fsp().rm(join(repo.commonDir, 'chokepoint'), { recursive: true, force: true });
   return { hooksDir, configFile: home?.file, notes };
 }
 
@@ -291,8 +293,8 @@ async function saveRecord(repo: Repository, record: EditRecord): Promise<void> {
   const merged: EditRecord = previous
     ? { createdObject: previous.createdObject || record.createdObject, added: [...new Set([...previous.added, ...record.added])], replaced: { ...record.replaced, ...previous.replaced } }
     : record;
-  await mkdir(dirname(recordPath(repo)), { recursive: true });
-  await writeFile(recordPath(repo), JSON.stringify(merged));
+  await fsp().mkdir(dirname(recordPath(repo)), { recursive: true });
+  await fsp().writeFile(recordPath(repo), JSON.stringify(merged));
 }
 
 function loadRecord(repo: Repository): EditRecord | undefined {

@@ -2,7 +2,7 @@
 // annotations): its own file when it has a path, else the config file at the
 // entry the finding is about (findings whose fix is a config edit).
 
-import * as nodePath from 'node:path';
+import { basename, isAbsolute, relative, sep } from 'node:path';
 import type { BannedClass, Config, Finding, Position } from '../types.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 
@@ -30,12 +30,12 @@ export function configRelativePath(config: Config, options: ReportOptions = {}):
   if (options.configPath !== undefined && options.configPath !== '') return options.configPath;
   if (config.file === '') return DEFAULT_CONFIG_PATH;
   if (options.repoRoot !== undefined && options.repoRoot !== '') {
-    const rel = nodePath.relative(options.repoRoot, config.file);
-    if (rel !== '' && !rel.startsWith('..') && !nodePath.isAbsolute(rel)) {
-      return rel.split(nodePath.sep).join('/');
+    const rel = relative(options.repoRoot, config.file);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) {
+      return rel.split(sep).join('/');
     }
   }
-  const base = nodePath.basename(config.file);
+  const base = basename(config.file);
   return base === '' ? DEFAULT_CONFIG_PATH : base;
 }
 

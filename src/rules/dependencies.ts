@@ -3,7 +3,7 @@
 // checked against the banned markers.
 
 import { posix } from 'node:path';
-import { isTomlTable, locateKeyPath, locateValuePath, parseToml } from '../toml/positions.js';
+import { isTomlTable, locateKeyPath, locateValuePath, parseToml, type TomlParseResult } from '../toml/positions.js';
 import type { DependencyException, DependencyRuleConfig, Finding, Position } from '../types.js';
 import { CATALOGUE } from '../findings/catalogue.js';
 
@@ -55,9 +55,10 @@ interface DependencyName {
   renames?: string;
 }
 
-export function checkManifest(path: string, text: string, rule: DependencyRuleConfig): ManifestVerdict {
+/** `parse` is parseToml, or the cache of manifests already parsed (toml/cache.ts). */
+export function checkManifest(path: string, text: string, rule: DependencyRuleConfig, parse: (text: string) => TomlParseResult = parseToml): ManifestVerdict {
   const verdict: ManifestVerdict = { findings: [], usedExceptions: new Set() };
-  const parsed = parseToml(text);
+  const parsed = parse(text);
   if (!parsed.ok) {
     verdict.findings.push(invalidManifest(path, parsed.message, parsed.position));
     return verdict;

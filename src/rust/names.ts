@@ -98,13 +98,13 @@ const PRELUDE = new Set(['std', 'core', 'alloc', 'Some', 'None', 'Ok', 'Err', 'O
 export class NameTable {
   /** For each token, the innermost `{` holding it (-1: the file's module). */
   private readonly scopeOf: Int32Array;
-  /** `{` tokens that open a `mod name { … }` body. */
+  /** `{` tokens that open a `mod name { ... }` body. */
   private readonly moduleBrace = new Set<number>();
-  /** scope → name → `{` of each inline `mod name { … }` declared there (paths into it read its imports, `pub use` included). */
+  /** scope -> name -> `{` of each inline `mod name { ... }` declared there (paths into it read its imports, `pub use` included). */
   private readonly inlineModules = new Map<number, Map<string, number>>();
-  /** scope → name → binding (explicit imports: `use a::b;`, `use a::b as c;`, `extern crate a as c;`). */
+  /** scope -> name -> binding (explicit imports: `use a::b;`, `use a::b as c;`, `extern crate a as c;`). */
   private readonly named = new Map<number, Map<string, Binding>>();
-  /** scope → glob imports (`use a::b::*;`): the target is `a::b`. */
+  /** scope -> glob imports (`use a::b::*;`): the target is `a::b`. */
   private readonly globs = new Map<number, Binding[]>();
   /** Names the file declares (items, `let` bindings, parameters): a glob never supplies these. */
   private declaredNames: Set<string> | undefined;
@@ -181,7 +181,7 @@ export class NameTable {
     return this.declaredNames;
   }
 
-  /** Whether token `k` is a name being declared (`fn k`, `let k`, `k: T` as a parameter or field, …). */
+  /** Whether token `k` is a name being declared (`fn k`, `let k`, `k: T` as a parameter or field, ...). */
   private declaresAt(k: number): boolean {
     const ts = this.ts;
     if (k > 0 && ts.kind[k - 1] !== PATH_SEP && isIdentLikeAt(ts, k - 1) && DECLARES.has(tokenText(ts, k - 1))) return true;

@@ -1,7 +1,7 @@
 // Reads many blobs through one `git cat-file --batch` process: one process for
 // the whole run instead of one per file is most of the hook's speed.
 
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { environmentError } from '../errors.js';
 import { messages } from '../messages.js';
 import { sharedState } from '../sharedState.js';
@@ -14,7 +14,7 @@ interface Pending {
 
 const CAT_FILE = ['cat-file', '--batch'];
 const spawnCatFile = (cwd: string): ChildProcessWithoutNullStreams =>
-  spawn('git', CAT_FILE, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  process.getBuiltinModule('node:child_process').spawn('git', CAT_FILE, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['pipe', 'pipe', 'pipe'] });
 
 /** A cat-file started ahead of time, and the names already asked of it. */
 interface Warm {

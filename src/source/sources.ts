@@ -8,6 +8,7 @@ import { git, runGit, splitNul } from '../git.js';
 import { environmentError } from '../errors.js';
 import { messages } from '../messages.js';
 import { BlobReader } from './blobs.js';
+import type { IndexSnapshot } from './indexSnapshot.js';
 
 const GITLINK = '160000';
 const SYMLINK = '120000';
@@ -45,8 +46,16 @@ function parseEntries(buffer: Buffer, oidField: number): Map<string, string> {
  * are named `<tree-ish>:<path>` so no listing is needed; only a path holding a
  * newline (which the batch protocol cannot carry) is looked up first.
  */
-function objectSource(kind: 'index' | 'revision', root: string, treeish: string, loadAll: () => Promise<Map<string, string>>, loadSome: (paths: readonly string[]) => Promise<Map<string, string>>, loadLinks: () => Promise<Map<string, string>>): Source & { knowBlobIds(entries: Map<string, string>): void } {
-  const reader = new BlobReader(root);
+function objectSource(
+  kind: 'index' | 'revision',
+  root: string,
+  treeish: string,
+  loadAll: () => Promise<Map<string, string>>,
+  loadSome: (paths: readonly string[]) => Promise<Map<string, string>>,
+  loadLinks: () => Promise<Map<string, string>>,
+  snapshot?: IndexSnapshot,
+): Source & { knowBlobIds(entries: Map<string, string>): void } {
+  const reader = snapshot ? snapshotReader(snapshot, new BlobReader(root)) : new BlobReader(root);
   const known = new Map<string, string | undefined>();
   let all: Promise<Map<string, string>> | undefined;
   // Only manifests that point at paths ask for links; one listing serves them all.
@@ -65,7 +74,8 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
       return [...entries.keys()].sort();
     },
     async readFiles(paths) {
-      const unnamed = paths.filter((p) => !known.has(p) && /[\n\r]/.test(p));
+      // A snapshot looks any path up at once; git is asked by name, except for a name the batch protocol cannot carry.
+      const unnamed = paths.filter((p) => !known.has(p) && (snapshot !== undefined || /[\n\r]/.test(p)));
       if (unnamed.length) {
         const found = await loadSome(unnamed);
         for (const p of unnamed) known.set(p, found.get(p));
@@ -94,8 +104,24 @@ function objectSource(kind: 'index' | 'revision', root: string, treeish: string,
 
 const LITERAL = { GIT_LITERAL_PATHSPECS: '1' };
 
-/** The index: honours GIT_INDEX_FILE, so `git commit -a` and `git commit -- path` are judged as committed. */
-export function indexSource(root: string): Source & { knowBlobIds(entries: Map<string, string>): void } {
+/**
+ * The index: honours GIT_INDEX_FILE, so `git commit -a` and `git commit -- path`
+ * are judged as committed. With a snapshot (the index already read), its
+ * entries answer every listing and its blobs every read it can.
+ */
+export function indexSource(root: string, snapshot?: IndexSnapshot): Source & { knowBlobIds(entries: Map<string, string>): void } {
+  if (snapshot) {
+    // A path the index does not hold is absent: no need to ask git.
+    const lookUp = (paths: readonly string[], want?: string) => {
+      const found = new Map<string, string>();
+      for (const p of paths) {
+        const e = snapshot.entry(p);
+        if (e && e.mode !== GITLINK && (want === undefined || e.mode === want)) found.set(p, e.oid);
+      }
+      return found;
+    };
+    return objectSource('index', root, ':0', async () => lookUp(snapshot.paths()), async (paths) => lookUp(paths), async () => lookUp(snapshot.paths(), SYMLINK), snapshot);
+  }
   return objectSource(
     'index',
     root,
@@ -104,6 +130,24 @@ export function indexSource(root: string): Source & { knowBlobIds(entries: Map<s
     async (paths) => parseEntries(await git(['ls-files', '-s', '-z', '--', ...paths], { cwd: root, env: LITERAL }), 1),
     async () => parseLinks(await git(['ls-files', '-s', '-z'], { cwd: root }), 1),
   );
+}
+
+/** Blobs from the snapshot where it can read them, from git for the rest. */
+function snapshotReader(snapshot: IndexSnapshot, git: BlobReader): Pick<BlobReader, 'read' | 'close'> {
+  return {
+    async read(names) {
+      const blobs = names.map((name) => snapshot.readBlob(name));
+      const missing = names.filter((_, i) => blobs[i] === undefined);
+      if (missing.length === 0) return blobs;
+      const fromGit = await git.read(missing);
+      let next = 0;
+      return blobs.map((blob) => blob ?? fromGit[next++]);
+    },
+    close() {
+      git.close();
+      snapshot.close();
+    },
+  };
 }
 
 /** The tree of a commit. */

@@ -113,7 +113,7 @@ export class Source {
     return -1;
   }
 
-  /** Splits [from, to) on a top-level separator, skipping bracket groups and `<…>`. */
+  /** Splits [from, to) on a top-level separator, skipping bracket groups and `<...>`. */
   split(from: number, to: number, sep: string, angles = false): [number, number][] {
     const parts: [number, number][] = [];
     let start = from;
@@ -138,7 +138,7 @@ export class Source {
       .join(' ');
   }
 
-  /** Skips `<…>` generics starting at k (which is `<`); returns the index after `>`. */
+  /** Skips `<...>` generics starting at k (which is `<`); returns the index after `>`. */
   private skipAngles(k: number): number {
     let depth = 0;
     for (let j = k; j < this.code.length; j = this.step(j)) {
@@ -299,7 +299,7 @@ export class Source {
     return best;
   }
 
-  /** Literals that only feed a message: inside a macro call (other than matches!/vec!) or `expect(…)`. */
+  /** Literals that only feed a message: inside a macro call (other than matches!/vec!) or `expect(...)`. */
   isMessageLiteral(k: number): boolean {
     for (let p = this.parent[k]!; p >= 0; p = this.parent[p]!) {
       if (this.isP(p - 1, '!') && this.isId(p - 2) && !MESSAGE_MACROS_EXEMPT.has(this.code[p - 2]!.text)) return true;
