@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compare, median, type Runner, type Summary } from './measure.js';
+import { createRng } from './generate.js';
 import { readLockfile } from '../src/lockfile/read.js';
 import { resolveLockfile } from '../src/lockfile/resolve.js';
 import { checkGraph, type GraphMember } from '../src/rules/graph.js';
@@ -26,18 +27,6 @@ export interface LockfileWorkspace {
   lockBytes: number;
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `packages` lockfile entries: `members` path members, the rest registry
  * crates (every 40th from git, every 25th in two versions), each depending on
@@ -45,7 +34,7 @@ function prng(seed: number): () => number {
  * through its wrapper `net-gateway`, so the check is clean and must read all.
  */
 export function generateLockfileWorkspace(packages = 1000, members = 10, seed = 18): LockfileWorkspace {
-  const random = prng(seed);
+  const random = createRng(seed);
   interface P { name: string; version: string; source?: string; deps: string[] }
   const list: P[] = [];
   for (let i = 0; i < members; i++) list.push({ name: `member-${i}`, version: '0.1.0', deps: [] });

@@ -14,6 +14,7 @@ import { GIT_ENV, tempDir } from './helpers.js';
 import { readIndexSnapshot } from '../src/fast/git/snapshot.js';
 import { parseRawDiff, STAGED_DIFF_ARGS, type Change } from '../src/source/changes.js';
 import { REPOSITORY_QUERY } from '../src/git.js';
+import { createRng } from '../bench/generate.js'; // the benchmark's seeded PRNG, as seed-equivalence uses it
 
 type Env = NodeJS.ProcessEnv;
 
@@ -177,18 +178,6 @@ function changesOf(dir: string, env: Env = {}): Change[] | undefined {
 
 function assertAsksGit(dir: string, env: Env = {}, label = dir): void {
   assert.equal(readIndexSnapshot(dir, fullEnv(env)), undefined, `${label}: git must decide`);
-}
-
-/** A seeded generator (mulberry32): the same scenarios on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -653,7 +642,7 @@ test('damaged objects: never a throw; undefined, or the answers of the undamaged
     const path = join(packDir, file);
     chmodSync(path, 0o644);
     const original = readFileSync(path);
-    const random = mulberry32(file.length * 7919);
+    const random = createRng(file.length * 7919);
     for (let k = 0; k < 150; k++) {
       const damaged = Buffer.from(original);
       const at = Math.floor(random() * damaged.length);
@@ -710,7 +699,7 @@ const NAMES = ['a', 'a.b', 'a-b', 'a0', 'ab', 'b', 'src', 'lib.rs', 'Cargo.toml'
 const LINES = ['fn a() {}\n', 'use std::fs;\n', '// comment\n', 'pub mod x;\n', 'let y = 1;\n', '\n', 'struct S;\n'];
 
 function randomScenario(seed: number): { dir: string; env: Env } {
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
   const chance = (p: number): boolean => rnd() < p;
   const tree = new Map<string, Node>();

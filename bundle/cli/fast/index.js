@@ -383,7 +383,7 @@ var ObjectStore = class {
     try {
       return this.loose(oid) ?? this.packed(oid, 0);
     } catch (err) {
-      if (err instanceof Unreadable || isFsError(err))
+      if (err instanceof Unreadable || isReadFailure(err))
         return void 0;
       throw err;
     }
@@ -520,7 +520,7 @@ var ObjectStore = class {
     }
   }
 };
-function isFsError(err) {
+function isReadFailure(err) {
   const code = err?.code;
   return typeof code === "string" && (code.startsWith("E") || code.startsWith("Z_") || code.startsWith("ERR_"));
 }
@@ -686,14 +686,10 @@ function readIndexSnapshot(cwd, env) {
     };
   } catch (err) {
     store?.close();
-    if (err instanceof AskGit || isFsError2(err))
+    if (err instanceof AskGit || isReadFailure(err))
       return void 0;
     throw err;
   }
-}
-function isFsError2(err) {
-  const code = err?.code;
-  return typeof code === "string" && (code.startsWith("E") || code.startsWith("Z_") || code.startsWith("ERR_"));
 }
 function findGitDir(cwd, env) {
   let dir;

@@ -52,7 +52,7 @@ export class ObjectStore {
     try {
       return this.loose(oid) ?? this.packed(oid, 0);
     } catch (err) {
-      if (err instanceof Unreadable || isFsError(err)) return undefined;
+      if (err instanceof Unreadable || isReadFailure(err)) return undefined;
       throw err;
     }
   }
@@ -180,7 +180,8 @@ export class ObjectStore {
   }
 }
 
-function isFsError(err: unknown): boolean {
+/** A read that failed for a reason of the files (not a bug): missing, unreadable, not zlib data. */
+export function isReadFailure(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException)?.code;
   return typeof code === 'string' && (code.startsWith('E') || code.startsWith('Z_') || code.startsWith('ERR_'));
 }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Change } from '../../source/changes.js';
 import type { IndexSnapshot } from '../../source/indexSnapshot.js';
 import { parseIndex, type IndexFile } from './indexFile.js';
-import { ObjectStore } from './objects.js';
+import { isReadFailure, ObjectStore } from './objects.js';
 
 /** Variables that move or reshape the repository: with any of them set, git decides. */
 const RESHAPING_VARIABLES = ['GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_REPLACE_REF_BASE', 'GIT_CONFIG', 'GIT_CONFIG_COUNT'];
@@ -70,15 +70,11 @@ export function readIndexSnapshot(cwd: string, env: NodeJS.ProcessEnv): IndexSna
     };
   } catch (err) {
     store?.close();
-    if (err instanceof AskGit || isFsError(err)) return undefined;
+    if (err instanceof AskGit || isReadFailure(err)) return undefined;
     throw err;
   }
 }
 
-function isFsError(err: unknown): boolean {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  return typeof code === 'string' && (code.startsWith('E') || code.startsWith('Z_') || code.startsWith('ERR_'));
-}
 
 /**
  * The git directory of a working tree whose top is `cwd` (where git runs
